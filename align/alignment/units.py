@@ -1,0 +1,110 @@
+"""Pair the units of one language version with the pivot's: by id where the numbering agrees, by the
+length DP in the stretches between (unnumbered preambles, dropped, merged or split paragraphs)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from align.alignment.dp import VARIANCE, Bead, align_lengths, length_probability
+from align.model import Document, Unit
+
+# Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
+_MIN_RATIO_EVIDENCE = 200
+# Final punctuation by function, in the six languages' scripts (Arabic comma and semicolon, CJK full-width).
+_END_CLASSES = {"comma": ",،，、", "stop": ".。!?！？", "semicolon": ";；؛", "colon": ":："}
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """How one language version's units map onto the pivot's."""
+
+    lang: str
+    beads: list[Bead]
+    by_id: frozenset[int]  # indices of beads paired by unit id (the rest by the length DP)
+    ratio: float  # this language's length / the pivot's, learned from the document
+
+
+def pair_units(pivot: Document, other: Document, groups: list[tuple[int, ...]] | None = None) -> Pairing:
+    """Pair `other`'s units with `pivot`'s; every unit of both ends up in exactly one bead.
+
+    `groups` partitions the pivot's units into runs that other languages have shown to be one unit
+    (see `groups.align_versions`); each run is aligned as a whole.
+    """
+    groups = groups or [(i,) for i in range(len(pivot.units))]
+    left = [_merge([pivot.units[i] for i in group]) for group in groups]
+    right = other.units
+    anchors = _anchors(left, right)
+    ratio = _ratio(left, right, anchors)
+    beads: list[Bead] = []
+    by_id: set[int] = set()
+    start_i = start_j = 0
+    for i, j in anchors + [(len(left), len(right))]:
+        ends = ([end_class(u.text) for u in left[start_i:i]], [end_class(u.text) for u in right[start_j:j]])
+        gap = align_lengths(_lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, ends=ends)
+        beads += [Bead(tuple(x + start_i for x in b.left), tuple(y + start_j for y in b.right), b.probability) for b in gap]
+        if i < len(left):
+            by_id.add(len(beads))
+            beads.append(Bead((i,), (j,), length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE)))
+        start_i, start_j = i + 1, j + 1
+    expanded = [Bead(tuple(u for g in bead.left for u in groups[g]), bead.right, bead.probability) for bead in beads]
+    return Pairing(other.lang, expanded, frozenset(by_id), ratio)
+
+
+def _merge(units: list[Unit]) -> Unit:
+    """A run of pivot units as one unit; only a single unit keeps its id as an anchor."""
+    if len(units) == 1:
+        return units[0]
+    return Unit(units[0].id, units[0].kind, " ".join(unit.text for unit in units), numbered=False)
+
+
+def end_class(text: str) -> str:
+    """The class of a text's final punctuation, comparable across scripts.
+
+    >>> [end_class(t) for t in ("Considérant ...,", "鉴于……,", "ولما كان ...،", "L’Assemblée générale", "... 遵行；")]
+    ['comma', 'comma', 'comma', 'none', 'semicolon']
+    """
+    last = text.rstrip()[-1:]
+    for name, marks in _END_CLASSES.items():
+        if last and last in marks:
+            return name
+    return "none"
+
+
+def _lengths(units: list[Unit]) -> list[float]:
+    return [float(len(unit.text)) for unit in units]
+
+
+def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
+    """Units whose ids come from the text's numbering on both sides, as the longest in-order chain.
+
+    A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest.
+    """
+    where = {unit.id: j for j, unit in enumerate(right) if unit.numbered}
+    pairs = [(i, where[unit.id]) for i, unit in enumerate(left) if unit.numbered and unit.id in where]
+    tails: list[int] = []  # tails[k] = smallest j ending an increasing chain of length k+1
+    tail_at: list[int] = []
+    parent: list[int] = []
+    for index, (_i, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(index)
+        else:
+            tails[k], tail_at[k] = j, index
+        parent.append(tail_at[k - 1] if k else -1)
+    chain: list[tuple[int, int]] = []
+    index = tail_at[-1] if tail_at else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = parent[index]
+    return chain[::-1]
+
+
+def _ratio(left: list[Unit], right: list[Unit], anchors: list[tuple[int, int]]) -> float:
+    """The pair's length ratio, learned from the id-paired units (or all units when they are few)."""
+    left_total = sum(len(left[i].text) for i, _ in anchors)
+    right_total = sum(len(right[j].text) for _, j in anchors)
+    if left_total < _MIN_RATIO_EVIDENCE or not right_total:
+        left_total, right_total = sum(_lengths(left)), sum(_lengths(right))
+    return right_total / left_total if left_total and right_total else 1.0

@@ -1,0 +1,55 @@
+"""export: the only stage that writes files; one module per output, registered in EXPORTERS."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Protocol
+
+from align.model import AlignedDocument, BuildResult
+
+if TYPE_CHECKING:
+    from align.pipeline import BuildOptions
+
+# Output name -> "module:class". Each class streams aligned documents to its files under OUT.
+EXPORTERS: dict[str, str] = {
+    "tmx": "align.export.tmx:TmxExporter",
+    "moses": "align.export.moses:MosesExporter",
+    "tables": "align.export.tables:TablesExporter",
+    "srx": "align.export.segmentation:SrxExporter",
+    "report": "align.export.report:ReportExporter",  # last: it lists what the others wrote
+}
+
+
+class Exporter(Protocol):
+    """What every exporter does: take documents one at a time, then finish its files."""
+
+    def __init__(self, options: BuildOptions) -> None: ...
+
+    def add(self, document: AlignedDocument) -> None: ...
+
+    def close(self, result: BuildResult) -> list[str]: ...
+
+
+def load(name: str) -> type[Exporter]:
+    """The exporter class registered under `name` (imported on first use)."""
+    module, _, cls = EXPORTERS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)
+
+
+class Exporters:
+    """All selected exporters behind one add/close, in registry order."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        names = [name for name in EXPORTERS if not options.formats or name in options.formats or name == "report"]
+        self.exporters = [load(name)(options) for name in names]
+
+    def add(self, document: AlignedDocument) -> None:
+        for exporter in self.exporters:
+            exporter.add(document)
+
+    def close(self, result: BuildResult) -> list[str]:
+        outputs: list[str] = []
+        for exporter in self.exporters:
+            result.outputs = outputs
+            outputs += exporter.close(result)
+        return outputs

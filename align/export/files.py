@@ -1,0 +1,26 @@
+"""Output files are written under a temporary name and renamed when whole, so no reader ever sees
+a truncated TMX or table, and an interrupted build leaves the previous complete file in place."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path`, renamed to `path` if the block finishes, removed if it fails."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def pair_name(pivot: str, lang: str) -> str:
+    """The name of a language pair's files: `fr-en`."""
+    return f"{pivot}-{lang}"

@@ -1,0 +1,116 @@
+"""TMX 1.4b: OUT/memory.tmx (all languages) and OUT/tmx/<pivot>-<lang>.tmx (one per pair).
+
+Written incrementally with lxml's xmlfile, one <tu> at a time; element order follows the TMX 1.4 DTD
+(tu: note*, prop*, tuv+; tuv: prop*, seg).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from align import __version__
+from align.export.files import atomic_path, pair_name
+from align.model import AlignedDocument, AlignedUnit, BuildResult
+
+if TYPE_CHECKING:
+    from align.pipeline import BuildOptions
+
+DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def tmx_date(created: str) -> str:
+    """The TMX creationdate (ISO 8601 basic, UTC): the pinned one, else now.
+
+    >>> tmx_date("20051222T000000Z")
+    '20051222T000000Z'
+    """
+    return created or datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+class TmxWriter:
+    """One TMX file, streamed: header on open, one <tu> per write, closed on close()."""
+
+    def __init__(self, path: Path, srclang: str, options: BuildOptions, date: str) -> None:
+        self.path, self.srclang, self.date, self.count = path, srclang, date, 0
+        self._stack = contextlib.ExitStack()
+        temporary = self._stack.enter_context(atomic_path(path))
+        self._file = self._stack.enter_context(etree.xmlfile(str(temporary), encoding="UTF-8"))
+        self._file.write_declaration()
+        self._file.write_doctype(DOCTYPE)
+        self._stack.enter_context(self._file.element("tmx", version="1.4"))
+        header = etree.Element("header", creationtool="align", creationtoolversion=__version__, datatype="plaintext",
+                               segtype="paragraph", adminlang="en", srclang=srclang, creationdate=date)
+        header.set("o-tmf", "align")
+        _prop(header, "x-signature", options.signature())
+        self._file.write("\n")
+        self._file.write(header, pretty_print=True)
+        self._stack.enter_context(self._file.element("body"))
+        self._file.write("\n")
+
+    def write(self, unit: AlignedUnit, langs: list[str]) -> None:
+        tu = etree.Element("tu", tuid=f"{unit.document}:{unit.id}", creationdate=self.date)
+        if unit.srclang != self.srclang:
+            tu.set("srclang", unit.srclang)  # TMX 1.4b: a tu without the header's srclang names its own
+        if unit.level == "sentence":
+            tu.set("segtype", "sentence")
+        _prop(tu, "x-document", unit.document)
+        _prop(tu, "x-unit", unit.id)
+        _prop(tu, "x-kind", unit.kind)
+        _prop(tu, "x-score", f"{unit.score:.4f}")
+        if unit.flags:
+            _prop(tu, "x-flags", " ".join(unit.flags))
+        for lang in langs:
+            tuv = etree.SubElement(tu, "tuv")
+            tuv.set(XML_LANG, lang)
+            if unit.unit_ids.get(lang, unit.id) != unit.id:
+                _prop(tuv, "x-unit", unit.unit_ids[lang])
+            etree.SubElement(tuv, "seg").text = unit.texts[lang]
+        self._file.write(tu, pretty_print=True)
+        self.count += 1
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+def _prop(parent: etree._Element, type_: str, text: str) -> None:
+    etree.SubElement(parent, "prop", type=type_).text = text
+
+
+class TmxExporter:
+    """memory.tmx with every unit found in two or more languages, and one bilingual file per pair."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = options
+        self.date = tmx_date(options.created)
+        self.memory = TmxWriter(options.out / "memory.tmx", options.pivot, options, self.date)
+        self.pairs: dict[tuple[str, str], TmxWriter] = {}
+
+    def add(self, document: AlignedDocument) -> None:
+        for unit in document.units:
+            langs = unit.langs
+            if len(langs) < 2:
+                continue  # DESIGN: a unit in one language only stays in the tables, flagged
+            self.memory.write(unit, langs)
+            if document.pivot not in langs:
+                continue
+            for lang in langs:
+                if lang != document.pivot:
+                    self._pair(document.pivot, lang).write(unit, [document.pivot, lang])
+
+    def _pair(self, pivot: str, lang: str) -> TmxWriter:
+        if (pivot, lang) not in self.pairs:
+            path = self.options.out / "tmx" / f"{pair_name(pivot, lang)}.tmx"
+            self.pairs[pivot, lang] = TmxWriter(path, pivot, self.options, self.date)
+        return self.pairs[pivot, lang]
+
+    def close(self, result: BuildResult) -> list[str]:
+        writers = [self.memory, *(self.pairs[key] for key in sorted(self.pairs))]
+        for writer in writers:
+            writer.close()
+        return [str(writer.path.relative_to(self.options.out)) for writer in writers]

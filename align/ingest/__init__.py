@@ -1,0 +1,62 @@
+"""ingest: files to Sources. The only stage that reads files; one module per format in READERS."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from align.errors import InvalidFilename, UnreadableInput
+from align.ingest.decode import decode
+from align.ingest.detect import detect_lang, detect_symbol, script_of
+from align.ingest.naming import check_symbol, parse_filename
+from align.model import Source
+
+# File extension -> reader module (imported when first needed). A module has `read(text) -> blocks`.
+READERS: dict[str, str] = {
+    ".md": "align.ingest.markdown",
+    ".markdown": "align.ingest.markdown",
+    ".txt": "align.ingest.text",
+}
+# Formats UN documents come in that this version cannot read yet: reported as skipped, not ignored.
+UNSUPPORTED_DOCUMENTS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".html", ".htm", ".wpf"})
+# Files that travel with corpora but are not documents: README, LICENSE, ... are ignored.
+_NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "authors"})
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def kind_of(path: Path) -> str:
+    """How a file found under an input folder is treated: 'document', 'unsupported' or 'ignored'."""
+    suffix = path.suffix.lower()
+    if path.name.startswith(".") or path.stem.lower() in _NOT_DOCUMENTS:
+        return "ignored"
+    if suffix in READERS:
+        return "document"
+    return "unsupported" if suffix in UNSUPPORTED_DOCUMENTS else "ignored"
+
+
+def read_source(path: Path) -> Source:
+    """Read one document file; raise UnreadableInput or InvalidFilename with a one-line reason."""
+    reader = importlib.import_module(READERS[path.suffix.lower()])
+    named = parse_filename(path.stem)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise UnreadableInput(f"file too large ({size // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576} MiB)")
+    text, _encoding = decode(path.read_bytes())
+    blocks = reader.read(text)
+    if not any(block.text for block in blocks):
+        raise UnreadableInput("no text in file")
+    found = detect_lang(" ".join(block.text for block in blocks))
+    if named:
+        symbol, lang = named
+        if found and script_of(found) != script_of(lang):
+            raise UnreadableInput(f"file name says {lang!r} but the text is in {found!r}")
+        return Source(path, lang, symbol, tuple(blocks), format=reader.__name__.rsplit(".", 1)[-1])
+    if not found:
+        raise UnreadableInput("language not recognised from the file name or the text")
+    symbol = detect_symbol(blocks)
+    if not symbol:
+        raise UnreadableInput("no document symbol in the file name (ODS convention) or the text")
+    try:
+        return Source(path, found, check_symbol(symbol), tuple(blocks), format=reader.__name__.rsplit(".", 1)[-1])
+    except InvalidFilename as error:
+        raise UnreadableInput(str(error)) from None

@@ -1,0 +1,94 @@
+"""Bytes to text: BOMs, UTF-8, UTF-16 without BOM, legacy code pages; binary files refused."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from align.errors import UnreadableInput
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding) for the bytes of a text file; raise UnreadableInput if it is not text.
+
+    >>> decode("Résolution".encode("cp1252"))
+    ('Résolution', 'cp1252')
+    >>> decode(codecs.BOM_UTF8 + "Résolution".encode())[0]
+    'Résolution'
+    """
+    if not data.strip():
+        raise UnreadableInput("empty file")
+    text, encoding = _decode(data)
+    if _is_binary(text):
+        raise UnreadableInput("binary file, not text")
+    return unicodedata.normalize("NFC", text), encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], encoding), encoding
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16), utf16
+    if b"\x00" in data:
+        raise UnreadableInput("binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:  # the usual legacy code page of Western European Word and PDF exports
+        text = data.decode("cp1252")
+        if _looks_western(text):
+            return text, "cp1252"
+    except UnicodeDecodeError:
+        pass
+    guess = from_bytes(data).best()
+    if guess is None:
+        raise UnreadableInput("binary file, not text")
+    return str(guess), guess.encoding
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise UnreadableInput(f"broken {encoding} text at byte {error.start}") from None
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """UTF-16 text of mostly Latin script has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return ""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return ""
+
+
+def _looks_western(text: str) -> bool:
+    """cp1252 decodes almost any bytes: accept it for text whose letters are mostly ASCII, as in
+    French, Spanish or English (Cyrillic or Arabic bytes read as cp1252 are nearly all accented)."""
+    letters = [char for char in text if char.isalpha()]
+    accented = sum(1 for char in letters if ord(char) > 0x7F)
+    return bool(letters) and accented < 0.25 * len(letters) and not any(0x80 <= ord(char) < 0xA0 for char in text)
+
+
+def _is_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
+    return controls > max(2, len(sample) // 100)

@@ -1,0 +1,81 @@
+"""Language and document symbol from a document's content, for files whose names do not say."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from align.langs import GENERAL_ASSEMBLY
+from align.model import Block
+
+# Scripts that identify a UN language by themselves (Unicode blocks).
+_SCRIPTS = {
+    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+}
+# The commonest short words of UN English, French and Spanish; they tell the Latin-script languages apart.
+_STOPWORDS = {
+    "en": set("the of and to in that for on with by is are be its as which has have shall".split()),
+    "fr": set("le la les de des du et à en que qui pour dans sur par une aux est sont sa ses".split()),
+    "es": set("el la los las de del y en que para por con una al su sus es son se lo".split()),
+}
+# The script each language is written in, where it is not Latin (languages ODS names may carry).
+_SCRIPT_OF = {"ar": "arabic", "fa": "arabic", "ur": "arabic", "ps": "arabic", "zh": "han", "ja": "han"}
+_SCRIPT_OF |= dict.fromkeys("ru uk be bg sr mk kk ky tg mn".split(), "cyrillic")
+_WORD = re.compile(r"[^\W\d_]+")
+# A resolution's own number heads its title: "60/212. South-South cooperation".
+_RESOLUTION_NUMBER = re.compile(r"^(\d{1,3})/(\d{1,4})\s*[.．]")
+# A document symbol printed in the text: A/RES/60/212, S/RES/1325 (2000), E/RES/2005/1.
+_RES_SYMBOL = re.compile(r"\b([ASE]/RES/[0-9A-Z/()]+(?: \(\d{4}\))?)")
+
+
+def detect_lang(text: str) -> str | None:
+    """The UN language a text is written in, from its script and, for Latin script, its stopwords.
+
+    >>> detect_lang("Tous les êtres humains naissent libres et égaux en dignité et en droits.")
+    'fr'
+    >>> detect_lang("12345") is None
+    True
+    """
+    sample = text[:20000]
+    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS.items()}
+    script, count = max(counts.items(), key=lambda item: item[1])
+    if count < 20:
+        return None
+    if script != "latin":
+        return script
+    words = Counter(word.lower() for word in _WORD.findall(sample))
+    scores = {lang: sum(words[word] for word in stop) for lang, stop in _STOPWORDS.items()}
+    lang, score = max(scores.items(), key=lambda item: item[1])
+    ranked = sorted(scores.values(), reverse=True)
+    return lang if score >= 5 and score > 1.2 * ranked[1] else None
+
+
+def script_of(lang: str) -> str:
+    """The script a language is written in, to check a file name's language against the text.
+
+    >>> script_of("ru"), script_of("es")
+    ('cyrillic', 'latin')
+    """
+    return _SCRIPT_OF.get(lang, "latin")
+
+
+def detect_symbol(blocks: list[Block]) -> str | None:
+    """The document symbol from the header: a printed `A/RES/...`, or a GA resolution number.
+
+    >>> detect_symbol([Block("Assemblée générale", "heading"), Block("60/212. Coopération Sud-Sud", "heading")])
+    'A/RES/60/212'
+    """
+    header = [block.text for block in blocks[:30] if block.kind != "footnote"]
+    for text in header:
+        match = _RES_SYMBOL.search(text)
+        if match:
+            return match[1]
+    is_assembly = any(name in text for text in header for name in GENERAL_ASSEMBLY.values())
+    for block in blocks[:30]:
+        match = _RESOLUTION_NUMBER.match(block.text)
+        if match and block.kind == "heading" and is_assembly:
+            return f"A/RES/{match[1]}/{match[2]}"
+    return None

@@ -1,0 +1,55 @@
+"""Language codes: the six UN official languages (ODS codes AR ZH EN FR RU ES) and ISO 639-1."""
+
+from __future__ import annotations
+
+# The UN's six official languages in the order the UN lists them (Arabic, Chinese, English, French,
+# Russian, Spanish); outputs list languages in this order, others after them alphabetically.
+UN_LANGS: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
+
+# When the chosen pivot is missing from a document, the first of these that is present pivots it.
+PIVOT_FALLBACK: tuple[str, ...] = ("fr", "en", "es", "ru", "ar", "zh")
+
+# ISO 639-1 (two-letter) codes, 2002 list plus later additions; ODS file names may use any of them.
+ISO_639_1: frozenset[str] = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy
+    da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy
+    hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li
+    ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa
+    pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th
+    ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
+)
+
+# The General Assembly's name as each language version prints it at the top of a resolution.
+GENERAL_ASSEMBLY: dict[str, str] = {
+    "ar": "الجمعية العامة",
+    "zh": "大会",
+    "en": "General Assembly",
+    "fr": "Assemblée générale",
+    "ru": "Генеральная Ассамблея",
+    "es": "Asamblea General",
+}
+
+
+def parse_lang(code: str) -> str:
+    """Return the ISO 639-1 code for an ODS or ISO language code, any case.
+
+    >>> parse_lang("FR")
+    'fr'
+    >>> parse_lang("xx")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown language code 'xx'
+    """
+    lang = code.strip().lower()
+    if lang not in ISO_639_1:
+        raise ValueError(f"unknown language code {code!r}")
+    return lang
+
+
+def lang_order(langs: set[str] | list[str]) -> list[str]:
+    """Sort languages the UN way: the six official ones first, in UN order, then the others.
+
+    >>> lang_order({"de", "fr", "ar"})
+    ['ar', 'fr', 'de']
+    """
+    return sorted(set(langs), key=lambda lang: (UN_LANGS.index(lang) if lang in UN_LANGS else 99, lang))

@@ -1,0 +1,106 @@
+"""The plain data passed between stages: Source -> Document -> AlignedUnit, plus what the report needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of text in reading order, as a reader found it.
+
+    `text` is clean text whose footnote references are written `[^N]` (Markdown's footnote syntax,
+    whatever the input format); a hard line break inside the block is "\\n".
+    """
+
+    text: str
+    kind: str = "paragraph"  # paragraph | heading | footnote | page-break
+    level: int = 0  # heading level, 1 = top
+    number: str = ""  # footnote number, for kind "footnote"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file read: its language, document symbol and blocks."""
+
+    path: Path
+    lang: str
+    symbol: str
+    blocks: tuple[Block, ...]
+    format: str = "markdown"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A structural unit of one language version, with an id stable across languages (`op.13.a`)."""
+
+    id: str
+    kind: str  # title | intro | preamble | operative | subparagraph | article | heading | footnote | meeting
+    text: str
+    number: str = ""
+    footnotes: tuple[str, ...] = ()
+    numbered: bool = True  # the id comes from the text's own numbering, not from the unit's position
+
+
+@dataclass
+class Document:
+    """One language version of a document, parsed into units in reading order."""
+
+    symbol: str
+    lang: str
+    meta: dict[str, str]
+    units: list[Unit]
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class AlignedUnit:
+    """One unit aligned across languages: what becomes a `<tu>`, a Moses line, a table row."""
+
+    document: str
+    id: str
+    kind: str
+    level: str  # paragraph | sentence
+    texts: dict[str, str]
+    unit_ids: dict[str, str]  # each language's own unit ids, e.g. {"en": "pre.8-10"}
+    score: float
+    flags: tuple[str, ...] = ()
+    srclang: str = ""
+
+    @property
+    def langs(self) -> list[str]:
+        return [lang for lang, text in self.texts.items() if text]
+
+
+@dataclass
+class AlignedDocument:
+    """All aligned units of one document symbol, in reading order."""
+
+    symbol: str
+    pivot: str
+    langs: list[str]
+    units: list[AlignedUnit]
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """What happened to one input file: the report lists one per file found."""
+
+    path: str
+    outcome: str  # aligned | partial | skipped | ignored
+    reason: str = ""
+    symbol: str = ""
+    lang: str = ""
+
+
+@dataclass
+class BuildResult:
+    """Everything a build produced, for the report and the CLI summary."""
+
+    inputs: list[InputRecord] = field(default_factory=list)
+    documents: list[AlignedDocument] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for record in self.inputs if record.outcome == outcome)

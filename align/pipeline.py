@@ -1,0 +1,138 @@
+"""BuildOptions and build(): files -> ingest -> structure -> alignment (with segment) -> export."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align import __version__
+from align.alignment import align_document
+from align.alignment.dp import VARIANCE
+from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
+from align.errors import AlignError, UsageError
+from align.export import Exporters
+from align.ingest import kind_of, read_source
+from align.langs import lang_order, parse_lang
+from align.model import BuildResult, Document, InputRecord
+from align.segment import Segmenter
+from align.structure import parse
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything a build depends on; the CLI's flags map onto these fields one to one."""
+
+    inputs: tuple[Path, ...]
+    out: Path
+    pivot: str = "fr"
+    langs: tuple[str, ...] = ()  # only these languages; empty = every language found
+    sentences: bool = True  # split units into sentences where every language agrees 1:1
+    created: str = ""  # TMX creationdate, YYYYMMDDThhmmssZ; empty = the build's start time
+    engine: str = "local"
+    jobs: int = 1
+    formats: tuple[str, ...] = field(default=())  # exporters to run; empty = all
+
+    def __post_init__(self) -> None:
+        try:
+            parse_lang(self.pivot)
+            for lang in self.langs:
+                parse_lang(lang)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        if not self.inputs:
+            raise UsageError("no input given")
+        for path in self.inputs:
+            if not path.exists():
+                raise UsageError(f"{path}: no such file or folder")
+
+    def signature(self) -> str:
+        """How the outputs were made, in one line (written to the TMX header and the report)."""
+        return "|".join([
+            f"align:{__version__}",
+            f"pivot:{self.pivot}",
+            "srx:un+languagetool",
+            f"dp:gale-church-chars(var={VARIANCE})+punct+nway",
+            f"sentences:{'1to1(p>=' + str(MIN_SENTENCE_PROBABILITY) + ')' if self.sentences else 'off'}",
+        ])
+
+
+def discover(inputs: tuple[Path, ...]) -> Iterator[Path]:
+    """Every file under the inputs, once, in a stable order (folders walked in sorted order)."""
+    seen: set[Path] = set()
+    for root in inputs:
+        paths = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else [root]
+        for path in paths:
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                yield path
+
+
+def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
+    result = BuildResult()
+    documents = _read_all(options, result, progress)
+    segmenter = Segmenter()
+    exporters = Exporters(options)
+    for symbol in sorted(documents):
+        versions = documents[symbol]
+        aligned = align_document(versions, options.pivot, segmenter, options.sentences)
+        exporters.add(aligned)
+        result.documents.append(aligned)
+        multilingual = {lang for unit in aligned.units if len(unit.texts) > 1 for lang in unit.texts}
+        for document in versions:
+            record = InputRecord(str(document.path), "aligned", "", symbol, document.lang)
+            if document.lang not in multilingual:
+                others = "no other language version" if len(versions) == 1 else "no unit matched another language"
+                record = InputRecord(str(document.path), "partial", f"{others} of {symbol}", symbol, document.lang)
+            result.inputs.append(record)
+        if progress:
+            progress(symbol)
+    result.inputs.sort(key=lambda record: record.path)
+    result.outputs = exporters.close(result)
+    return result
+
+
+def _read_all(options: BuildOptions, result: BuildResult, progress: Callable[[str], None] | None) -> dict[str, list[Document]]:
+    """Read and parse every input; what cannot be used is recorded with its reason."""
+    documents: dict[str, list[Document]] = {}
+    for path in discover(options.inputs):
+        kind = kind_of(path)
+        if kind == "ignored":
+            result.inputs.append(InputRecord(str(path), "ignored", "not a document file"))
+            continue
+        if kind == "unsupported":
+            result.inputs.append(InputRecord(str(path), "skipped", f"{path.suffix.lower()} files are not read yet"))
+            continue
+        try:
+            document = parse(read_source(path))
+        except AlignError as error:
+            result.inputs.append(InputRecord(str(path), "skipped", str(error)))
+            continue
+        except Exception as error:  # a reader bug must not lose the other files; the report says which
+            log.exception("%s: unexpected error", path)
+            result.inputs.append(InputRecord(str(path), "skipped", f"internal error: {type(error).__name__}: {error}"))
+            continue
+        reason = _unusable(document, options, documents)
+        if reason:
+            result.inputs.append(InputRecord(str(path), "skipped", reason, document.symbol, document.lang))
+            continue
+        documents.setdefault(document.symbol, []).append(document)
+    for versions in documents.values():
+        order = lang_order([document.lang for document in versions])
+        versions.sort(key=lambda document: order.index(document.lang))
+    return documents
+
+
+def _unusable(document: Document, options: BuildOptions, documents: dict[str, list[Document]]) -> str:
+    if options.langs and document.lang not in options.langs:
+        return f"language {document.lang!r} not among --langs"
+    if not any(unit.kind != "title" for unit in document.units):
+        return "no recognisable structure: no paragraph found"
+    for other in documents.get(document.symbol, []):
+        if other.lang == document.lang:
+            return f"{other.path} already gives {document.symbol} in {document.lang!r}"
+    return ""

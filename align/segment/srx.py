@@ -1,0 +1,58 @@
+"""SRX 2.0 segmentation: our UN rules cascaded before LanguageTool's rules, run by choppa.
+
+choppa is a port of the Java `segment` library that LanguageTool and OmegaT-style tools use, with
+byte-identical output; loading the same merged rules in a CAT tool gives the same segments.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.sax
+from importlib import resources
+
+from choppa import DEFAULT_SRX_RULESET, SrxDocument, SrxTextIterator
+from choppa.srx_parser import SRXHandler
+from lxml import etree
+
+SRX_NS = "http://www.lisa.org/srx20"
+UN_RULES = "un.srx"
+
+
+@functools.cache
+def rules_xml() -> bytes:
+    """The merged SRX document: UN language rules and maps first, then LanguageTool's (SRX 2.0 cascade)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+    base = etree.parse(str(DEFAULT_SRX_RULESET), parser)
+    ours = etree.fromstring(resources.files("align.segment").joinpath("rules", UN_RULES).read_bytes(), parser)
+    for extension in base.getroot().find(f"{{{SRX_NS}}}header").findall("{http://okapi.sf.net/srx-extensions}*"):
+        extension.getparent().remove(extension)  # Okapi's extensions are not SRX 2.0: CAT tools must load the file
+    for section in ("languagerules", "maprules"):
+        target = base.find(f"{{{SRX_NS}}}body/{{{SRX_NS}}}{section}")
+        for position, element in enumerate(ours.find(f"{{{SRX_NS}}}body/{{{SRX_NS}}}{section}")):
+            target.insert(position, element)
+    etree.cleanup_namespaces(base)
+    comment = etree.Comment(" align: UN rules (align/segment/rules/un.srx) cascaded before LanguageTool's segment.srx "
+                            "(LGPL-2.1, via choppa-srx) ")
+    base.getroot().addprevious(comment)
+    return etree.tostring(base, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+@functools.cache
+def _document() -> SrxDocument:
+    document = SrxDocument(ruleset=None)
+    xml.sax.parseString(rules_xml(), SRXHandler(document=document))
+    return document
+
+
+class Segmenter:
+    """Splits a unit's text into sentences the way a CAT tool loaded with `segmentation.srx` would."""
+
+    def split(self, text: str, lang: str) -> list[str]:
+        """Sentences of `text`, whitespace-trimmed, none empty.
+
+        >>> Segmenter().split("Voir le par. 3 de la résolution. Il le note.", "fr")
+        ['Voir le par. 3 de la résolution.', 'Il le note.']
+        """
+        # "_two": paragraphs end at two line breaks, so a single "\n" inside a unit never ends a sentence.
+        sentences = (sentence.strip() for sentence in SrxTextIterator(_document(), f"{lang}_two", text))
+        return [sentence for sentence in sentences if sentence]

@@ -1,0 +1,67 @@
+"""Repair page-level damage of PDF conversion: running headers, page numbers, job numbers, cut paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from align.ingest.inline import join_lines
+from align.model import Block
+from align.structure.conventions import Convention
+
+# Page furniture of UN documents (ODS PDF layout): a page number alone, the job number and its
+# barcode line ("05-49777", "05-49777 (F)", "*0549777*"), a running header made of the symbol.
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[0-9٠-٩]{1,3}(?:\s*/\s*[0-9]{1,3})?$", re.I)
+_JOB_NUMBER = re.compile(r"^\*?\d{2}-?\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\*\d{7}\*)?$")
+_SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
+# Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
+_PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
+_TRAILING_REFS = re.compile(r"(?:\s*\[\^\d+\])+\s*$")
+
+
+def is_furniture(block: Block) -> bool:
+    """A running header, page number or job number, which is layout, not text.
+
+    >>> [is_furniture(Block(t)) for t in ("3", "05-49777 (F)", "A/RES/60/212", "3. Souligne")]
+    [True, True, True, False]
+    """
+    text = block.text.strip()
+    return block.kind == "paragraph" and bool(
+        _PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or _SYMBOL_LINE.match(text)
+    )
+
+
+def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
+    """Drop page breaks, rejoining a paragraph that a page break (and the page's footnotes) cut in two.
+
+    The text after the break continues the paragraph before it when that paragraph does not end with
+    paragraph-final punctuation and the text does not open with a paragraph or sub-paragraph number.
+    Footnote blocks are kept, in order, after the paragraph they interrupted.
+    """
+    out: list[Block] = []
+    broken = False  # a page break or footnote stands between the last paragraph and this block
+    for block in blocks:
+        if block.kind == "page-break" or block.kind == "footnote":
+            broken = True
+            if block.kind == "footnote":
+                out.append(block)
+            continue
+        previous = _last_paragraph(out)
+        if broken and previous is not None and block.kind == "paragraph" and _continues(out[previous], block, conv):
+            out[previous] = Block(join_lines([out[previous].text, block.text]), kind="paragraph")
+        else:
+            out.append(block)
+        broken = False
+    return out
+
+
+def _last_paragraph(blocks: list[Block]) -> int | None:
+    for index in range(len(blocks) - 1, -1, -1):
+        if blocks[index].kind != "footnote":
+            return index if blocks[index].kind == "paragraph" else None
+    return None
+
+
+def _continues(before: Block, after: Block, conv: Convention) -> bool:
+    if _TRAILING_REFS.sub("", before.text).endswith(_PARAGRAPH_END):
+        return False
+    return not (conv.paragraph.match(after.text) or conv.sub.match(after.text) or conv.meeting.match(after.text))

@@ -1,0 +1,203 @@
+"""Blocks of one language version to a Document: header metadata, then units with stable ids.
+
+Grammar of a UN resolution or declaration as this parser reads it (after page repair):
+    document  := header* title note* body footnote*
+    header    := body name | distribution | date | session | agenda item | adopted | basis   (-> meta)
+    title     := "60/212. Title" (a resolution) | the first heading that is not a header line
+    note      := paragraphs between the title and a preamble heading                     (-> meta)
+    body      := intro? (preamble | operative | article | heading)* meeting?
+    preamble  := an unnumbered paragraph before any operative paragraph          -> pre.K (by position)
+    operative := "N." text (Arabic "N -")                                      -> op.N
+    sub       := "(a)" / "a)" / "(أ)" / "а)" text, "(i)" one level down        -> op.N.a, op.N.a.i
+    article   := article heading, then paragraphs: one -> art.N; several -> art.N.M (number or position)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from align.model import Block, Document, Source, Unit
+from align.structure.conventions import RESOLUTION_TITLE, Convention, convention
+from align.structure.numbers import LATIN_LETTERS, ascii_digits, letter_id, parse_number
+from align.structure.pages import is_furniture, rejoin
+
+_REF = re.compile(r"\s*\[\^(\d+)\]")
+# A date line in the header: short, with a year ("27 mars 2006", "2006年3月27日").
+_DATE = re.compile(r"^\D{0,25}\d{1,4}\D{1,25}(?:19|20)\d{2}\D{0,12}$|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+_HEADER_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
+
+
+def parse(source: Source) -> Document:
+    """Parse one language version; every block ends up in a unit or in the metadata."""
+    conv = convention(source.lang)
+    # Page furniture marks a page boundary: it becomes a page break, so a cut paragraph is rejoined.
+    blocks = rejoin([Block("", kind="page-break") if is_furniture(block) else block for block in source.blocks], conv)
+    notes = [block for block in blocks if block.kind == "footnote"]
+    blocks = [block for block in blocks if block.kind != "footnote"]
+    title_at = _title_index(blocks, conv)
+    meta = _header_meta(blocks[:title_at] if title_at is not None else [], conv)
+    body = blocks[title_at + 1:] if title_at is not None else blocks
+    units: list[Unit] = []
+    if title_at is not None:
+        match = RESOLUTION_TITLE.match(blocks[title_at].text)
+        if match:
+            meta["resolution"] = ascii_digits(match["n"])
+        units.append(_unit("title", "title", match["title"] if match else blocks[title_at].text))
+    preamble_at = next((i for i, block in enumerate(body) if block.kind == "heading" and conv.preamble.match(block.text)), None)
+    if preamble_at is not None:
+        if preamble_at:
+            meta["note"] = " ".join(block.text for block in body[:preamble_at])
+        body = body[preamble_at + 1:]
+    builder = _Body(conv)
+    for block in body:
+        builder.add(block)
+    units += builder.finish()
+    units += _footnotes(notes)
+    return Document(source.symbol, source.lang, meta, units, source.path)
+
+
+def _title_index(blocks: list[Block], conv: Convention) -> int | None:
+    for index, block in enumerate(blocks):
+        if RESOLUTION_TITLE.match(block.text):
+            return index
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" and not _header_key(block.text, conv) and not _is_structure(block.text, conv):
+            return index
+    return None
+
+
+def _is_structure(text: str, conv: Convention) -> bool:
+    return bool(conv.preamble.match(text) or conv.article.match(text) or conv.paragraph.match(text))
+
+
+def _header_key(line: str, conv: Convention) -> tuple[str, str] | None:
+    for key, pattern in conv.header.items():
+        match = pattern.match(line)
+        if match:
+            return key, match[1]
+    if _HEADER_SYMBOL.match(line):
+        return "symbol", line
+    if _DATE.match(line):
+        return "date", line
+    return None
+
+
+def _header_meta(blocks: list[Block], conv: Convention) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for block in blocks:
+        for line in block.text.split("\n"):
+            key, value = _header_key(line, conv) or ("header", line)
+            meta[key] = f"{meta[key]} | {value}" if key in meta else value
+    return meta
+
+
+def _unit(id_: str, kind: str, text: str, number: str = "", numbered: bool = True) -> Unit:
+    refs = tuple(_REF.findall(text))
+    clean = " ".join(_REF.sub("", text).split())
+    return Unit(id_, kind, clean, number, refs, numbered)
+
+
+def _footnotes(blocks: list[Block]) -> list[Unit]:
+    units: dict[str, Unit] = {}
+    for block in blocks:
+        id_ = f"fn.{block.number}"
+        while id_ in units:  # a number printed twice: keep both, the second under a derived id
+            id_ += "'"
+        units[id_] = _unit(id_, "footnote", block.text, block.number)
+    return list(units.values())
+
+
+@dataclass
+class _Entry:
+    """A paragraph of an article before its id is known (ids depend on how many paragraphs it has)."""
+
+    number: str
+    text: str
+    subs: list[tuple[str, str]] = field(default_factory=list)  # (letter path, text)
+
+
+@dataclass
+class _Body:
+    """Reads body blocks in order and gives each its unit id."""
+
+    conv: Convention
+    units: list[Unit] = field(default_factory=list)
+    article: str = ""
+    entries: list[_Entry] = field(default_factory=list)
+    parent: str = ""  # id of the paragraph that sub-paragraphs attach to
+    letter: str = ""  # last sub-paragraph letter under the parent
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, block: Block) -> None:
+        text, conv = block.text, self.conv
+        if block.kind == "heading":
+            self._heading(text)
+        elif conv.meeting.match(text):
+            self._close_article()
+            self.units.append(_unit("meeting", "meeting", text))
+        elif conv.sub.match(text) and (self.parent or self.entries):
+            self._sub(text)
+        elif conv.paragraph.match(text):
+            self._numbered(text)
+        elif self.article:
+            self.entries.append(_Entry("", text))
+        elif not self.units and conv.intro.match(text):
+            self.units.append(_unit("intro", "intro", text))
+        elif not any(unit.kind == "operative" for unit in self.units):
+            self.units.append(_unit(self._next("pre"), "preamble", text, numbered=False))
+            self.parent, self.letter = self.units[-1].id, ""
+        else:
+            self.units.append(_unit(self._next("para"), "paragraph", text, numbered=False))
+
+    def finish(self) -> list[Unit]:
+        self._close_article()
+        return self.units
+
+    def _next(self, prefix: str) -> str:
+        self.counts[prefix] = self.counts.get(prefix, 0) + 1
+        return f"{prefix}.{self.counts[prefix]}"
+
+    def _heading(self, text: str) -> None:
+        self._close_article()
+        match = self.conv.article.match(text)
+        if match:
+            self.article = str(parse_number(match["n"]))
+        elif not self.conv.preamble.match(text):
+            self.units.append(_unit(self._next("h"), "heading", text, numbered=False))
+
+    def _numbered(self, text: str) -> None:
+        match = self.conv.paragraph.match(text)
+        number, rest = str(int(ascii_digits(match["n"]))), text[match.end():]
+        if self.article:
+            self.entries.append(_Entry(number, rest))
+            return
+        self.units.append(_unit(f"op.{number}", "operative", rest, number))
+        self.parent, self.letter = f"op.{number}", ""
+
+    def _sub(self, text: str) -> None:
+        match = self.conv.sub.match(text)
+        mark, rest = letter_id(match["m"]), text[match.end():]
+        follows = self.letter and mark == LATIN_LETTERS[(LATIN_LETTERS.index(self.letter) + 1) % 26]
+        if len(mark) > 1 or mark in "ivx" and self.letter and not follows:
+            path = f"{self.letter}.{mark}"  # a roman numeral one level below the last letter
+        else:
+            path, self.letter = mark, mark
+        if self.article:
+            if not self.entries:
+                self.entries.append(_Entry("", ""))
+            self.entries[-1].subs.append((path, rest))
+        else:
+            self.units.append(_unit(f"{self.parent}.{path}", "subparagraph", rest, path))
+
+    def _close_article(self) -> None:
+        if not self.article:
+            return
+        single = len(self.entries) == 1
+        for position, entry in enumerate(self.entries, 1):
+            id_ = f"art.{self.article}" if single else f"art.{self.article}.{entry.number or position}"
+            if entry.text:
+                self.units.append(_unit(id_, "article", entry.text, entry.number, numbered=bool(entry.number) or single))
+            for path, text in entry.subs:
+                self.units.append(_unit(f"{id_}.{path}", "subparagraph", text, path))
+        self.article, self.entries, self.letter = "", [], ""

@@ -1,0 +1,38 @@
+import pytest
+
+from align.alignment.dp import align_lengths, length_probability
+
+
+def pairs(left: list[float], right: list[float], **kwargs: object) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(bead.left, bead.right) for bead in align_lengths(left, right, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ([100, 200, 300], [100, 200, 300], [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]),
+        ([100, 200, 300], [100, 500], [((0,), (0,)), ((1, 2), (1,))]),  # merged on the right
+        ([100, 500], [100, 210, 290], [((0,), (0,)), ((1,), (1, 2))]),  # split on the right
+        ([100, 300, 200], [100, 200], [((0,), (0,)), ((1,), ()), ((2,), (1,))]),  # dropped on the right
+        ([], [50], [((), (0,))]),
+    ],
+)
+def test_moves(left: list[float], right: list[float], expected: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+    assert pairs(left, right) == expected
+
+
+def test_ratio_puts_chinese_on_the_pivot_scale() -> None:
+    # Chinese runs about a quarter as long as French: without the ratio, lengths alone would merge
+    assert pairs([400, 200, 600], [100, 50, 150], ratio=0.25) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_punctuation_breaks_a_length_tie() -> None:
+    # 20 + 600 against 150 + 590: the short unit goes where the final punctuation agrees
+    left, right = [130, 20, 600], [150, 610]
+    ends = (["comma", "none", "stop"], ["comma", "stop"])
+    assert pairs(left, right, ends=ends) == [((0,), (0,)), ((1, 2), (1,))]
+
+
+def test_length_probability_is_symmetric_and_bounded() -> None:
+    assert length_probability(100, 120) == pytest.approx(length_probability(120, 100))
+    assert 0 < length_probability(100, 300) < length_probability(100, 120) < length_probability(100, 100) == 1.0

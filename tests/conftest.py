@@ -1,0 +1,40 @@
+"""Shared fixtures: the real corpora, and one build of them that many tests read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align.ingest import read_source
+from align.model import Document
+from align.pipeline import BuildOptions, build
+from align.structure import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT / "corpora"
+SEED = CORPORA / "A_RES_60_212-FR.md"
+UDHR_LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+CREATED = "20051222T000000Z"
+
+
+def udhr_path(lang: str) -> Path:
+    return CORPORA / f"A_RES_217(III)-{lang.upper()}.md"
+
+
+@pytest.fixture(scope="session")
+def udhr() -> dict[str, Document]:
+    return {lang: parse(read_source(udhr_path(lang))) for lang in UDHR_LANGS}
+
+
+@pytest.fixture(scope="session")
+def seed() -> Document:
+    return parse(read_source(SEED))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """OUT of `align build corpora` (through the library, pinned dates)."""
+    out = tmp_path_factory.mktemp("build") / "out"
+    build(BuildOptions(inputs=(CORPORA,), out=out, created=CREATED))
+    return out

@@ -1,0 +1,109 @@
+"""Contract of every exporter, on one real build of corpora/: each output is whole and readable."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from lxml import etree
+from translate.storage import tmx
+
+from align.export import EXPORTERS
+from align.langs import UN_LANGS
+from tests.conftest import CREATED
+
+DTD = etree.DTD(str(Path(__file__).resolve().parents[2] / "align" / "data" / "tmx14.dtd"))
+PAIRS = [f"fr-{lang}" for lang in UN_LANGS if lang != "fr"]
+# What each exporter must write under OUT.
+EXPECTED = {
+    "tmx": ["memory.tmx"] + [f"tmx/{pair}.tmx" for pair in PAIRS],
+    "moses": [f"moses/{pair}.{side}" for pair in PAIRS for side in pair.split("-")],
+    "tables": ["units.parquet", "units.tsv"],
+    "srx": ["segmentation.srx"],
+    "report": ["report.json", "report.html"],
+}
+
+
+def test_registry_and_expectations_agree() -> None:
+    assert set(EXPECTED) == set(EXPORTERS)
+
+
+@pytest.mark.parametrize("name", list(EXPORTERS))
+def test_exporter_writes_whole_files(built: Path, name: str) -> None:
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    for relative in EXPECTED[name]:
+        assert (built / relative).stat().st_size > 0, relative
+        assert relative in report["outputs"]
+    assert not list(built.rglob("*.part")), "no temporary file is left behind"
+
+
+@pytest.mark.parametrize("relative", ["memory.tmx"] + [f"tmx/{pair}.tmx" for pair in PAIRS])
+def test_tmx_is_valid_and_read_by_translate_toolkit(built: Path, relative: str) -> None:
+    document = etree.parse(str(built / relative))
+    assert DTD.validate(document), DTD.error_log.filter_from_errors()
+    header = document.find("header")
+    for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
+        assert header.get(attribute), attribute
+    assert header.get("srclang") == "fr" and header.get("creationdate") == CREATED
+    store = tmx.tmxfile.parsefile(str(built / relative))
+    assert len(store.units) == len(document.findall("body/tu")) > 50
+    for tu in document.findall("body/tu"):
+        props = {prop.get("type"): prop.text for prop in tu.findall("prop")}
+        assert props["x-document"] and props["x-unit"]
+        assert len(tu.findall("tuv")) >= 2
+
+
+def test_bilingual_tmx_read_back_as_source_and_target(built: Path) -> None:
+    with open(built / "tmx/fr-en.tmx", "rb") as handle:
+        store = tmx.tmxfile(handle, sourcelanguage="fr", targetlanguage="en")
+    texts = {unit.source: unit.target for unit in store.units}
+    assert texts["Tout individu a droit à la vie, à la liberté et à la sûreté de sa personne."] == (
+        "Everyone has the right to life, liberty and the security of person."
+    )
+
+
+def test_moses_pairs_line_up_with_the_table(built: Path) -> None:
+    table = pd.read_parquet(built / "units.parquet")
+    for pair in PAIRS:
+        pivot, lang = pair.split("-")
+        left = (built / f"moses/{pair}.{pivot}").read_text(encoding="utf-8").split("\n")[:-1]
+        right = (built / f"moses/{pair}.{lang}").read_text(encoding="utf-8").split("\n")[:-1]
+        assert len(left) == len(right) > 50
+        assert all(line.strip() for line in left + right), "no empty line"
+        rows = table[table[pivot].notna() & table[lang].notna()]
+        assert list(rows[pivot]) == left and list(rows[lang]) == right, "line k of both sides is one unit"
+
+
+def test_units_table(built: Path) -> None:
+    table = pd.read_parquet(built / "units.parquet")
+    assert list(table.columns) == ["document", "unit", "kind", "level", "srclang", *UN_LANGS, "score", "flags"]
+    tsv = pd.read_csv(built / "units.tsv", sep="\t", dtype=str, keep_default_na=False)
+    assert len(tsv) == len(table)
+    seed = table[table.document == "A/RES/60/212"]
+    assert len(seed) == 28 and set(seed["flags"]) == {"single-language"}  # only the French version is bundled
+    row = table[(table.document == "A/RES/217(III)") & (table.unit == "art.26.2")].iloc[0]
+    assert row.kind == "article" and row.level == "paragraph" and row.en.startswith("Education shall be directed")
+
+
+def test_tmx_holds_no_single_language_unit(built: Path) -> None:
+    document = etree.parse(str(built / "memory.tmx"))
+    assert not [tu for tu in document.findall("body/tu") if "A/RES/60/212" in tu.get("tuid")]
+
+
+def test_art_26_2_holds_six_versions_and_nothing_else(built: Path) -> None:
+    document = etree.parse(str(built / "memory.tmx"))
+    [tu] = [tu for tu in document.findall("body/tu") if tu.findtext("prop[@type='x-unit']") == "art.26.2"]
+    langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tu.findall("tuv")]
+    assert langs == list(UN_LANGS)
+    assert tu.findtext("tuv[@{http://www.w3.org/XML/1998/namespace}lang='fr']/seg").startswith(
+        "L’éducation doit viser au plein épanouissement")
+
+
+def test_report_lists_every_input(built: Path) -> None:
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    outcomes = {Path(record["path"]).name: record["outcome"] for record in report["inputs"]}
+    assert outcomes["A_RES_60_212-FR.md"] == "partial"
+    assert outcomes["README.md"] == "ignored"
+    assert {outcomes[f"A_RES_217(III)-{lang.upper()}.md"] for lang in UN_LANGS} == {"aligned"}
+    assert report["options"]["pivot"] == "fr" and report["options"]["engine"] == "local"
+    assert {document["symbol"] for document in report["documents"]} == {"A/RES/60/212", "A/RES/217(III)"}

@@ -1,0 +1,25 @@
+import pytest
+
+from align.ingest import markdown
+from align.ingest.detect import detect_lang, detect_symbol
+from tests.conftest import SEED, UDHR_LANGS, udhr_path
+
+
+@pytest.mark.parametrize("lang", UDHR_LANGS)
+def test_language_of_each_udhr_version(lang: str) -> None:
+    assert detect_lang(udhr_path(lang).read_text(encoding="utf-8")) == lang
+
+
+@pytest.mark.parametrize("text", ["", "12345 67890 " * 10, "Lorem ipsum dolor sit amet, consectetur adipiscing elit " * 5])
+def test_unknown_language(text: str) -> None:
+    assert detect_lang(text) is None
+
+
+def test_seed_symbol_from_its_resolution_number() -> None:
+    # the seed prints no symbol: "60/212." under the General Assembly means A/RES/60/212
+    assert detect_symbol(markdown.read(SEED.read_text(encoding="utf-8"))) == "A/RES/60/212"
+
+
+def test_printed_symbol_wins() -> None:
+    blocks = markdown.read("# General Assembly\n\nA/RES/61/1\n\n## 61/1. Title")
+    assert detect_symbol(blocks) == "A/RES/61/1"

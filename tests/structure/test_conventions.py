@@ -1,0 +1,64 @@
+"""UN editorial conventions of the six languages, on short real-looking snippets."""
+
+from pathlib import Path
+
+import pytest
+
+from align.ingest import markdown
+from align.model import Source
+from align.structure import parse
+
+
+def units(text: str, lang: str) -> list[tuple[str, str]]:
+    document = parse(Source(Path("x.md"), lang, "A/RES/1/1", tuple(markdown.read(text))))
+    return [(unit.id, unit.text) for unit in document.units]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "1. Decides:\n\n(a) To act;\n\n(b) To report;\n\n(i) First;\n\n(ii) Second;",
+         [("op.1", "Decides:"), ("op.1.a", "To act;"), ("op.1.b", "To report;"), ("op.1.b.i", "First;"), ("op.1.b.ii", "Second;")]),
+        ("fr", "1. Décide :\n\na) D'agir ;\n\nb) De rendre compte ;",
+         [("op.1", "Décide :"), ("op.1.a", "D'agir ;"), ("op.1.b", "De rendre compte ;")]),
+        ("es", "2. Decide:\n\na) Actuar;\n\nb) Informar;", [("op.2", "Decide:"), ("op.2.a", "Actuar;"), ("op.2.b", "Informar;")]),
+        ("ru", "3. постановляет:\n\nа) действовать;\n\nб) сообщить;",
+         [("op.3", "постановляет:"), ("op.3.a", "действовать;"), ("op.3.b", "сообщить;")]),
+        ("ar", "1 - تقرر:\n\n(أ) أن تعمل؛\n\n(ب) أن تقدم تقريرا؛\n\n(هـ) أن تتابع؛",
+         [("op.1", "تقرر:"), ("op.1.a", "أن تعمل؛"), ("op.1.b", "أن تقدم تقريرا؛"), ("op.1.e", "أن تتابع؛")]),
+        ("ar", "١٢ - ترحب بالتقرير؛", [("op.12", "ترحب بالتقرير؛")]),
+        ("zh", "1. 欣见报告；\n\n(a) 行动；", [("op.1", "欣见报告；"), ("op.1.a", "行动；")]),
+        ("zh", "## 第十一条\n\n1. 凡受刑事控告者。\n\n2. 任何人。", [("art.11.1", "凡受刑事控告者。"), ("art.11.2", "任何人。")]),
+        ("fr", "## Article premier\n\nTous les êtres humains.", [("art.1", "Tous les êtres humains.")]),
+        ("ru", "## Статья 2\n\nКаждый человек.\n\nКроме того.", [("art.2.1", "Каждый человек."), ("art.2.2", "Кроме того.")]),
+    ],
+)
+def test_numbering(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert units(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "joined"),
+    [
+        ("fr", "1. Invite les pays à verser des contributions aux deux fonds\n\n---\n\n<sup>5</sup> A/55/74.\n\nsusmentionnés ;",
+         "Invite les pays à verser des contributions aux deux fonds susmentionnés ;"),
+        ("zh", "1. 邀请所有国家向上述两个基金\n\n---\n\n<sup>5</sup> A/55/74。\n\n捐款；", "邀请所有国家向上述两个基金捐款；"),
+        ("ru", "1. предлагает всем странам\n\n\f\n\n5\n\nA/RES/60/212\n\nвносить взносы;", "предлагает всем странам вносить взносы;"),
+    ],
+)
+def test_page_break_rejoin(lang: str, text: str, joined: str) -> None:
+    found = units(text, lang)
+    assert found[0] == ("op.1", joined)
+    assert all(unit_id.startswith("fn.") for unit_id, _ in found[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Notes the report;\n\n---\n\n2. Decides to continue.", ["op.1", "op.2"]),  # ends with ";": not rejoined
+        ("*Recalling* its resolution,\n\n---\n\n*Noting* the report,", ["pre.1", "pre.2"]),
+        ("1. Notes\n\n05-49777 (E)\n\n3\n\nthe report;", ["op.1"]),  # job number and page number dropped
+    ],
+)
+def test_no_false_rejoin_and_furniture_dropped(text: str, expected: list[str]) -> None:
+    assert [unit_id for unit_id, _ in units(text, "en")] == expected

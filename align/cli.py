@@ -15,8 +15,10 @@ from tqdm import tqdm
 from align import __version__
 from align.errors import AlignError, UsageError
 from align.export import EXPORTERS
+from align.export.spm import MODEL_TYPES, SpmOptions, train
 from align.ingest import read_source
-from align.pipeline import BuildOptions, build
+from align.export.dataset import DatasetOptions
+from align.pipeline import REEXPORTABLE, BuildOptions, build, export_dataset
 from align.structure import parse
 
 
@@ -36,11 +38,41 @@ def _parser() -> argparse.ArgumentParser:
                            help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)")
     build_cmd.add_argument("--formats", nargs="+", default=[], choices=[name for name in EXPORTERS if name != "report"],
                            help="outputs to write (default: all; the report is always written)")
+    build_cmd.add_argument("--escape", action="store_true", help="escape XML characters in tokenized files (Moses style)")
+
+    spm_cmd = commands.add_parser("spm", help="train a joint SentencePiece model on a built corpus and encode it")
+    spm_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
+    spm_cmd.add_argument("--vocab-size", type=int, default=8000)
+    spm_cmd.add_argument("--model-type", choices=MODEL_TYPES, default="unigram")
+    spm_cmd.add_argument("--langs", nargs="+", default=[], metavar="LANG", help="only these languages")
+    spm_cmd.add_argument("--name", default="spm", help="model file name: OUT/spm/NAME.model")
+
+    export_cmd = commands.add_parser("export", help="write outputs again from OUT/units.parquet, filtered and split")
+    export_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
+    export_cmd.add_argument("--format", dest="formats", nargs="+", required=True, choices=REEXPORTABLE)
+    export_cmd.add_argument("--to", type=Path, help="where to write (default: OUT/export)")
+    export_cmd.add_argument("--min-score", type=float, default=0.0, help="drop units scored lower")
+    export_cmd.add_argument("--max-length-ratio", type=float, default=0.0, help="drop units whose lengths differ more")
+    export_cmd.add_argument("--langid", action="store_true", help="drop units with text in the wrong language")
+    export_cmd.add_argument("--dedupe", action="store_true", help="drop exact and near-duplicate units")
+    export_cmd.add_argument("--split", type=_fractions, default=(), help="train,dev,test fractions by document, e.g. 80,10,10")
+    export_cmd.add_argument("--seed", type=int, default=1, help="seed of the split")
 
     inspect_cmd = commands.add_parser("inspect", help="show how one file is read and parsed")
     inspect_cmd.add_argument("file", type=Path)
     inspect_cmd.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
+
+
+def _fractions(value: str) -> tuple[float, ...]:
+    """--split "80,10,10" -> (80.0, 10.0, 10.0): train, dev, test."""
+    try:
+        fractions = tuple(float(part) for part in value.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not numbers: {value!r}") from None
+    if not 1 <= len(fractions) <= 3 or any(fraction < 0 for fraction in fractions) or not sum(fractions):
+        raise argparse.ArgumentTypeError(f"give one to three non-negative fractions, e.g. 80,10,10: {value!r}")
+    return fractions
 
 
 def _created(value: str) -> str:
@@ -63,7 +95,7 @@ def _is_tmx_date(value: str) -> bool:
 def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         inputs=tuple(args.inputs), out=args.out, pivot=args.pivot.lower(), langs=tuple(lang.lower() for lang in args.langs),
-        sentences=args.sentences, created=_created(args.created), formats=tuple(args.formats),
+        sentences=args.sentences, created=_created(args.created), formats=tuple(args.formats), escape=args.escape,
     )
     with tqdm(desc="aligning", unit="doc", disable=None, file=sys.stderr, leave=False) as bar:
         result = build(options, progress=lambda _symbol: bar.update(1))
@@ -75,6 +107,31 @@ def _build(args: argparse.Namespace) -> int:
     for record in result.inputs:
         if record.outcome == "skipped":
             print(f"skipped {record.path}: {record.reason}", file=sys.stderr)
+    return 0
+
+
+def _spm(args: argparse.Namespace) -> int:
+    if not args.out.is_dir():
+        raise UsageError(f"{args.out}: no such folder")
+    if not args.name or "/" in args.name or args.name.startswith("."):
+        raise UsageError(f"--name must be a plain file name, not {args.name!r}")
+    result = train(SpmOptions(args.out, args.vocab_size, args.model_type, tuple(args.langs), args.name))
+    for note in result.notes:
+        print(f"align: note: {note}", file=sys.stderr)
+    counts = ", ".join(f"{lang} {count}" for lang, count in result.lines_per_lang.items())
+    print(f"{result.model} ({args.model_type}, {result.vocab_size} pieces; lines per language: {counts}); "
+          f"{len(result.encoded)} files encoded to {args.out / 'moses' / 'spm'}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.out / "units.parquet").is_file():
+        raise UsageError(f"{args.out}: no units.parquet (run `align build` first)")
+    options = DatasetOptions(args.min_score, args.max_length_ratio, args.langid, args.dedupe, args.split, args.seed)
+    summary = export_dataset(args.out, args.to or args.out / "export", tuple(args.formats), options)
+    removed = ", ".join(f"{name} {count}" for name, count in summary["removed"].items())
+    splits = ", ".join(f"{name} {count}" for name, count in summary["splits"].items())
+    print(f"removed: {removed}; kept by split: {splits} -> {summary['to']}")
     return 0
 
 
@@ -100,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="align: %(levelname)s: %(message)s")
     try:
-        return _build(args) if args.command == "build" else _inspect(args)
+        return {"build": _build, "spm": _spm, "export": _export, "inspect": _inspect}[args.command](args)
     except UsageError as error:
         print(f"align: error: {error}", file=sys.stderr)
         return 2

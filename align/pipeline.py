@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -12,7 +14,8 @@ from align.alignment import align_document
 from align.alignment.dp import VARIANCE
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.errors import AlignError, UsageError
-from align.export import Exporters
+from align.export import Exporters, tables
+from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
 from align.ingest import kind_of, read_source
 from align.langs import lang_order, parse_lang
 from align.model import BuildResult, Document, InputRecord
@@ -32,6 +35,7 @@ class BuildOptions:
     langs: tuple[str, ...] = ()  # only these languages; empty = every language found
     sentences: bool = True  # split units into sentences where every language agrees 1:1
     created: str = ""  # TMX creationdate, YYYYMMDDThhmmssZ; empty = the build's start time
+    escape: bool = False  # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
     engine: str = "local"
     jobs: int = 1
     formats: tuple[str, ...] = field(default=())  # exporters to run; empty = all
@@ -94,6 +98,30 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     result.inputs.sort(key=lambda record: record.path)
     result.outputs = exporters.close(result)
     return result
+
+
+# Outputs `align export` writes again from units.parquet (the table itself and the report are the build's).
+REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
+
+
+def export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: DatasetOptions) -> dict[str, object]:
+    """Write outputs again from a build's table, filtered and split by document, under `to`."""
+    frame, removed = clean(tables.load(out), options)
+    frame = frame.assign(split=assign_splits(frame, options.split, options.seed))
+    pivot = str(frame["pivot"].mode().iloc[0]) if len(frame) else "fr"
+    splits = {name: int((frame["split"] == name).sum()) for name in SPLITS[: max(1, len(options.split))]}
+    for name in splits:
+        target = to / name if options.split else to
+        export = BuildOptions(inputs=(out,), out=target, pivot=pivot, formats=formats)
+        exporters = Exporters(export, with_report=False)
+        for document in tables.read_documents(frame[frame["split"] == name].drop(columns="split")):
+            exporters.add(document)
+        exporters.close(BuildResult())
+    summary = {"to": str(to), "formats": list(formats), "options": dataclasses.asdict(options), "removed": removed, "splits": splits,
+               "documents": {name: sorted(frame.loc[frame["split"] == name, "document"].unique()) for name in splits}}
+    to.mkdir(parents=True, exist_ok=True)
+    (to / "dataset.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return summary
 
 
 def _read_all(options: BuildOptions, result: BuildResult, progress: Callable[[str], None] | None) -> dict[str, list[Document]]:

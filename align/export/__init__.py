@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 EXPORTERS: dict[str, str] = {
     "tmx": "align.export.tmx:TmxExporter",
     "moses": "align.export.moses:MosesExporter",
+    "tok": "align.export.moses:TokenizedExporter",
+    "jsonl": "align.export.jsonl:JsonlExporter",
+    "tsv": "align.export.tsv:TsvExporter",
     "tables": "align.export.tables:TablesExporter",
     "srx": "align.export.segmentation:SrxExporter",
     "report": "align.export.report:ReportExporter",  # last: it lists what the others wrote
@@ -39,8 +42,8 @@ def load(name: str) -> type[Exporter]:
 class Exporters:
     """All selected exporters behind one add/close, in registry order."""
 
-    def __init__(self, options: BuildOptions) -> None:
-        names = [name for name in EXPORTERS if not options.formats or name in options.formats or name == "report"]
+    def __init__(self, options: BuildOptions, with_report: bool = True) -> None:
+        names = [name for name in EXPORTERS if not options.formats or name in options.formats or name == "report" and with_report]
         self.exporters = [load(name)(options) for name in names]
 
     def add(self, document: AlignedDocument) -> None:

@@ -1,57 +1,47 @@
-"""Moses line-aligned text: OUT/moses/<pivot>-<lang>.<pivot> and .<lang>, line k of both from one unit."""
+"""Moses line-aligned text: OUT/moses/<pivot>-<lang>.<pivot> and .<lang>, line k of both from one unit;
+and the same tokenized (sacremoses, see tokenize.py) under OUT/moses/tok/."""
 
 from __future__ import annotations
 
-import contextlib
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from align.export.files import atomic_path, pair_name
+from align.export.pairs import PairFiles, pair_lines
+from align.export.tokenize import tokenizer
 from align.model import AlignedDocument, BuildResult
 
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
 
-def one_line(text: str) -> str:
-    """A text as one Moses line: no line breaks, no tabs, single spaces.
-
-    >>> one_line("68e séance plénière\\n22 décembre 2005")
-    '68e séance plénière 22 décembre 2005'
-    """
-    return " ".join(text.split())
-
-
 class MosesExporter:
     """Streams every unit that has both languages of a pair to that pair's two files."""
 
     def __init__(self, options: BuildOptions) -> None:
-        self.out = options.out / "moses"
-        self.stack = contextlib.ExitStack()
-        self.files: dict[tuple[str, str], tuple[TextIO, TextIO]] = {}
+        self.out = options.out
+        self.files = PairFiles(options.out / "moses")
 
     def add(self, document: AlignedDocument) -> None:
-        for unit in document.units:
-            if document.pivot not in unit.texts:
-                continue
-            for lang in unit.langs:
-                if lang == document.pivot:
-                    continue
-                left, right = one_line(unit.texts[document.pivot]), one_line(unit.texts[lang])
-                if left and right:
-                    pivot_file, lang_file = self._files(document.pivot, lang)
-                    pivot_file.write(left + "\n")
-                    lang_file.write(right + "\n")
-
-    def _files(self, pivot: str, lang: str) -> tuple[TextIO, TextIO]:
-        if (pivot, lang) not in self.files:
-            name = pair_name(pivot, lang)
-            self.files[pivot, lang] = tuple(
-                self.stack.enter_context(open(self.stack.enter_context(atomic_path(self.out / f"{name}.{side}")),
-                                              "w", encoding="utf-8", newline="\n"))
-                for side in (pivot, lang)
-            )
-        return self.files[pivot, lang]
+        for _unit, pivot, lang, left, right in pair_lines(document):
+            pivot_file, lang_file = self.files.get(pivot, lang)
+            pivot_file.write(left + "\n")
+            lang_file.write(right + "\n")
 
     def close(self, result: BuildResult) -> list[str]:
-        self.stack.close()
-        return [f"moses/{pair_name(*key)}.{side}" for key in sorted(self.files) for side in key]
+        return self.files.close(self.out)
+
+
+class TokenizedExporter:
+    """Moses files normalised and tokenized per language; `Tokenizer.detokenize` gives the text back."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.out, self.escape = options.out, options.escape
+        self.files = PairFiles(options.out / "moses" / "tok")
+
+    def add(self, document: AlignedDocument) -> None:
+        for _unit, pivot, lang, left, right in pair_lines(document):
+            for handle, side, text in zip(self.files.get(pivot, lang), (pivot, lang), (left, right)):
+                words = tokenizer(side, self.escape)
+                handle.write(" ".join(words.tokenize(words.normalize(text)).split()) + "\n")
+
+    def close(self, result: BuildResult) -> list[str]:
+        return self.files.close(self.out)

@@ -18,6 +18,9 @@ PAIRS = [f"fr-{lang}" for lang in UN_LANGS if lang != "fr"]
 EXPECTED = {
     "tmx": ["memory.tmx"] + [f"tmx/{pair}.tmx" for pair in PAIRS],
     "moses": [f"moses/{pair}.{side}" for pair in PAIRS for side in pair.split("-")],
+    "tok": [f"moses/tok/{pair}.{side}" for pair in PAIRS for side in pair.split("-")],
+    "jsonl": [f"jsonl/{pair}.jsonl" for pair in PAIRS],
+    "tsv": [f"tsv/{pair}.tsv" for pair in PAIRS],
     "tables": ["units.parquet", "units.tsv"],
     "srx": ["segmentation.srx"],
     "report": ["report.json", "report.html"],
@@ -76,7 +79,7 @@ def test_moses_pairs_line_up_with_the_table(built: Path) -> None:
 
 def test_units_table(built: Path) -> None:
     table = pd.read_parquet(built / "units.parquet")
-    assert list(table.columns) == ["document", "unit", "kind", "level", "srclang", *UN_LANGS, "score", "flags"]
+    assert list(table.columns) == ["document", "unit", "kind", "level", "srclang", *UN_LANGS, "score", "flags", "pivot", "unit_ids"]
     tsv = pd.read_csv(built / "units.tsv", sep="\t", dtype=str, keep_default_na=False)
     assert len(tsv) == len(table)
     seed = table[table.document == "A/RES/60/212"]
@@ -107,3 +110,19 @@ def test_report_lists_every_input(built: Path) -> None:
     assert {outcomes[f"A_RES_217(III)-{lang.upper()}.md"] for lang in UN_LANGS} == {"aligned"}
     assert report["options"]["pivot"] == "fr" and report["options"]["engine"] == "local"
     assert {document["symbol"] for document in report["documents"]} == {"A/RES/60/212", "A/RES/217(III)"}
+
+
+def test_jsonl_is_the_hugging_face_translation_layout(built: Path) -> None:
+    for pair in PAIRS:
+        pivot, lang = pair.split("-")
+        lines = (built / f"jsonl/{pair}.jsonl").read_text(encoding="utf-8").splitlines()
+        records = [json.loads(line) for line in lines]
+        assert records and all(set(record) == {"translation"} and set(record["translation"]) == {pivot, lang} for record in records)
+        moses = (built / f"moses/{pair}.{lang}").read_text(encoding="utf-8").splitlines()
+        assert [record["translation"][lang] for record in records] == moses
+
+
+def test_pair_tsv_reads_back_with_csv_quoting(built: Path) -> None:
+    frame = pd.read_csv(built / "tsv/fr-en.tsv", sep="\t", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == ["document", "unit", "fr", "en"]
+    assert list(frame["en"]) == (built / "moses/fr-en.en").read_text(encoding="utf-8").splitlines()

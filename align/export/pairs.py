@@ -1,0 +1,59 @@
+"""What the per-pair outputs share: the pivot-language pairs of each unit, and lazily opened pair files."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from align.export.files import atomic_path, pair_name
+from align.model import AlignedDocument, AlignedUnit
+
+
+def one_line(text: str) -> str:
+    """A text as one corpus line: no line breaks, no tabs, single spaces.
+
+    >>> one_line("68e séance plénière\\n22 décembre 2005")
+    '68e séance plénière 22 décembre 2005'
+    """
+    return " ".join(text.split())
+
+
+def pair_lines(document: AlignedDocument) -> Iterator[tuple[AlignedUnit, str, str, str, str]]:
+    """(unit, pivot, lang, pivot text, lang text) for every unit holding the pivot and another language."""
+    for unit in document.units:
+        if document.pivot not in unit.texts:
+            continue
+        left = one_line(unit.texts[document.pivot])
+        for lang in unit.langs:
+            right = one_line(unit.texts[lang])
+            if lang != document.pivot and left and right:
+                yield unit, document.pivot, lang, left, right
+
+
+class PairFiles:
+    """Text files named after a language pair, opened on first use, each renamed into place on close."""
+
+    def __init__(self, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
+        self.folder, self.suffixes = folder, suffixes
+        self.stack = contextlib.ExitStack()
+        self.files: dict[tuple[str, str], list[TextIO]] = {}
+        self.names: list[str] = []
+
+    def get(self, pivot: str, lang: str) -> list[TextIO]:
+        """The pair's files: `<pair>.<pivot>` and `<pair>.<lang>`, or one `<pair><suffix>` per suffix."""
+        if (pivot, lang) not in self.files:
+            name = pair_name(pivot, lang)
+            names = [f"{name}{suffix}" for suffix in self.suffixes] if self.suffixes else [f"{name}.{pivot}", f"{name}.{lang}"]
+            self.files[pivot, lang] = [self._open(self.folder / file_name) for file_name in names]
+            self.names += names
+        return self.files[pivot, lang]
+
+    def _open(self, path: Path) -> TextIO:
+        temporary = self.stack.enter_context(atomic_path(path))
+        return self.stack.enter_context(open(temporary, "w", encoding="utf-8", newline="\n"))
+
+    def close(self, relative_to: Path) -> list[str]:
+        self.stack.close()
+        return sorted(str((self.folder / name).relative_to(relative_to)) for name in self.names)

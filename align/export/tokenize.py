@@ -1,0 +1,91 @@
+"""Moses-style tokenization for training pipelines (sacremoses), reversible on UN text.
+
+`normalize` is Moses punctuation normalisation plus the fixes that make `detokenize(tokenize(x)) == x`
+hold for normalised UN text: Unicode hyphens become "-", French keeps its typographic space before
+; : ! ? % (UN French usage, which Moses' French detokenizer restores), guillemets become straight quotes.
+Chinese is tokenized by character (each Han character or CJK punctuation mark is a token, as Chinese MT
+pipelines without a word segmenter expect); runs of other scripts inside it go through Moses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sacremoses import MosesDetokenizer, MosesPunctNormalizer, MosesTokenizer
+
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_GUILLEMETS = [(re.compile(r"«\s*"), '"'), (re.compile(r"\s*»"), '"')]
+_FRENCH_SPACE = re.compile(r"(?<=[^\s\d])([;:!?])(?=\s|$)|(?<=\d)(%)")
+_CJK_CHARS = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
+_CJK = re.compile(f"([{_CJK_CHARS}])")
+_CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) +| +(?=[{_CJK_CHARS}])")
+# UN document symbols (A/60/493/Add.2, A/RES/60/212) and resolution numbers (58/220) stay one token:
+# they are names, not phrases, and Moses' detokenizer could not glue their parts back.
+_SYMBOL_PART = r"[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?"
+PROTECTED = [rf"\b[A-Z]{{1,6}}(?:/{_SYMBOL_PART})+", r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]"]  # and "n°" (numéro)
+# Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
+_ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
+
+
+class Tokenizer:
+    """Normalise, tokenize and detokenize one language's text (Moses conventions)."""
+
+    def __init__(self, lang: str, escape: bool = False) -> None:
+        self.lang, self.escape = lang, escape
+        self._normalizer = MosesPunctNormalizer(lang=lang)
+        self._tokenizer = MosesTokenizer(lang=lang)
+        self._detokenizer = MosesDetokenizer(lang=lang)
+
+    def normalize(self, text: str) -> str:
+        """Punctuation normalised as Moses does, made consistent with the detokenizer.
+
+        >>> Tokenizer("fr").normalize("« Coopération Sud‐Sud » ; 3 %")
+        '"Coopération Sud-Sud" ; 3 %'
+        """
+        text = text.translate(_HYPHENS)
+        if self.lang == "fr":
+            for pattern, replacement in _GUILLEMETS:
+                text = pattern.sub(replacement, text)
+        text = self._normalizer.normalize(text)
+        if self.lang == "fr":
+            text = _FRENCH_SPACE.sub(lambda match: " " + (match[1] or match[2]), text)
+        if self.lang == "zh":
+            text = _CJK_SPACE.sub("", text)  # "1948 年 12 月": spaces beside Chinese characters are layout
+        return text
+
+    def tokenize(self, text: str) -> str:
+        """Space-separated tokens of normalised text.
+
+        >>> Tokenizer("en").tokenize("Everyone has the right to life, liberty.")
+        'Everyone has the right to life , liberty .'
+        >>> Tokenizer("zh").tokenize("人人有权享有生命,自由。")
+        '人 人 有 权 享 有 生 命 , 自 由 。'
+        """
+        if self.lang != "zh":
+            return self._moses(text)
+        parts = (part if _CJK.fullmatch(part) else self._moses(part) for part in _CJK.split(text) if part.strip())
+        return " ".join(" ".join(parts).split())
+
+    def _moses(self, text: str) -> str:
+        return self._tokenizer.tokenize(text, escape=self.escape, return_str=True, aggressive_dash_splits=False,
+                                        protected_patterns=PROTECTED)
+
+    def detokenize(self, tokens: str) -> str:
+        """Text back from tokens: the inverse of `tokenize` on normalised UN text.
+
+        >>> Tokenizer("ar").detokenize("في هذا الإعلان ، دون")
+        'في هذا الإعلان، دون'
+        """
+        text = self._detokenizer.detokenize(tokens.split(), unescape=self.escape)
+        if self.lang == "ar":
+            text = _ARABIC_PUNCTUATION.sub(r"\1", text)
+        if self.lang == "zh":
+            text = _CJK_SPACE.sub("", text)
+        return text
+
+
+@functools.cache
+def tokenizer(lang: str, escape: bool = False) -> Tokenizer:
+    """One shared Tokenizer per language (sacremoses compiles its patterns per instance)."""
+    return Tokenizer(lang, escape)

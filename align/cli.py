@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                            help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)")
     build_cmd.add_argument("--formats", nargs="+", default=[], choices=[name for name in EXPORTERS if name != "report"],
                            help="outputs to write (default: all; the report is always written)")
+    build_cmd.add_argument("--strict", action="store_true", help="exit 1 if any input file was skipped")
     build_cmd.add_argument("--escape", action="store_true", help="escape XML characters in tokenized files (Moses style)")
 
     spm_cmd = commands.add_parser("spm", help="train a joint SentencePiece model on a built corpus and encode it")
@@ -96,6 +97,7 @@ def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         inputs=tuple(args.inputs), out=args.out, pivot=args.pivot.lower(), langs=tuple(lang.lower() for lang in args.langs),
         sentences=args.sentences, created=_created(args.created), formats=tuple(args.formats), escape=args.escape,
+        strict=args.strict,
     )
     with tqdm(desc="aligning", unit="doc", disable=None, file=sys.stderr, leave=False) as bar:
         result = build(options, progress=lambda _symbol: bar.update(1))
@@ -107,7 +109,7 @@ def _build(args: argparse.Namespace) -> int:
     for record in result.inputs:
         if record.outcome == "skipped":
             print(f"skipped {record.path}: {record.reason}", file=sys.stderr)
-    return 0
+    return 1 if options.strict and result.count("skipped") else 0
 
 
 def _spm(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from align.alignment.dp import VARIANCE
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.errors import AlignError, UsageError
 from align.export import Exporters, tables
+from align.export.files import remove_leftovers
 from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
 from align.ingest import kind_of, read_source
 from align.langs import lang_order, parse_lang
@@ -36,6 +37,7 @@ class BuildOptions:
     sentences: bool = True  # split units into sentences where every language agrees 1:1
     created: str = ""  # TMX creationdate, YYYYMMDDThhmmssZ; empty = the build's start time
     escape: bool = False  # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
+    strict: bool = False  # a skipped input makes the build fail (exit 1) after writing everything else
     engine: str = "local"
     jobs: int = 1
     formats: tuple[str, ...] = field(default=())  # exporters to run; empty = all
@@ -79,8 +81,21 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
     result = BuildResult()
     documents = _read_all(options, result, progress)
-    segmenter = Segmenter()
+    remove_leftovers(options.out)
     exporters = Exporters(options)
+    try:
+        _align_all(documents, options, exporters, result, progress)
+        result.inputs.sort(key=lambda record: record.path)
+        result.outputs = exporters.close(result)
+    except BaseException:
+        exporters.abort()
+        raise
+    return result
+
+
+def _align_all(documents: dict[str, list[Document]], options: BuildOptions, exporters: Exporters, result: BuildResult,
+               progress: Callable[[str], None] | None) -> None:
+    segmenter = Segmenter()
     for symbol in sorted(documents):
         versions = documents[symbol]
         aligned = align_document(versions, options.pivot, segmenter, options.sentences)
@@ -95,9 +110,6 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
             result.inputs.append(record)
         if progress:
             progress(symbol)
-    result.inputs.sort(key=lambda record: record.path)
-    result.outputs = exporters.close(result)
-    return result
 
 
 # Outputs `align export` writes again from units.parquet (the table itself and the report are the build's).

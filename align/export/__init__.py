@@ -32,6 +32,9 @@ class Exporter(Protocol):
 
     def close(self, result: BuildResult) -> list[str]: ...
 
+    def abort(self) -> None:
+        """Remove what is half written; the previous complete outputs stay."""
+
 
 def load(name: str) -> type[Exporter]:
     """The exporter class registered under `name` (imported on first use)."""
@@ -49,6 +52,10 @@ class Exporters:
     def add(self, document: AlignedDocument) -> None:
         for exporter in self.exporters:
             exporter.add(document)
+
+    def abort(self) -> None:
+        for exporter in self.exporters:
+            exporter.abort()
 
     def close(self, result: BuildResult) -> list[str]:
         outputs: list[str] = []

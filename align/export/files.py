@@ -21,6 +21,22 @@ def atomic_path(path: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
+class Aborted(Exception):
+    """Raised into open output files so that they are removed, not renamed into place."""
+
+
+def abort(stack: contextlib.ExitStack) -> None:
+    """Close the files of an ExitStack of atomic paths without publishing any of them."""
+    stack.__exit__(Aborted, Aborted(), None)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Temporary files of a build that was killed (SIGKILL leaves them); the next build starts clean."""
+    if out.is_dir():
+        for leftover in out.rglob(".*.part"):
+            leftover.unlink()
+
+
 def pair_name(pivot: str, lang: str) -> str:
     """The name of a language pair's files: `fr-en`."""
     return f"{pivot}-{lang}"

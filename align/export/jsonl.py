@@ -25,5 +25,8 @@ class JsonlExporter:
             [handle] = self.files.get(pivot, lang)
             handle.write(json.dumps({"translation": {pivot: left, lang: right}}, ensure_ascii=False) + "\n")
 
+    def abort(self) -> None:
+        self.files.abort()
+
     def close(self, result: BuildResult) -> list[str]:
         return self.files.close(self.out)

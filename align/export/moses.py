@@ -26,6 +26,9 @@ class MosesExporter:
             pivot_file.write(left + "\n")
             lang_file.write(right + "\n")
 
+    def abort(self) -> None:
+        self.files.abort()
+
     def close(self, result: BuildResult) -> list[str]:
         return self.files.close(self.out)
 
@@ -42,6 +45,9 @@ class TokenizedExporter:
             for handle, side, text in zip(self.files.get(pivot, lang), (pivot, lang), (left, right)):
                 words = tokenizer(side, self.escape)
                 handle.write(" ".join(words.tokenize(words.normalize(text)).split()) + "\n")
+
+    def abort(self) -> None:
+        self.files.abort()
 
     def close(self, result: BuildResult) -> list[str]:
         return self.files.close(self.out)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from align.export.files import atomic_path, pair_name
+from align.export.files import abort, atomic_path, pair_name
 from align.model import AlignedDocument, AlignedUnit
 
 
@@ -53,6 +53,9 @@ class PairFiles:
     def _open(self, path: Path) -> TextIO:
         temporary = self.stack.enter_context(atomic_path(path))
         return self.stack.enter_context(open(temporary, "w", encoding="utf-8", newline="\n"))
+
+    def abort(self) -> None:
+        abort(self.stack)
 
     def close(self, relative_to: Path) -> list[str]:
         self.stack.close()

@@ -51,7 +51,7 @@ class ReportExporter:
             "signature": options.signature(),
             "options": {
                 "inputs": [str(path) for path in options.inputs], "out": str(options.out), "pivot": options.pivot,
-                "langs": list(options.langs), "sentences": options.sentences, "engine": options.engine,
+                "langs": list(options.langs), "sentences": options.sentences, "strict": options.strict, "engine": options.engine,
                 "jobs": options.jobs, "created": options.created,
             },
             "summary": dict(Counter(record.outcome for record in result.inputs)),
@@ -60,6 +60,9 @@ class ReportExporter:
             "flagged": self.flagged,
             "outputs": list(result.outputs) + ["report.json", "report.html"],
         }
+
+    def abort(self) -> None:
+        """Nothing is open before close()."""
 
     def close(self, result: BuildResult) -> list[str]:
         report = self.report(result)

@@ -21,6 +21,9 @@ class SrxExporter:
     def add(self, document: AlignedDocument) -> None:
         """The rules do not depend on the documents."""
 
+    def abort(self) -> None:
+        """Nothing is open before close()."""
+
     def close(self, result: BuildResult) -> list[str]:
         with atomic_path(self.path) as path:
             path.write_bytes(rules_xml())

@@ -42,6 +42,9 @@ class TablesExporter:
             }
             self.rows.append(row | unit.texts)
 
+    def abort(self) -> None:
+        """Nothing is open before close()."""
+
     def close(self, result: BuildResult) -> list[str]:
         frame = to_frame(self.rows, self.langs)
         with atomic_path(self.out / "units.parquet") as path:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from align import __version__
-from align.export.files import atomic_path, pair_name
+from align.export.files import abort, atomic_path, pair_name
 from align.model import AlignedDocument, AlignedUnit, BuildResult
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ class TmxWriter:
     def close(self) -> None:
         self._stack.close()
 
+    def abort(self) -> None:
+        abort(self._stack)
+
 
 def _prop(parent: etree._Element, type_: str, text: str) -> None:
     etree.SubElement(parent, "prop", type=type_).text = text
@@ -108,6 +111,10 @@ class TmxExporter:
             path = self.options.out / "tmx" / f"{pair_name(pivot, lang)}.tmx"
             self.pairs[pivot, lang] = TmxWriter(path, pivot, self.options, self.date)
         return self.pairs[pivot, lang]
+
+    def abort(self) -> None:
+        for writer in [self.memory, *self.pairs.values()]:
+            writer.abort()
 
     def close(self, result: BuildResult) -> list[str]:
         writers = [self.memory, *(self.pairs[key] for key in sorted(self.pairs))]

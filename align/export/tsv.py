@@ -32,5 +32,8 @@ class TsvExporter:
             self.writers[pivot, lang].writerow(["document", "unit", pivot, lang])
         return self.writers[pivot, lang]
 
+    def abort(self) -> None:
+        self.files.abort()
+
     def close(self, result: BuildResult) -> list[str]:
         return self.files.close(self.out)

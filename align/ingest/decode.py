@@ -41,12 +41,14 @@ def _decode(data: bytes) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _strict(data, utf16), utf16
-    if b"\x00" in data:
-        raise UnreadableInput("binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.end == len(data):
+            return data[: error.start].decode("utf-8"), "utf-8 (truncated)"  # a file cut in a character
+        mixed = _mixed_utf8(data)
+        if mixed is not None:
+            return mixed, "utf-8 + cp1252"
     try:  # the usual legacy code page of Western European Word and PDF exports
         text = data.decode("cp1252")
         if _looks_western(text):
@@ -59,10 +61,29 @@ def _decode(data: bytes) -> tuple[str, str]:
     return str(guess), guess.encoding
 
 
+def _mixed_utf8(data: bytes) -> str | None:
+    """Files pasted together from UTF-8 and cp1252 sources: each line in the encoding it decodes in,
+    when most lines that are not ASCII are UTF-8 (else the file is taken as a legacy code page)."""
+    lines = data.split(b"\n")
+    decoded, utf8, legacy = [], 0, 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors="replace"))
+            legacy += 1
+    return "\n".join(decoded) if utf8 > legacy else None
+
+
 def _strict(data: bytes, encoding: str) -> str:
+    if encoding.startswith("utf-16") and len(data) % 2:
+        data = data[:-1]  # a UTF-16 file cut in the middle of a code unit
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
+        if error.reason in ("truncated data", "unexpected end of data") and error.end == len(data):
+            return data[: error.start].decode(encoding)
         raise UnreadableInput(f"broken {encoding} text at byte {error.start}") from None
 
 
@@ -91,4 +112,4 @@ def _looks_western(text: str) -> bool:
 def _is_binary(text: str) -> bool:
     sample = text[:8192]
     controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
-    return controls > max(2, len(sample) // 100)
+    return controls > max(8, len(sample) // 100)  # a few stray control codes are PDF-conversion noise

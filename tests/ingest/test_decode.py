@@ -40,5 +40,18 @@ def test_not_text(data: bytes, reason: str) -> None:
 
 
 def test_broken_utf16_names_the_byte() -> None:
-    with pytest.raises(UnreadableInput, match="utf-16-le"):
-        decode(codecs.BOM_UTF16_LE + "abc".encode("utf-16-le") + b"\x00\xd8")
+    with pytest.raises(UnreadableInput, match="broken utf-16-le text at byte 6"):
+        decode(codecs.BOM_UTF16_LE + "abc".encode("utf-16-le") + b"\x00\xd8" + "abc".encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        (TEXT.encode("utf-8") + "é".encode("utf-8")[:1], TEXT, "utf-8 (truncated)"),  # cut inside a character
+        (codecs.BOM_UTF16_LE + (TEXT + "é").encode("utf-16-le")[:-1], TEXT, "utf-16-le"),  # cut inside a code unit
+        ("Résolution adoptée\n".encode() * 3 + "Décidé à Genève\n".encode("cp1252"),
+         "Résolution adoptée\n" * 3 + "Décidé à Genève\n", "utf-8 + cp1252"),  # pasted from two sources
+    ],
+)
+def test_truncated_and_mixed(data: bytes, text: str, encoding: str) -> None:
+    assert decode(data) == (text, encoding)

@@ -15,6 +15,9 @@ from tqdm import tqdm
 from align import __version__
 from align.errors import AlignError, UsageError
 from align.export import EXPORTERS
+from align.export.profiles import PROFILES
+from align.export.validate import validate_tmx
+from align.lookup import lookup
 from align.export.spm import MODEL_TYPES, SpmOptions, train
 from align.ingest import read_source
 from align.export.dataset import DatasetOptions
@@ -38,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
                            help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)")
     build_cmd.add_argument("--formats", nargs="+", default=[], choices=[name for name in EXPORTERS if name != "report"],
                            help="outputs to write (default: all; the report is always written)")
+    build_cmd.add_argument("--profile", choices=list(PROFILES), default="generic", help="CAT tool the TMX files are for")
+    build_cmd.add_argument("--lang-codes", nargs="+", default=[], metavar="LANG=CODE", help="TMX language codes, e.g. zh=zh-CN")
+    build_cmd.add_argument("--footnote-refs", choices=["ph", "remove"], default="ph",
+                           help="footnote references in TMX: <ph> placeholders (default) or removed")
     build_cmd.add_argument("--strict", action="store_true", help="exit 1 if any input file was skipped")
     build_cmd.add_argument("--escape", action="store_true", help="escape XML characters in tokenized files (Moses style)")
 
@@ -58,6 +65,16 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--dedupe", action="store_true", help="drop exact and near-duplicate units")
     export_cmd.add_argument("--split", type=_fractions, default=(), help="train,dev,test fractions by document, e.g. 80,10,10")
     export_cmd.add_argument("--seed", type=int, default=1, help="seed of the split")
+
+    lookup_cmd = commands.add_parser("lookup", help="find a text in a built memory, with its translations")
+    lookup_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
+    lookup_cmd.add_argument("query", help="the text to look for")
+    lookup_cmd.add_argument("--lang", default="fr", help="language of the query (default: fr)")
+    lookup_cmd.add_argument("--fuzzy", action="store_true", help="also show close matches")
+    lookup_cmd.add_argument("--limit", type=int, default=10)
+
+    validate_cmd = commands.add_parser("validate", help="check a TMX file against the DTD and what CAT tools need")
+    validate_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE.tmx")
 
     inspect_cmd = commands.add_parser("inspect", help="show how one file is read and parsed")
     inspect_cmd.add_argument("file", type=Path)
@@ -97,7 +114,7 @@ def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         inputs=tuple(args.inputs), out=args.out, pivot=args.pivot.lower(), langs=tuple(lang.lower() for lang in args.langs),
         sentences=args.sentences, created=_created(args.created), formats=tuple(args.formats), escape=args.escape,
-        strict=args.strict,
+        strict=args.strict, footnote_refs=args.footnote_refs, profile=args.profile, lang_codes=tuple(args.lang_codes),
     )
     with tqdm(desc="aligning", unit="doc", disable=None, file=sys.stderr, leave=False) as bar:
         result = build(options, progress=lambda _symbol: bar.update(1))
@@ -106,6 +123,8 @@ def _build(args: argparse.Namespace) -> int:
         f"{result.count('aligned')} aligned, {result.count('partial')} partial, {result.count('skipped')} skipped, "
         f"{result.count('ignored')} ignored input files; {len(result.documents)} documents, {units} units -> {options.out}"
     )
+    for note in result.notes:
+        print(f"align: note: {note}", file=sys.stderr)
     for record in result.inputs:
         if record.outcome == "skipped":
             print(f"skipped {record.path}: {record.reason}", file=sys.stderr)
@@ -137,6 +156,33 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lookup(args: argparse.Namespace) -> int:
+    if not (args.out / "units.parquet").is_file():
+        raise UsageError(f"{args.out}: no units.parquet (run `align build` first)")
+    matches = lookup(args.out, args.query, args.lang.lower(), args.fuzzy, args.limit)
+    for match in matches:
+        print(f"{match.score:5.1f}% {match.kind:<8} {match.document} {match.unit}: {match.sentence}")
+        for lang, text in match.texts.items():
+            print(f"    {lang}: {text}")
+    if not matches:
+        print(f"no match for {args.query!r} in {args.lang}")
+    return 0 if matches else 1
+
+
+def _validate(args: argparse.Namespace) -> int:
+    errors = 0
+    for path in args.files:
+        if not path.is_file():
+            raise UsageError(f"{path}: no such file")
+        problems = validate_tmx(path)
+        for problem in problems:
+            print(f"{path}:{problem.line}: {problem.severity}: {problem.message}")
+        count = sum(problem.severity == "error" for problem in problems)
+        errors += count
+        print(f"{path}: {'valid' if not count else f'{count} errors'}, {len(problems) - count} warnings")
+    return 1 if errors else 0
+
+
 def _inspect(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise UsageError(f"{args.file}: no such file")
@@ -159,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="align: %(levelname)s: %(message)s")
     try:
-        return {"build": _build, "spm": _spm, "export": _export, "inspect": _inspect}[args.command](args)
+        return {"build": _build, "spm": _spm, "export": _export, "lookup": _lookup, "validate": _validate, "inspect": _inspect}[args.command](args)
     except UsageError as error:
         print(f"align: error: {error}", file=sys.stderr)
         return 2

@@ -39,8 +39,13 @@ class Unit:
     kind: str  # title | intro | preamble | operative | subparagraph | article | heading | footnote | meeting
     text: str
     number: str = ""
-    footnotes: tuple[str, ...] = ()
+    marks: tuple[tuple[int, str], ...] = ()  # footnote references: (offset in text, footnote number)
     numbered: bool = True  # the id comes from the text's own numbering, not from the unit's position
+
+    @property
+    def footnotes(self) -> tuple[str, ...]:
+        """The numbers of the footnotes the unit refers to, in order."""
+        return tuple(number for _offset, number in self.marks)
 
 
 @dataclass
@@ -67,6 +72,7 @@ class AlignedUnit:
     score: float
     flags: tuple[str, ...] = ()
     srclang: str = ""
+    marks: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)  # footnote references per language
 
     @property
     def langs(self) -> list[str]:
@@ -101,6 +107,7 @@ class BuildResult:
     inputs: list[InputRecord] = field(default_factory=list)
     documents: list[AlignedDocument] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the exporters want the report to say
 
     def count(self, outcome: str) -> int:
         return sum(1 for record in self.inputs if record.outcome == outcome)

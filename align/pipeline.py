@@ -16,10 +16,11 @@ from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.errors import AlignError, UsageError
 from align.export import Exporters, tables
 from align.export.files import remove_leftovers
+from align.export.profiles import PROFILES, parse_codes
 from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
 from align.ingest import kind_of, read_source
 from align.langs import lang_order, parse_lang
-from align.model import BuildResult, Document, InputRecord
+from align.model import AlignedDocument, BuildResult, Document, InputRecord
 from align.segment import Segmenter
 from align.structure import parse
 
@@ -37,6 +38,9 @@ class BuildOptions:
     sentences: bool = True  # split units into sentences where every language agrees 1:1
     created: str = ""  # TMX creationdate, YYYYMMDDThhmmssZ; empty = the build's start time
     escape: bool = False  # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
+    profile: str = "generic"  # CAT tool the TMX files are written for (export/profiles.py)
+    lang_codes: tuple[str, ...] = ()  # LANG=CODE overrides of the codes written in TMX, e.g. zh=zh-CN
+    footnote_refs: str = "ph"  # footnote references in TMX: ph (a <ph type="fnote"> placeholder) or remove
     strict: bool = False  # a skipped input makes the build fail (exit 1) after writing everything else
     engine: str = "local"
     jobs: int = 1
@@ -49,17 +53,31 @@ class BuildOptions:
                 parse_lang(lang)
         except ValueError as error:
             raise UsageError(str(error)) from None
+        if self.footnote_refs not in ("ph", "remove"):
+            raise UsageError(f"--footnote-refs is ph or remove, not {self.footnote_refs!r}")
+        if self.profile not in PROFILES:
+            raise UsageError(f"unknown profile {self.profile!r} (one of {', '.join(PROFILES)})")
+        try:
+            parse_codes(self.lang_codes)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
         if not self.inputs:
             raise UsageError("no input given")
         for path in self.inputs:
             if not path.exists():
                 raise UsageError(f"{path}: no such file or folder")
 
+    def tmx_codes(self) -> dict[str, str]:
+        """Language code written in TMX for each language: the profile's, overridden by --lang-codes."""
+        return PROFILES[self.profile].codes | parse_codes(self.lang_codes)
+
     def signature(self) -> str:
         """How the outputs were made, in one line (written to the TMX header and the report)."""
         return "|".join([
             f"align:{__version__}",
             f"pivot:{self.pivot}",
+            f"profile:{self.profile}",
+            f"fnrefs:{self.footnote_refs}",
             "srx:un+languagetool",
             f"dp:gale-church-chars(var={VARIANCE})+punct+nway",
             f"sentences:{'1to1(p>=' + str(MIN_SENTENCE_PROBABILITY) + ')' if self.sentences else 'off'}",
@@ -101,13 +119,7 @@ def _align_all(documents: dict[str, list[Document]], options: BuildOptions, expo
         aligned = align_document(versions, options.pivot, segmenter, options.sentences)
         exporters.add(aligned)
         result.documents.append(aligned)
-        multilingual = {lang for unit in aligned.units if len(unit.texts) > 1 for lang in unit.texts}
-        for document in versions:
-            record = InputRecord(str(document.path), "aligned", "", symbol, document.lang)
-            if document.lang not in multilingual:
-                others = "no other language version" if len(versions) == 1 else "no unit matched another language"
-                record = InputRecord(str(document.path), "partial", f"{others} of {symbol}", symbol, document.lang)
-            result.inputs.append(record)
+        result.inputs += [_outcome(document, aligned, len(versions)) for document in versions]
         if progress:
             progress(symbol)
 
@@ -134,6 +146,20 @@ def export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: Datas
     to.mkdir(parents=True, exist_ok=True)
     (to / "dataset.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary
+
+
+def _outcome(document: Document, aligned: AlignedDocument, versions: int) -> InputRecord:
+    """aligned, or partial with the reason: nothing to align with, or units found in no other language."""
+    units = [unit for unit in aligned.units if document.lang in unit.texts]
+    alone = sum(1 for unit in units if len(unit.texts) == 1)
+    reason = ""
+    if versions == 1:
+        reason = f"no other language version of {document.symbol}"
+    elif alone == len(units):
+        reason = f"no unit matched another language version of {document.symbol}"
+    elif alone:
+        reason = f"{alone} of {len(units)} units found in no other language version"
+    return InputRecord(str(document.path), "partial" if reason else "aligned", reason, document.symbol, document.lang)
 
 
 def _read_all(options: BuildOptions, result: BuildResult, progress: Callable[[str], None] | None) -> dict[str, list[Document]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from align.alignment.groups import Link, id_range
-from align.ingest.inline import join_lines
+from align.marks import Mark, join_marked
 from align.model import AlignedUnit
 
 # Below this Gale-Church length probability a language's text is flagged `length-ratio:<lang>`.
@@ -23,9 +23,10 @@ def numbers_of(text: str) -> set[str]:
     return set(_NUMBER.findall(text.translate(_DIGITS)))
 
 
-def link_texts(link: Link) -> dict[str, str]:
-    """Each language's text of a link: its units joined in reading order."""
-    return {lang: join_lines([unit.text for unit in units]) for lang, units in link.units.items() if units}
+def link_texts(link: Link) -> dict[str, tuple[str, tuple[Mark, ...]]]:
+    """Each language's text of a link and its footnote marks: its units joined in reading order."""
+    joined = {lang: join_marked([(unit.text, unit.marks) for unit in units]) for lang, units in link.units.items()}
+    return {lang: text_marks for lang, text_marks in joined.items() if text_marks[0]}
 
 
 def flags_of(link: Link, langs: list[str], texts: dict[str, str]) -> list[str]:
@@ -47,7 +48,8 @@ def flags_of(link: Link, langs: list[str], texts: dict[str, str]) -> list[str]:
     return flags
 
 
-def aligned_unit(symbol: str, link: Link, langs: list[str], texts: dict[str, str]) -> AlignedUnit:
+def aligned_unit(symbol: str, link: Link, langs: list[str], texts: dict[str, str],
+                 marks: dict[str, tuple[Mark, ...]]) -> AlignedUnit:
     """The paragraph-level aligned unit of a link."""
     flags = flags_of(link, langs, texts)
     score = 0.0 if "single-language" in flags else min(link.probabilities.values(), default=1.0)
@@ -61,4 +63,5 @@ def aligned_unit(symbol: str, link: Link, langs: list[str], texts: dict[str, str
         score=round(score, 4),
         flags=tuple(flags),
         srclang=link.pivot or next(iter(texts)),
+        marks={lang: found for lang, found in marks.items() if found},
     )

@@ -1,4 +1,9 @@
-"""OUT/report.json and OUT/report.html: every input with its outcome, what was aligned, what is flagged."""
+"""OUT/report.json and OUT/report.html: every input with its outcome, what was aligned, what is flagged.
+
+report.html is also the review page: a self-contained file (no script, no network) that shows each
+document side by side in all its languages, unit by unit, flagged and low-score units highlighted,
+right-to-left languages set right to left.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,17 @@ if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
 REPORT_VERSION = 1
+# The review page shows this many documents side by side (the rest are in its tables), and the
+# report lists this many flagged units, so both stay readable and a build's memory stays flat.
+MAX_REVIEW_DOCUMENTS = 200
+MAX_FLAGGED = 5000
+LOW_SCORE = 0.05
+INFORMATIONAL = frozenset({"by-length"})  # flags that say how a unit was aligned, not that it needs a look
+RTL = frozenset({"ar", "fa", "he", "ur", "ps", "yi"})
+_STYLE = """body{font-family:"Noto Sans","Noto Sans CJK SC","Noto Naskh Arabic",sans-serif;margin:2em}
+table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:start}
+th{background:#eee}table.review td{min-width:9em}tr.flagged td{background:#fff4d6}tr.low td{background:#fde2e2}td.id{white-space:nowrap;font-family:monospace}
+.flags{color:#8a5a00;font-size:smaller}"""
 
 
 class ReportExporter:
@@ -25,6 +41,7 @@ class ReportExporter:
         self.options = options
         self.documents: list[dict[str, object]] = []
         self.flagged: list[dict[str, object]] = []
+        self.review: list[str] = []
 
     def add(self, document: AlignedDocument) -> None:
         per_lang = Counter(lang for unit in document.units if len(unit.texts) > 1 for lang in unit.texts)
@@ -41,7 +58,9 @@ class ReportExporter:
             {"document": unit.document, "unit": unit.id, "score": unit.score, "flags": list(unit.flags),
              "text": unit.texts.get(document.pivot) or next(iter(unit.texts.values()))}
             for unit in document.units if unit.flags
-        ]
+        ][: max(0, MAX_FLAGGED - len(self.flagged))]
+        if len(self.review) < MAX_REVIEW_DOCUMENTS:
+            self.review.append(review_section(document))
 
     def report(self, result: BuildResult) -> dict[str, object]:
         options = self.options
@@ -51,13 +70,14 @@ class ReportExporter:
             "signature": options.signature(),
             "options": {
                 "inputs": [str(path) for path in options.inputs], "out": str(options.out), "pivot": options.pivot,
-                "langs": list(options.langs), "sentences": options.sentences, "strict": options.strict, "engine": options.engine,
-                "jobs": options.jobs, "created": options.created,
+                "langs": list(options.langs), "sentences": options.sentences, "strict": options.strict, "profile": options.profile, "footnote_refs": options.footnote_refs,
+                "lang_codes": list(options.lang_codes), "engine": options.engine, "jobs": options.jobs, "created": options.created,
             },
             "summary": dict(Counter(record.outcome for record in result.inputs)),
             "inputs": [dataclasses.asdict(record) for record in result.inputs],
             "documents": self.documents,
             "flagged": self.flagged,
+            "notes": list(result.notes),
             "outputs": list(result.outputs) + ["report.json", "report.html"],
         }
 
@@ -69,30 +89,56 @@ class ReportExporter:
         with atomic_path(self.options.out / "report.json") as path:
             path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         with atomic_path(self.options.out / "report.html") as path:
-            path.write_text(render_html(report), encoding="utf-8")
+            path.write_text(render_html(report, self.review), encoding="utf-8")
         return ["report.json", "report.html"]
 
 
-def render_html(report: dict[str, object]) -> str:
-    """A self-contained page (no scripts, no network) with the report's tables."""
-    esc = html.escape
-    rows = lambda cells: "<tr>" + "".join(f"<td dir=\"auto\">{esc(str(cell))}</td>" for cell in cells) + "</tr>"
-    head = lambda names: "<tr>" + "".join(f"<th>{esc(name)}</th>" for name in names) + "</tr>"
-    inputs = "".join(rows([r["path"], r["outcome"], r["symbol"], r["lang"], r["reason"]]) for r in report["inputs"])
-    documents = "".join(rows([d["symbol"], d["pivot"], " ".join(d["langs"]), d["units"], d["aligned_units"]])
-                        for d in report["documents"])
-    flagged = "".join(rows([f["document"], f["unit"], f["score"], " ".join(f["flags"]), f["text"]]) for f in report["flagged"])
+def _cell(text: object, lang: str = "", css: str = "") -> str:
+    direction = ' dir="rtl"' if lang in RTL else ' dir="auto"'
+    attributes = (f' lang="{html.escape(lang)}"' if lang else "") + direction + (f' class="{css}"' if css else "")
+    return f"<td{attributes}>{html.escape(str(text))}</td>"
+
+
+def _table(names: list[str], rows: list[str], css: str = "") -> str:
+    head = "".join(f"<th>{html.escape(name)}</th>" for name in names)
+    return f'<table class="{css}"><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def review_section(document: AlignedDocument) -> str:
+    """One document side by side: a row per unit, a column per language."""
+    rows = []
+    for unit in document.units:
+        warnings = [flag for flag in unit.flags if flag not in INFORMATIONAL]
+        css = "low" if unit.score < LOW_SCORE and len(unit.texts) > 1 else "flagged" if warnings else ""
+        meta = f'<td class="id">{html.escape(unit.id)}<div class="flags">{html.escape(" ".join(unit.flags))}</div>' \
+               f"<div>{unit.score:.3f}</div></td>"
+        texts = "".join(_cell(unit.texts.get(lang, ""), lang) for lang in document.langs)
+        rows.append(f'<tr class="unit {css}" data-unit="{html.escape(unit.id)}">{meta}{texts}</tr>')
+    title = html.escape(document.symbol)
+    return f'<section class="document" id="{title}"><h3>{title}</h3>' + _table(["unit", *document.langs], rows, "review") + "</section>"
+
+
+def render_html(report: dict[str, object], review: list[str]) -> str:
+    """The report as a self-contained page: summary, inputs, documents side by side, flagged units."""
+    inputs = [_row([r["path"], r["outcome"], r["symbol"], r["lang"], r["reason"]], "skipped" if r["outcome"] == "skipped" else "")
+              for r in report["inputs"]]
+    documents = [_row([d["symbol"], d["pivot"], " ".join(d["langs"]), d["units"], d["aligned_units"]]) for d in report["documents"]]
+    flagged = [_row([f["document"], f["unit"], f["score"], " ".join(f["flags"]), f["text"]]) for f in report["flagged"]]
     summary = ", ".join(f"{count} {outcome}" for outcome, count in report["summary"].items())
+    notes = "".join(f"<p>{html.escape(note)}</p>" for note in report["notes"])
+    shown = "" if len(review) == len(report["documents"]) else f"<p>The first {len(review)} documents are shown.</p>"
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>align report</title>
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse;margin-bottom:2em}}
-td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:start}}th{{background:#eee}}</style>
-</head><body>
+<html lang="en"><head><meta charset="utf-8"><title>align report</title><style>{_STYLE}</style></head><body>
 <h1>align report</h1>
-<p>align {esc(str(report["version"]))} &middot; <code>{esc(str(report["signature"]))}</code></p>
-<p>Inputs: {esc(summary)}</p>
-<h2>Inputs</h2><table>{head(["file", "outcome", "symbol", "lang", "reason"])}{inputs}</table>
-<h2>Documents</h2><table>{head(["symbol", "pivot", "languages", "units", "aligned units"])}{documents}</table>
-<h2>Flagged units</h2><table>{head(["document", "unit", "score", "flags", "pivot text"])}{flagged}</table>
+<p>align {html.escape(str(report["version"]))} &middot; <code>{html.escape(str(report["signature"]))}</code></p>
+<p id="summary">Inputs: {html.escape(summary)}</p>{notes}
+<h2>Inputs</h2>{_table(["file", "outcome", "symbol", "lang", "reason"], inputs, "inputs")}
+<h2>Documents</h2>{_table(["symbol", "pivot", "languages", "units", "aligned units"], documents, "documents")}
+<h2>Side by side</h2>{shown}{"".join(review)}
+<h2>Flagged units</h2>{_table(["document", "unit", "score", "flags", "pivot text"], flagged, "flagged")}
 </body></html>
 """
+
+
+def _row(cells: list[object], css: str = "") -> str:
+    return f'<tr class="{css}">' + "".join(_cell(cell) for cell in cells) + "</tr>"

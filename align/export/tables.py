@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
 HEAD = ["document", "unit", "kind", "level", "srclang"]
-TAIL = ["score", "flags", "pivot", "unit_ids"]
+TAIL = ["score", "flags", "pivot", "unit_ids", "marks"]
 
 
 class TablesExporter:
@@ -39,6 +39,7 @@ class TablesExporter:
                 "document": unit.document, "unit": unit.id, "kind": unit.kind, "level": unit.level,
                 "srclang": unit.srclang, "score": unit.score, "flags": ",".join(unit.flags),
                 "pivot": document.pivot, "unit_ids": json.dumps(unit.unit_ids, ensure_ascii=False),
+                "marks": json.dumps(unit.marks) if unit.marks else "",
             }
             self.rows.append(row | unit.texts)
 
@@ -76,6 +77,7 @@ def read_documents(frame: pd.DataFrame) -> list[AlignedDocument]:
         document.units.append(AlignedUnit(
             row["document"], row["unit"], row["kind"], row["level"], texts, json.loads(row["unit_ids"]),
             float(row["score"]), tuple(flag for flag in row["flags"].split(",") if flag), row["srclang"],
+            {lang: tuple(map(tuple, marks)) for lang, marks in json.loads(row["marks"] or "{}").items()},
         ))
     for document in documents.values():
         document.langs = lang_order({lang for unit in document.units for lang in unit.texts})

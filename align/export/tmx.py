@@ -7,6 +7,7 @@ Written incrementally with lxml's xmlfile, one <tu> at a time; element order fol
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from lxml import etree
 
 from align import __version__
 from align.export.files import abort, atomic_path, pair_name
+from align.export.profiles import PROFILES
 from align.model import AlignedDocument, AlignedUnit, BuildResult
 
 if TYPE_CHECKING:
@@ -38,6 +40,8 @@ class TmxWriter:
 
     def __init__(self, path: Path, srclang: str, options: BuildOptions, date: str) -> None:
         self.path, self.srclang, self.date, self.count = path, srclang, date, 0
+        self.codes = options.tmx_codes()
+        self.placeholders = options.footnote_refs == "ph"
         self._stack = contextlib.ExitStack()
         temporary = self._stack.enter_context(atomic_path(path))
         self._file = self._stack.enter_context(etree.xmlfile(str(temporary), encoding="UTF-8"))
@@ -45,7 +49,7 @@ class TmxWriter:
         self._file.write_doctype(DOCTYPE)
         self._stack.enter_context(self._file.element("tmx", version="1.4"))
         header = etree.Element("header", creationtool="align", creationtoolversion=__version__, datatype="plaintext",
-                               segtype="paragraph", adminlang="en", srclang=srclang, creationdate=date)
+                               segtype="paragraph", adminlang="en", srclang=self.code(srclang), creationdate=date)
         header.set("o-tmf", "align")
         _prop(header, "x-signature", options.signature())
         self._file.write("\n")
@@ -56,7 +60,7 @@ class TmxWriter:
     def write(self, unit: AlignedUnit, langs: list[str]) -> None:
         tu = etree.Element("tu", tuid=f"{unit.document}:{unit.id}", creationdate=self.date)
         if unit.srclang != self.srclang:
-            tu.set("srclang", unit.srclang)  # TMX 1.4b: a tu without the header's srclang names its own
+            tu.set("srclang", self.code(unit.srclang if unit.srclang in langs else langs[0]))  # TMX 1.4b: a tu without the header's srclang names its own
         if unit.level == "sentence":
             tu.set("segtype", "sentence")
         _prop(tu, "x-document", unit.document)
@@ -67,18 +71,33 @@ class TmxWriter:
             _prop(tu, "x-flags", " ".join(unit.flags))
         for lang in langs:
             tuv = etree.SubElement(tu, "tuv")
-            tuv.set(XML_LANG, lang)
+            tuv.set(XML_LANG, self.code(lang))
             if unit.unit_ids.get(lang, unit.id) != unit.id:
                 _prop(tuv, "x-unit", unit.unit_ids[lang])
-            etree.SubElement(tuv, "seg").text = unit.texts[lang]
+            segment(tuv, unit.texts[lang], unit.marks.get(lang, ()) if self.placeholders else ())
         self._file.write(tu, pretty_print=True)
         self.count += 1
+
+    def code(self, lang: str) -> str:
+        return self.codes.get(lang, lang)
 
     def close(self) -> None:
         self._stack.close()
 
     def abort(self) -> None:
         abort(self._stack)
+
+
+def segment(tuv: etree._Element, text: str, marks: tuple[tuple[int, str], ...]) -> etree._Element:
+    """<seg> with each footnote reference as an empty <ph type="fnote" x="N"/> at its place (TMX 1.4b:
+    ph is a standalone placeholder, "fnote" its type for footnotes, x pairs it across languages; empty,
+    so that readers that flatten inline codes into text, like Translate Toolkit, get the clean text)."""
+    seg = etree.SubElement(tuv, "seg")
+    seg.text = text[: marks[0][0]] if marks else text
+    for index, (offset, number) in enumerate(marks):
+        placeholder = etree.SubElement(seg, "ph", x=number, type="fnote")
+        placeholder.tail = text[offset: marks[index + 1][0] if index + 1 < len(marks) else len(text)]
+    return seg
 
 
 def _prop(parent: etree._Element, type_: str, text: str) -> None:
@@ -90,6 +109,8 @@ class TmxExporter:
 
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
+        self.profile = PROFILES[options.profile]
+        self.too_long = 0
         self.date = tmx_date(options.created)
         self.memory = TmxWriter(options.out / "memory.tmx", options.pivot, options, self.date)
         self.pairs: dict[tuple[str, str], TmxWriter] = {}
@@ -99,18 +120,23 @@ class TmxExporter:
             langs = unit.langs
             if len(langs) < 2:
                 continue  # DESIGN: a unit in one language only stays in the tables, flagged
+            if self.profile.max_chars and max(map(len, unit.texts.values())) > self.profile.max_chars:
+                self.too_long += 1
+                continue
             self.memory.write(unit, langs)
             if document.pivot not in langs:
                 continue
             for lang in langs:
                 if lang != document.pivot:
                     self._pair(document.pivot, lang).write(unit, [document.pivot, lang])
+                    if self.profile.both_directions:
+                        self._pair(lang, document.pivot).write(dataclasses.replace(unit, srclang=lang), [lang, document.pivot])
 
-    def _pair(self, pivot: str, lang: str) -> TmxWriter:
-        if (pivot, lang) not in self.pairs:
-            path = self.options.out / "tmx" / f"{pair_name(pivot, lang)}.tmx"
-            self.pairs[pivot, lang] = TmxWriter(path, pivot, self.options, self.date)
-        return self.pairs[pivot, lang]
+    def _pair(self, source: str, target: str) -> TmxWriter:
+        if (source, target) not in self.pairs:
+            path = self.options.out / "tmx" / f"{pair_name(source, target)}.tmx"
+            self.pairs[source, target] = TmxWriter(path, source, self.options, self.date)
+        return self.pairs[source, target]
 
     def abort(self) -> None:
         for writer in [self.memory, *self.pairs.values()]:
@@ -120,4 +146,7 @@ class TmxExporter:
         writers = [self.memory, *(self.pairs[key] for key in sorted(self.pairs))]
         for writer in writers:
             writer.close()
+        if self.too_long:
+            result.notes.append(f"profile {self.profile.name}: {self.too_long} units with a segment over "
+                                f"{self.profile.max_chars} characters left out of the TMX files")
         return [str(writer.path.relative_to(self.options.out)) for writer in writers]

@@ -32,9 +32,17 @@ def join_lines(lines: list[str]) -> str:
     """
     out = ""
     for line in (line.strip(" \t") for line in lines):
-        if not line:
-            continue
-        if out and not (_CJK.match(out[-1]) or _CJK.match(line[0])) and not out.endswith("\n"):
-            out += " "
-        out += line
+        if line:
+            out += separator(out, line) + line
     return out
+
+
+def separator(before: str, after: str) -> str:
+    """What goes between two pieces of text joined into one: a space, or nothing beside Chinese.
+
+    >>> separator("fonds", "susmentionnés"), separator("基金", "捐款"), separator("", "x")
+    (' ', '', '')
+    """
+    if not before or not after or before.endswith("\n") or _CJK.match(before[-1]) or _CJK.match(after[0]):
+        return ""
+    return " "

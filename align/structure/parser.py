@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from align.marks import strip_references
 from align.model import Block, Document, Source, Unit
 from align.structure.conventions import RESOLUTION_TITLE, Convention, convention
 from align.structure.numbers import LATIN_LETTERS, ascii_digits, letter_id, parse_number
 from align.structure.pages import is_furniture, rejoin
 
-_REF = re.compile(r"\s*\[\^(\d+)\]")
 # A date line in the header: short, with a year ("27 mars 2006", "2006年3月27日").
 _DATE = re.compile(r"^\D{0,25}\d{1,4}\D{1,25}(?:19|20)\d{2}\D{0,12}$|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 _HEADER_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
@@ -93,9 +93,8 @@ def _header_meta(blocks: list[Block], conv: Convention) -> dict[str, str]:
 
 
 def _unit(id_: str, kind: str, text: str, number: str = "", numbered: bool = True) -> Unit:
-    refs = tuple(_REF.findall(text))
-    clean = " ".join(_REF.sub("", text).split())
-    return Unit(id_, kind, clean, number, refs, numbered)
+    clean, marks = strip_references(text)
+    return Unit(id_, kind, clean, number, marks, numbered)
 
 
 def _footnotes(blocks: list[Block]) -> list[Unit]:

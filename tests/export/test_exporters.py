@@ -79,7 +79,7 @@ def test_moses_pairs_line_up_with_the_table(built: Path) -> None:
 
 def test_units_table(built: Path) -> None:
     table = pd.read_parquet(built / "units.parquet")
-    assert list(table.columns) == ["document", "unit", "kind", "level", "srclang", *UN_LANGS, "score", "flags", "pivot", "unit_ids"]
+    assert list(table.columns) == ["document", "unit", "kind", "level", "srclang", *UN_LANGS, "score", "flags", "pivot", "unit_ids", "marks"]
     tsv = pd.read_csv(built / "units.tsv", sep="\t", dtype=str, keep_default_na=False)
     assert len(tsv) == len(table)
     seed = table[table.document == "A/RES/60/212"]

@@ -1,0 +1,71 @@
+"""Footnote references kept beside clean text: (offset, number) marks, so every corpus output gets
+clean text and the TMX gets a <ph type="fnote"> at the very place of the reference.
+
+Readers write a reference `[^N]` (Markdown's footnote syntax); structure turns text with references
+into clean text and marks; alignment joins and splits texts and their marks together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.ingest.inline import separator
+
+Mark = tuple[int, str]  # offset in the clean text, footnote number
+REFERENCE = re.compile(r"\s*\[\^(\d+)\]")
+
+
+def strip_references(text: str) -> tuple[str, tuple[Mark, ...]]:
+    """Clean single-spaced text and the marks of the references it held.
+
+    >>> strip_references("de 2005[^1], et  2006 [^2] ;")
+    ('de 2005, et 2006 ;', ((7, '1'), (16, '2')))
+    """
+    text = " ".join(text.split())
+    clean, marks, position = "", [], 0
+    for match in REFERENCE.finditer(text):
+        clean += text[position:match.start()]
+        marks.append((len(clean), match[1]))
+        position = match.end()
+    clean += text[position:]
+    stripped = clean.lstrip()
+    shift = len(clean) - len(stripped)
+    return stripped.rstrip(), tuple((max(0, offset - shift), number) for offset, number in marks)
+
+
+def join_marked(parts: list[tuple[str, tuple[Mark, ...]]]) -> tuple[str, tuple[Mark, ...]]:
+    """Texts joined as `join_lines` joins them, their marks moved along.
+
+    >>> join_marked([("fonds", ((5, "6"),)), ("susmentionnés", ())])
+    ('fonds susmentionnés', ((5, '6'),))
+    """
+    text, marks = "", []
+    for part, part_marks in parts:
+        if not part:
+            continue
+        text += separator(text, part)
+        marks += [(offset + len(text), number) for offset, number in part_marks]
+        text += part
+    return text, tuple(marks)
+
+
+def split_marks(text: str, sentences: list[str], marks: tuple[Mark, ...]) -> list[tuple[Mark, ...]]:
+    """The marks of each sentence of `text` (sentences in order, as the segmenter cut them).
+
+    A reference right after a sentence's last character belongs to that sentence.
+
+    >>> split_marks("Il vient. Il part.", ["Il vient.", "Il part."], ((9, "1"), (18, "2")))
+    [((9, '1'),), ((8, '2'),)]
+    """
+    spans, position = [], 0
+    for sentence in sentences:
+        start = text.find(sentence, position)
+        start = position if start < 0 else start
+        spans.append((start, start + len(sentence)))
+        position = start + len(sentence)
+    result: list[tuple[Mark, ...]] = [() for _ in sentences]
+    for offset, number in marks:
+        index = next((k for k, (_start, end) in enumerate(spans) if offset <= end), len(spans) - 1)
+        start, end = spans[index]
+        result[index] += ((min(max(offset - start, 0), end - start), number),)
+    return result

@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="outputs to write (default: all; the report is always written)")
     build_cmd.add_argument("--profile", choices=list(PROFILES), default="generic", help="CAT tool the TMX files are for")
     build_cmd.add_argument("--lang-codes", nargs="+", default=[], metavar="LANG=CODE", help="TMX language codes, e.g. zh=zh-CN")
+    build_cmd.add_argument("--min-score", type=float, default=0.0,
+                           help="keep units scored lower out of TMX and corpora (they stay in the tables and report)")
     build_cmd.add_argument("--footnote-refs", choices=["ph", "remove"], default="ph",
                            help="footnote references in TMX: <ph> placeholders (default) or removed")
     build_cmd.add_argument("--strict", action="store_true", help="exit 1 if any input file was skipped")
@@ -114,7 +116,7 @@ def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         inputs=tuple(args.inputs), out=args.out, pivot=args.pivot.lower(), langs=tuple(lang.lower() for lang in args.langs),
         sentences=args.sentences, created=_created(args.created), formats=tuple(args.formats), escape=args.escape,
-        strict=args.strict, footnote_refs=args.footnote_refs, profile=args.profile, lang_codes=tuple(args.lang_codes),
+        strict=args.strict, footnote_refs=args.footnote_refs, min_score=args.min_score, profile=args.profile, lang_codes=tuple(args.lang_codes),
     )
     with tqdm(desc="aligning", unit="doc", disable=None, file=sys.stderr, leave=False) as bar:
         result = build(options, progress=lambda _symbol: bar.update(1))
@@ -151,8 +153,8 @@ def _export(args: argparse.Namespace) -> int:
     options = DatasetOptions(args.min_score, args.max_length_ratio, args.langid, args.dedupe, args.split, args.seed)
     summary = export_dataset(args.out, args.to or args.out / "export", tuple(args.formats), options)
     removed = ", ".join(f"{name} {count}" for name, count in summary["removed"].items())
-    splits = ", ".join(f"{name} {count}" for name, count in summary["splits"].items())
-    print(f"removed: {removed}; kept by split: {splits} -> {summary['to']}")
+    splits = ", ".join(f"{name} {count}" for name, count in summary["pair_splits"].items())
+    print(f"removed (n-way units): {removed}; pair units kept by split: {splits} -> {summary['to']}")
     return 0
 
 

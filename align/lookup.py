@@ -40,7 +40,7 @@ def match_key(text: str) -> str:
 
 
 def lookup(out: Path, query: str, lang: str = "fr", fuzzy: bool = False, limit: int = 10) -> list[Match]:
-    """The best matches of `query` among OUT's units in `lang`, best first, one per unit."""
+    """The best matches of `query` among OUT's units in `lang`, best first, one per matching sentence."""
     frame = tables.load(out)
     if lang not in frame.columns:
         return []
@@ -61,9 +61,9 @@ def lookup(out: Path, query: str, lang: str = "fr", fuzzy: bool = False, limit: 
             if row not in best or best[row][0] < score and best[row][1] == "fuzzy":
                 best[row] = (round(score, 1), "fuzzy", sentence)
     langs = tables.language_columns(frame)
-    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
-    return [
-        Match(score, kind, frame.at[row, "document"], frame.at[row, "unit"], sentence,
-              {other: frame.at[row, other] for other in langs if isinstance(frame.at[row, other], str)})
-        for row, (score, kind, sentence) in ranked
-    ]
+    matches: dict[tuple[str, str], Match] = {}
+    for row, (score, kind, sentence) in sorted(best.items(), key=lambda item: (-item[1][0], item[0])):
+        key = (frame.at[row, "document"], match_key(sentence))
+        texts = {lang: frame.at[row, lang] for lang in langs if isinstance(frame.at[row, lang], str)}
+        matches.setdefault(key, Match(score, kind, frame.at[row, "document"], frame.at[row, "unit"], sentence, texts))
+    return list(matches.values())[:limit]

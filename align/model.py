@@ -59,6 +59,9 @@ class Document:
     path: Path | None = None
 
 
+LOW_SCORE = "low-score"  # the flag of units kept out of TMX and corpora by --min-score
+
+
 @dataclass(frozen=True)
 class AlignedUnit:
     """One unit aligned across languages: what becomes a `<tu>`, a Moses line, a table row."""
@@ -73,20 +76,32 @@ class AlignedUnit:
     flags: tuple[str, ...] = ()
     srclang: str = ""
     marks: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)  # footnote references per language
+    probabilities: dict[str, float] = field(default_factory=dict)  # each language's length fit to the pivot
 
     @property
     def langs(self) -> list[str]:
         return [lang for lang, text in self.texts.items() if text]
 
+    @property
+    def exportable(self) -> bool:
+        """Goes to TMX and corpora: found in two languages or more, and not below --min-score."""
+        return len(self.langs) >= 2 and LOW_SCORE not in self.flags
+
 
 @dataclass
 class AlignedDocument:
-    """All aligned units of one document symbol, in reading order."""
+    """All aligned units of one document symbol, in reading order, in two views.
+
+    `units` is n-way: each unit holds every language that has it (memory.tmx, units.parquet), cut
+    into sentences only where all its languages agree. `pairs` holds, for each language, the finest
+    alignment of that language with the pivot (bilingual TMX, Moses, JSONL, TSV, pairs.parquet).
+    """
 
     symbol: str
     pivot: str
     langs: list[str]
     units: list[AlignedUnit]
+    pairs: dict[str, list[AlignedUnit]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class BuildOptions:
     escape: bool = False  # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
     profile: str = "generic"  # CAT tool the TMX files are written for (export/profiles.py)
     lang_codes: tuple[str, ...] = ()  # LANG=CODE overrides of the codes written in TMX, e.g. zh=zh-CN
+    min_score: float = 0.0  # units scored lower stay out of TMX and corpora, flagged low-score in tables and report
     footnote_refs: str = "ph"  # footnote references in TMX: ph (a <ph type="fnote"> placeholder) or remove
     strict: bool = False  # a skipped input makes the build fail (exit 1) after writing everything else
     engine: str = "local"
@@ -78,9 +79,10 @@ class BuildOptions:
             f"pivot:{self.pivot}",
             f"profile:{self.profile}",
             f"fnrefs:{self.footnote_refs}",
+            f"min-score:{self.min_score:g}",
             "srx:un+languagetool",
             f"dp:gale-church-chars(var={VARIANCE})+punct+nway",
-            f"sentences:{'1to1(p>=' + str(MIN_SENTENCE_PROBABILITY) + ')' if self.sentences else 'off'}",
+            f"sentences:{'dp(p>=' + str(MIN_SENTENCE_PROBABILITY) + ')' if self.sentences else 'off'}",
         ])
 
 
@@ -116,7 +118,7 @@ def _align_all(documents: dict[str, list[Document]], options: BuildOptions, expo
     segmenter = Segmenter()
     for symbol in sorted(documents):
         versions = documents[symbol]
-        aligned = align_document(versions, options.pivot, segmenter, options.sentences)
+        aligned = align_document(versions, options.pivot, segmenter, options.sentences, options.min_score)
         exporters.add(aligned)
         result.documents.append(aligned)
         result.inputs += [_outcome(document, aligned, len(versions)) for document in versions]
@@ -130,19 +132,26 @@ REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
 
 def export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: DatasetOptions) -> dict[str, object]:
     """Write outputs again from a build's table, filtered and split by document, under `to`."""
-    frame, removed = clean(tables.load(out), options)
-    frame = frame.assign(split=assign_splits(frame, options.split, options.seed))
-    pivot = str(frame["pivot"].mode().iloc[0]) if len(frame) else "fr"
-    splits = {name: int((frame["split"] == name).sum()) for name in SPLITS[: max(1, len(options.split))]}
-    for name in splits:
-        target = to / name if options.split else to
-        export = BuildOptions(inputs=(out,), out=target, pivot=pivot, formats=formats)
+    units, removed = clean(tables.load(out), options)
+    pairs, removed_pairs = clean(tables.load(out, "pairs"), options)
+    split_of = assign_splits(sorted(set(units["document"]) | set(pairs["document"])), options.split, options.seed)
+    units, pairs = units.assign(split=units["document"].map(split_of)), pairs.assign(split=pairs["document"].map(split_of))
+    pivot = str(units["pivot"].mode().iloc[0]) if len(units) else "fr"
+    names = SPLITS[: max(1, len(options.split))]
+    for name in names:
+        export = BuildOptions(inputs=(out,), out=to / name if options.split else to, pivot=pivot, formats=formats)
         exporters = Exporters(export, with_report=False)
-        for document in tables.read_documents(frame[frame["split"] == name].drop(columns="split")):
+        for document in tables.read_documents(units[units["split"] == name], pairs[pairs["split"] == name]):
             exporters.add(document)
         exporters.close(BuildResult())
-    summary = {"to": str(to), "formats": list(formats), "options": dataclasses.asdict(options), "removed": removed, "splits": splits,
-               "documents": {name: sorted(frame.loc[frame["split"] == name, "document"].unique()) for name in splits}}
+    summary = {
+        "to": str(to), "formats": list(formats), "options": dataclasses.asdict(options),
+        "removed": removed, "removed_pairs": removed_pairs,
+        "splits": {name: int((units["split"] == name).sum()) for name in names},
+        "pair_splits": {name: int((pairs["split"] == name).sum()) for name in names},
+        "documents": {name: sorted(set(units.loc[units["split"] == name, "document"]) | set(pairs.loc[pairs["split"] == name, "document"]))
+                      for name in names},
+    }
     to.mkdir(parents=True, exist_ok=True)
     (to / "dataset.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary

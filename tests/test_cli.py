@@ -73,7 +73,7 @@ def test_builds_are_byte_identical(tmp_path: Path) -> None:
         assert run("build", CORPORA, "-o", out, "--created", CREATED).returncode == 0
         snapshots.append({path.relative_to(out): path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()})
     assert snapshots[0] == snapshots[1]
-    assert len(snapshots[0]) == 41  # 1 + 5 TMX, 10 + 10 Moses, 5 JSONL, 5 TSV, 2 tables, SRX, 2 reports
+    assert len(snapshots[0]) == 42  # 1 + 5 TMX, 10 + 10 Moses, 5 JSONL, 5 TSV, 3 tables, SRX, 2 reports
 
 
 def test_inspect_json_shows_paragraph_13_whole() -> None:

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
+from align.alignment.anchors import typed_numbers
+from align.alignment.dp import length_probability
 from align.alignment.groups import Link, id_range
 from align.marks import Mark, join_marked
 from align.model import AlignedUnit
 
 # Below this Gale-Church length probability a language's text is flagged `length-ratio:<lang>`.
 LOW_PROBABILITY = 0.01
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
-
-
-def numbers_of(text: str) -> set[str]:
-    """The numbers a text cites, as digit strings, whatever the script's digits.
-
-    >>> sorted(numbers_of("résolution 58/220 du 23 décembre 2003"))
-    ['2003', '23', '58/220']
-    """
-    return set(_NUMBER.findall(text.translate(_DIGITS)))
-
-
 def link_texts(link: Link) -> dict[str, tuple[str, tuple[Mark, ...]]]:
     """Each language's text of a link and its footnote marks: its units joined in reading order."""
     joined = {lang: join_marked([(unit.text, unit.marks) for unit in units]) for lang, units in link.units.items()}
@@ -40,12 +27,26 @@ def flags_of(link: Link, langs: list[str], texts: dict[str, str]) -> list[str]:
     if not link.by_id:
         flags.append("by-length")
     flags += [f"length-ratio:{lang}" for lang in present if link.probabilities.get(lang, 1.0) < LOW_PROBABILITY]
-    reference = numbers_of(texts[present[0]])
+    flags += disagreements(link, texts)
+    reference = typed_numbers(texts[present[0]])
     for lang in present[1:]:
-        found = numbers_of(texts[lang])
+        found = typed_numbers(texts[lang])
         if reference and found and found != reference:
             flags.append(f"numbers-mismatch:{lang}")
     return flags
+
+
+def disagreements(link: Link, texts: dict[str, str]) -> list[str]:
+    """`disagree:en-zh` where two languages each fit the pivot but not each other: the n-way check that
+    fr-en and fr-zh pairings agree on what en and zh hold."""
+    fitting = [lang for lang in texts if lang in link.ratios and link.probabilities.get(lang, 0.0) >= LOW_PROBABILITY]
+    found = []
+    for index, first in enumerate(fitting):
+        for second in fitting[index + 1:]:
+            scaled = (len(texts[first]) / link.ratios[first], len(texts[second]) / link.ratios[second])
+            if length_probability(*scaled) < LOW_PROBABILITY:
+                found.append(f"disagree:{first}-{second}")
+    return found
 
 
 def aligned_unit(symbol: str, link: Link, langs: list[str], texts: dict[str, str],
@@ -64,4 +65,5 @@ def aligned_unit(symbol: str, link: Link, langs: list[str], texts: dict[str, str
         flags=tuple(flags),
         srclang=link.pivot or next(iter(texts)),
         marks={lang: found for lang, found in marks.items() if found},
+        probabilities={lang: round(p, 4) for lang, p in link.probabilities.items()},
     )

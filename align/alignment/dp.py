@@ -8,6 +8,7 @@ log(P(|delta| >= observed)), delta being the length difference normalised by its
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Moves (pivot units, other units) and their prior probabilities, from Gale & Church (1993), Table 5.
@@ -24,9 +25,6 @@ MOVES: dict[tuple[int, int], float] = {
     (3, 1): 0.0025,
 }
 VARIANCE = 6.8  # Gale & Church's variance of the length difference per character
-# Cost of a bead whose two sides end with different punctuation classes (a paragraph ending in a comma
-# against one ending in a full stop): the "punctuation structure" anchor, as a factor of about 1/3.
-PUNCTUATION_MISMATCH = math.log(3)
 _FLOOR = 1e-300
 
 
@@ -54,17 +52,20 @@ def length_probability(left: float, right: float, variance: float = VARIANCE) ->
     return math.erfc(delta / math.sqrt(2))
 
 
+# Extra cost of a bead from evidence other than length: (first, end) on the left, (first, end) on the right.
+Evidence = Callable[[int, int, int, int], float]
+# Above this many cells, only a band around the diagonal is searched (long unnumbered stretches).
+_FULL_SEARCH = 40_000
+
+
 def align_lengths(
     left: list[float],
     right: list[float],
     ratio: float = 1.0,
     variance: float = VARIANCE,
-    ends: tuple[list[str], list[str]] | None = None,
+    evidence: Evidence | None = None,
 ) -> list[Bead]:
-    """Best sequence of beads covering both sides in order, by the Gale-Church cost.
-
-    `ends`, if given, holds each unit's final punctuation class on each side; a bead whose last units
-    end differently costs PUNCTUATION_MISMATCH more.
+    """Best sequence of beads covering both sides in order, by the Gale-Church cost plus `evidence`.
 
     >>> [(b.left, b.right) for b in align_lengths([100, 600], [105, 300, 290])]
     [((0,), (0,)), ((1,), (1, 2))]
@@ -72,12 +73,12 @@ def align_lengths(
     scaled = [length / ratio for length in right]
     n, m = len(left), len(scaled)
     cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    width = max(10, abs(n - m) + 10, max(n, m) // 10)
     for i in range(n + 1):
-        for j in range(m + 1):
-            if i == j == 0:
-                continue
+        low, high = (0, m) if n * m <= _FULL_SEARCH else (max(0, i * m // max(n, 1) - width), min(m, i * m // max(n, 1) + width))
+        for j in range(low, high + 1):
             for (di, dj), prior in MOVES.items():
                 if di > i or dj > j or cost[i - di][j - dj] == math.inf:
                     continue
@@ -85,8 +86,8 @@ def align_lengths(
                 if di and dj:
                     probability = length_probability(sum(left[i - di:i]), sum(scaled[j - dj:j]), variance)
                     step -= math.log(max(probability, _FLOOR))
-                    if ends and ends[0][i - 1] != ends[1][j - 1]:
-                        step += PUNCTUATION_MISMATCH
+                    if evidence:
+                        step += evidence(i - di, i, j - dj, j)
                 if cost[i - di][j - dj] + step < cost[i][j]:
                     cost[i][j], back[i][j] = cost[i - di][j - dj] + step, (di, dj)
     beads: list[Bead] = []

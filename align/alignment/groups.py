@@ -18,6 +18,7 @@ class Link:
 
     units: dict[str, list[Unit]]
     probabilities: dict[str, float] = field(default_factory=dict)  # length plausibility against the pivot
+    ratios: dict[str, float] = field(default_factory=dict)  # each language's length ratio to the pivot
     by_id: bool = True  # every language was paired by unit id, none by the length DP
     pivot: str = ""  # the language whose ids name the link; empty when the pivot lacks it
 
@@ -84,6 +85,7 @@ def _links(pivot: Document, others: list[Document], pairings: list[Pairing], gro
                     link.units.setdefault(other.lang, []).extend(units)
                     link.probabilities[other.lang] = min(link.probabilities.get(other.lang, 1.0), bead.probability)
                     link.by_id &= index in pairing.by_id
+                    link.ratios[other.lang] = pairing.ratio
                 continue
             for unit in units:  # in this language only, as far as the pivot goes
                 key = (place, unit.id if unit.numbered else f"{other.lang}:{unit.id}")

@@ -6,13 +6,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from align.alignment.anchors import Evidence
 from align.alignment.dp import VARIANCE, Bead, align_lengths, length_probability
 from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
 _MIN_RATIO_EVIDENCE = 200
-# Final punctuation by function, in the six languages' scripts (Arabic comma and semicolon, CJK full-width).
-_END_CLASSES = {"comma": ",،，、", "stop": ".。!?！？", "semicolon": ";；؛", "colon": ":："}
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,8 @@ def pair_units(pivot: Document, other: Document, groups: list[tuple[int, ...]] |
     by_id: set[int] = set()
     start_i = start_j = 0
     for i, j in anchors + [(len(left), len(right))]:
-        ends = ([end_class(u.text) for u in left[start_i:i]], [end_class(u.text) for u in right[start_j:j]])
-        gap = align_lengths(_lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, ends=ends)
+        evidence = Evidence([u.text for u in left[start_i:i]], [u.text for u in right[start_j:j]])
+        gap = align_lengths(_lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence)
         beads += [Bead(tuple(x + start_i for x in b.left), tuple(y + start_j for y in b.right), b.probability) for b in gap]
         if i < len(left):
             by_id.add(len(beads))
@@ -56,19 +55,6 @@ def _merge(units: list[Unit]) -> Unit:
     if len(units) == 1:
         return units[0]
     return Unit(units[0].id, units[0].kind, " ".join(unit.text for unit in units), numbered=False)
-
-
-def end_class(text: str) -> str:
-    """The class of a text's final punctuation, comparable across scripts.
-
-    >>> [end_class(t) for t in ("Considérant ...,", "鉴于……,", "ولما كان ...،", "L’Assemblée générale", "... 遵行；")]
-    ['comma', 'comma', 'comma', 'none', 'semicolon']
-    """
-    last = text.rstrip()[-1:]
-    for name, marks in _END_CLASSES.items():
-        if last and last in marks:
-            return name
-    return "none"
 
 
 def _lengths(units: list[Unit]) -> list[float]:

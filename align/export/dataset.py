@@ -86,12 +86,16 @@ def _langid_ok(frame: pd.DataFrame, langs: list[str]) -> pd.Series:
     return frame.apply(row_ok, axis=1).astype(bool)
 
 
-def assign_splits(frame: pd.DataFrame, fractions: tuple[float, ...], seed: int) -> pd.Series:
-    """The split of each row, drawn by document: a seeded shuffle of the documents, cut by fractions."""
+def assign_splits(documents: list[str], fractions: tuple[float, ...], seed: int) -> dict[str, str]:
+    """The split of each document: a seeded shuffle of the documents, cut by fractions (train, dev, test).
+
+    >>> assign_splits(["A/1", "A/2"], (), seed=1)
+    {'A/1': 'train', 'A/2': 'train'}
+    """
+    documents = sorted(documents)
     if not fractions:
-        return pd.Series(SPLITS[0], index=frame.index)
+        return dict.fromkeys(documents, SPLITS[0])
     total = sum(fractions)
-    documents = sorted(frame["document"].unique())
     random.Random(seed).shuffle(documents)
     split_of: dict[str, str] = {}
     start = 0.0
@@ -100,4 +104,4 @@ def assign_splits(frame: pd.DataFrame, fractions: tuple[float, ...], seed: int) 
         for document in documents[round(start * len(documents)):round(end * len(documents))]:
             split_of[document] = name
         start = end
-    return frame["document"].map(lambda document: split_of.get(document, SPLITS[0]))
+    return {document: split_of.get(document, SPLITS[0]) for document in sorted(documents)}

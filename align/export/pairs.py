@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from align.export.files import abort, atomic_path, pair_name
+from align.langs import lang_order
 from align.model import AlignedDocument, AlignedUnit
 
 
@@ -21,14 +22,12 @@ def one_line(text: str) -> str:
 
 
 def pair_lines(document: AlignedDocument) -> Iterator[tuple[AlignedUnit, str, str, str, str]]:
-    """(unit, pivot, lang, pivot text, lang text) for every unit holding the pivot and another language."""
-    for unit in document.units:
-        if document.pivot not in unit.texts:
-            continue
-        left = one_line(unit.texts[document.pivot])
-        for lang in unit.langs:
-            right = one_line(unit.texts[lang])
-            if lang != document.pivot and left and right:
+    """(unit, pivot, lang, pivot text, lang text) for every unit of the pair view (each language with
+    the pivot at its finest alignment), language by language."""
+    for lang in lang_order(document.pairs):
+        for unit in document.pairs[lang]:
+            left, right = one_line(unit.texts.get(document.pivot, "")), one_line(unit.texts.get(lang, ""))
+            if left and right and unit.exportable:
                 yield unit, document.pivot, lang, left, right
 
 

@@ -70,7 +70,7 @@ class ReportExporter:
             "signature": options.signature(),
             "options": {
                 "inputs": [str(path) for path in options.inputs], "out": str(options.out), "pivot": options.pivot,
-                "langs": list(options.langs), "sentences": options.sentences, "strict": options.strict, "profile": options.profile, "footnote_refs": options.footnote_refs,
+                "langs": list(options.langs), "sentences": options.sentences, "strict": options.strict, "profile": options.profile, "footnote_refs": options.footnote_refs, "min_score": options.min_score,
                 "lang_codes": list(options.lang_codes), "engine": options.engine, "jobs": options.jobs, "created": options.created,
             },
             "summary": dict(Counter(record.outcome for record in result.inputs)),

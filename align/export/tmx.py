@@ -16,6 +16,7 @@ from lxml import etree
 
 from align import __version__
 from align.export.files import abort, atomic_path, pair_name
+from align.export.pairs import pair_lines
 from align.export.profiles import PROFILES
 from align.model import AlignedDocument, AlignedUnit, BuildResult
 
@@ -110,27 +111,27 @@ class TmxExporter:
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
         self.profile = PROFILES[options.profile]
-        self.too_long = 0
+        self.too_long: set[tuple[str, str]] = set()
         self.date = tmx_date(options.created)
         self.memory = TmxWriter(options.out / "memory.tmx", options.pivot, options, self.date)
         self.pairs: dict[tuple[str, str], TmxWriter] = {}
 
     def add(self, document: AlignedDocument) -> None:
         for unit in document.units:
-            langs = unit.langs
-            if len(langs) < 2:
-                continue  # DESIGN: a unit in one language only stays in the tables, flagged
-            if self.profile.max_chars and max(map(len, unit.texts.values())) > self.profile.max_chars:
-                self.too_long += 1
+            if unit.exportable and self._fits(unit):  # a unit in one language only stays in the tables
+                self.memory.write(unit, unit.langs)
+        for unit, pivot, lang, _left, _right in pair_lines(document):
+            if not self._fits(unit):
                 continue
-            self.memory.write(unit, langs)
-            if document.pivot not in langs:
-                continue
-            for lang in langs:
-                if lang != document.pivot:
-                    self._pair(document.pivot, lang).write(unit, [document.pivot, lang])
-                    if self.profile.both_directions:
-                        self._pair(lang, document.pivot).write(dataclasses.replace(unit, srclang=lang), [lang, document.pivot])
+            self._pair(pivot, lang).write(unit, [pivot, lang])
+            if self.profile.both_directions:
+                self._pair(lang, pivot).write(dataclasses.replace(unit, srclang=lang), [lang, pivot])
+
+    def _fits(self, unit: AlignedUnit) -> bool:
+        if self.profile.max_chars and max(map(len, unit.texts.values())) > self.profile.max_chars:
+            self.too_long.add((unit.document, unit.id))
+            return False
+        return True
 
     def _pair(self, source: str, target: str) -> TmxWriter:
         if (source, target) not in self.pairs:
@@ -147,6 +148,6 @@ class TmxExporter:
         for writer in writers:
             writer.close()
         if self.too_long:
-            result.notes.append(f"profile {self.profile.name}: {self.too_long} units with a segment over "
+            result.notes.append(f"profile {self.profile.name}: {len(self.too_long)} units with a segment over "
                                 f"{self.profile.max_chars} characters left out of the TMX files")
         return [str(writer.path.relative_to(self.options.out)) for writer in writers]

@@ -1,5 +1,6 @@
 import pytest
 
+from align.alignment.anchors import Evidence
 from align.alignment.dp import align_lengths, length_probability
 
 
@@ -28,9 +29,16 @@ def test_ratio_puts_chinese_on_the_pivot_scale() -> None:
 
 def test_punctuation_breaks_a_length_tie() -> None:
     # 20 + 600 against 150 + 590: the short unit goes where the final punctuation agrees
-    left, right = [130, 20, 600], [150, 610]
-    ends = (["comma", "none", "stop"], ["comma", "stop"])
-    assert pairs(left, right, ends=ends) == [((0,), (0,)), ((1, 2), (1,))]
+    left = ["x" * 129 + ",", "L’Assemblée générale", "y" * 599 + "."]
+    right = ["z" * 149 + ",", "w" * 609 + "."]
+    assert pairs([len(t) for t in left], [len(t) for t in right], evidence=Evidence(left, right)) == [((0,), (0,)), ((1, 2), (1,))]
+
+
+def test_shared_numbers_break_a_length_tie() -> None:
+    # three paragraphs of similar length, the middle one dropped on the right: the years say which
+    left = ["Rappelle sa résolution 58/220 de 2003, " + "x" * 60, "Note le rapport de 2004, " + "x" * 75, "Décide en 2005 " + "x" * 85]
+    right = ["Recalls its resolution 58/220 of 2003, " + "x" * 60, "Decides in 2005 " + "x" * 84]
+    assert pairs([len(t) for t in left], [len(t) for t in right], evidence=Evidence(left, right)) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
 
 
 def test_length_probability_is_symmetric_and_bounded() -> None:

@@ -43,15 +43,31 @@ def test_paragraph_missing_in_arabic_is_flagged_not_shifted(aligned: AlignedDocu
     assert unit(aligned, "pre.5").unit_ids["ar"] == "pre.4"
 
 
-def test_sentences_split_only_where_every_language_agrees(udhr: dict[str, Document]) -> None:
+def test_each_language_gets_its_finest_sentence_alignment(udhr: dict[str, Document]) -> None:
     aligned = align_document(list(udhr.values()), "fr", Segmenter())
-    sentences = [u for u in aligned.units if u.level == "sentence"]
-    assert sentences, "the UDHR has units that all six versions cut into the same sentences"
-    assert {u.id.rsplit(".s", 1)[0] for u in sentences} >= {"art.12"}
-    assert all(len(u.texts) == 6 for u in sentences)
-    twelve = [u for u in sentences if u.id.startswith("art.12.")]
-    assert [u.id for u in twelve] == ["art.12.s1", "art.12.s2"]
-    assert twelve[1].texts["en"].startswith("Everyone has the right to the protection of the law")
+    # Spanish runs Article 1's two sentences into one: the n-way unit stays whole, fr-es too, while the
+    # other pairs are aligned sentence by sentence
+    assert next(u for u in aligned.units if u.id.startswith("art.1")).id == "art.1"
+    pairs = {lang: {u.id: u for u in units} for lang, units in aligned.pairs.items()}
+    assert "art.1" in pairs["es"] and "art.1.s1" not in pairs["es"]
+    for lang in ("ar", "zh", "en", "ru"):
+        assert "art.1" not in pairs[lang] and list(pairs[lang]["art.1.s2"].texts) == sorted(["fr", lang], key=UDHR_LANGS.index)
+    assert pairs["en"]["art.1.s2"].texts["en"] == (
+        "They are endowed with reason and conscience and should act towards one another in a spirit of brotherhood.")
+    assert pairs["zh"]["art.1.s2"].texts["zh"] == "他们赋有理性和良心,并应以兄弟关系的精神相对待。"
+    assert pairs["en"]["art.1.s1"].unit_ids == {"en": "art.1.s1", "fr": "art.1.s1"}
+
+
+def test_every_pair_covers_each_text_once(udhr: dict[str, Document]) -> None:
+    aligned = align_document(list(udhr.values()), "fr", Segmenter())
+    paragraphs = {u.id: u for u in align_document(list(udhr.values()), "fr", Segmenter(), sentences=False).units}
+    for lang in ("ar", "zh", "en", "ru", "es"):
+        for paragraph_id, paragraph in paragraphs.items():
+            if lang not in paragraph.texts:
+                continue
+            parts = [u for u in aligned.pairs[lang] if u.id == paragraph_id or u.id.startswith(paragraph_id + ".s")]
+            assert " ".join(u.texts["fr"] for u in parts).replace(" ", "") == paragraph.texts["fr"].replace(" ", "")
+            assert "".join(u.texts[lang] for u in parts).replace(" ", "") == paragraph.texts[lang].replace(" ", "")
 
 
 @pytest.mark.parametrize(("langs", "wanted", "pivot"), [(["fr", "en"], "fr", "fr"), (["en", "zh"], "fr", "en"), (["zh", "ar"], "ru", "ar")])

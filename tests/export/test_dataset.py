@@ -20,14 +20,13 @@ def table(rows: list[tuple[str, str, str | None, str | None, float]]) -> pd.Data
 
 
 def test_splits_never_share_a_document() -> None:
-    frame = table([(f"A/RES/{d}", f"op.{u}", f"Texte {d} {u}.", f"Text {d} {u}.", 1.0) for d in range(40) for u in range(5)])
-    splits = assign_splits(frame, (80, 10, 10), seed=7)
-    by_document = frame.assign(split=splits).groupby("document")["split"].nunique()
-    assert (by_document == 1).all()
-    counts = splits.value_counts()
-    assert counts["train"] == 32 * 5 and counts["dev"] == 4 * 5 and counts["test"] == 4 * 5
-    assert list(assign_splits(frame, (80, 10, 10), seed=7)) == list(splits)  # reproducible
-    assert list(assign_splits(frame, (80, 10, 10), seed=8)) != list(splits)
+    documents = [f"A/RES/{d}" for d in range(40)]
+    splits = assign_splits(documents, (80, 10, 10), seed=7)
+    assert sorted(splits) == sorted(documents)  # every document in exactly one split
+    counts = pd.Series(splits).value_counts()
+    assert counts["train"] == 32 and counts["dev"] == 4 and counts["test"] == 4
+    assert assign_splits(list(reversed(documents)), (80, 10, 10), seed=7) == splits  # reproducible, order-free
+    assert assign_splits(documents, (80, 10, 10), seed=8) != splits
 
 
 def test_filters_remove_exactly_what_they_report() -> None:
@@ -49,9 +48,14 @@ def test_filters_remove_exactly_what_they_report() -> None:
 
 def test_export_from_the_table_without_realigning(built: Path, tmp_path: Path) -> None:
     summary = export_dataset(built, tmp_path / "export", ("jsonl", "moses", "tmx"), DatasetOptions(split=(1, 1, 1), seed=3))
-    assert sum(summary["splits"].values()) == 62 and summary["removed"] == {"single-language": 28}
+    table = pd.read_parquet(built / "units.parquet")
+    multilingual = int((table[["ar", "zh", "en", "fr", "ru", "es"]].notna().sum(axis=1) >= 2).sum())
+    assert sum(summary["splits"].values()) == multilingual and summary["removed"] == {"single-language": 28}
+    assert sum(summary["pair_splits"].values()) == len(pd.read_parquet(built / "pairs.parquet"))
     written = json.loads((tmp_path / "export" / "dataset.json").read_text(encoding="utf-8"))
     assert written["documents"] == summary["documents"]
-    [split] = [name for name, count in summary["splits"].items() if count]
+    [split] = [name for name, count in summary["pair_splits"].items() if count]
+    with_document = [name for name, documents in summary["documents"].items() if "A/RES/217(III)" in documents]
+    assert with_document == [split]
     assert (tmp_path / "export" / split / "moses" / "fr-en.en").read_text(encoding="utf-8") == (built / "moses" / "fr-en.en").read_text(encoding="utf-8")
     assert (tmp_path / "export" / split / "jsonl" / "fr-zh.jsonl").read_text(encoding="utf-8") == (built / "jsonl" / "fr-zh.jsonl").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ EXPECTED = {
     "tok": [f"moses/tok/{pair}.{side}" for pair in PAIRS for side in pair.split("-")],
     "jsonl": [f"jsonl/{pair}.jsonl" for pair in PAIRS],
     "tsv": [f"tsv/{pair}.tsv" for pair in PAIRS],
-    "tables": ["units.parquet", "units.tsv"],
+    "tables": ["units.parquet", "units.tsv", "pairs.parquet"],
     "srx": ["segmentation.srx"],
     "report": ["report.json", "report.html"],
 }
@@ -60,26 +60,38 @@ def test_bilingual_tmx_read_back_as_source_and_target(built: Path) -> None:
     with open(built / "tmx/fr-en.tmx", "rb") as handle:
         store = tmx.tmxfile(handle, sourcelanguage="fr", targetlanguage="en")
     texts = {unit.source: unit.target for unit in store.units}
+    assert texts["Tous les êtres humains naissent libres et égaux en dignité et en droits."] == (
+        "All human beings are born free and equal in dignity and rights.")  # sentence by sentence
     assert texts["Tout individu a droit à la vie, à la liberté et à la sûreté de sa personne."] == (
         "Everyone has the right to life, liberty and the security of person."
     )
 
 
 def test_moses_pairs_line_up_with_the_table(built: Path) -> None:
-    table = pd.read_parquet(built / "units.parquet")
+    table = pd.read_parquet(built / "pairs.parquet")
     for pair in PAIRS:
         pivot, lang = pair.split("-")
         left = (built / f"moses/{pair}.{pivot}").read_text(encoding="utf-8").split("\n")[:-1]
         right = (built / f"moses/{pair}.{lang}").read_text(encoding="utf-8").split("\n")[:-1]
         assert len(left) == len(right) > 50
         assert all(line.strip() for line in left + right), "no empty line"
-        rows = table[table[pivot].notna() & table[lang].notna()]
+        rows = table[(table["pair"] == lang) & table[pivot].notna() & table[lang].notna()]
         assert list(rows[pivot]) == left and list(rows[lang]) == right, "line k of both sides is one unit"
+        assert set(rows["document"]) == {"A/RES/217(III)"}
+
+
+def test_pair_view_is_finer_than_the_nway_view(built: Path) -> None:
+    pairs = pd.read_parquet(built / "pairs.parquet")
+    en = pairs[pairs["pair"] == "en"]
+    assert list(en[en["unit"].str.startswith("art.1.") | (en["unit"] == "art.1")]["unit"]) == ["art.1.s1", "art.1.s2"]
+    es = pairs[pairs["pair"] == "es"]
+    assert "art.1" in set(es["unit"])  # Spanish writes Article 1 as one sentence
 
 
 def test_units_table(built: Path) -> None:
     table = pd.read_parquet(built / "units.parquet")
     assert list(table.columns) == ["document", "unit", "kind", "level", "srclang", *UN_LANGS, "score", "flags", "pivot", "unit_ids", "marks"]
+    assert list(pd.read_parquet(built / "pairs.parquet").columns) == [*table.columns, "pair"]
     tsv = pd.read_csv(built / "units.tsv", sep="\t", dtype=str, keep_default_na=False)
     assert len(tsv) == len(table)
     seed = table[table.document == "A/RES/60/212"]

@@ -4,14 +4,16 @@ length DP in the stretches between (unnumbered preambles, dropped, merged or spl
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 
 from align.alignment.anchors import Evidence
-from align.alignment.dp import VARIANCE, Bead, align_lengths, length_probability
+from align.alignment.dp import MOVES, VARIANCE, Bead, align_lengths, length_probability
 from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
 _MIN_RATIO_EVIDENCE = 200
+MIN_ANCHOR_PROBABILITY = 1e-3
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ def pair_units(pivot: Document, other: Document, groups: list[tuple[int, ...]] |
     right = other.units
     anchors = _anchors(left, right)
     ratio = _ratio(left, right, anchors)
+    # A number is evidence only with text that fits it: a pair whose lengths cannot be translations of
+    # each other (a paragraph glued to the next by the converter) is left to the DP, which can merge.
+    anchors = [(i, j) for i, j in anchors
+               if length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE) >= MIN_ANCHOR_PROBABILITY]
     beads: list[Bead] = []
     by_id: set[int] = set()
     start_i = start_j = 0
@@ -46,8 +52,41 @@ def pair_units(pivot: Document, other: Document, groups: list[tuple[int, ...]] |
             by_id.add(len(beads))
             beads.append(Bead((i,), (j,), length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE)))
         start_i, start_j = i + 1, j + 1
+    beads, by_id = _absorb_orphans(beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)])
     expanded = [Bead(tuple(u for g in bead.left for u in groups[g]), bead.right, bead.probability) for bead in beads]
     return Pairing(other.lang, expanded, frozenset(by_id), ratio)
+
+
+def _absorb_orphans(beads: list[Bead], by_id: set[int], left: list[float], right: list[float]) -> tuple[list[Bead], set[int]]:
+    """A unit left alone beside an id-paired bead joins it when the Gale-Church cost says so: a converter
+    glued two paragraphs into one, and the number of the first paired them before the DP could merge."""
+    def cost(bead: Bead) -> float:
+        prior = MOVES.get((len(bead.left), len(bead.right)))
+        if prior is None:
+            return math.inf
+        if not bead.left or not bead.right:
+            return -math.log(prior)
+        probability = length_probability(sum(left[i] for i in bead.left), sum(right[j] for j in bead.right), VARIANCE)
+        return -math.log(prior) - math.log(max(probability, 1e-300))
+
+    index = 0
+    while index < len(beads):
+        orphan = beads[index]
+        if orphan.left and orphan.right:
+            index += 1
+            continue
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(beads) and neighbour in by_id:
+                merged = Bead(tuple(sorted(beads[neighbour].left + orphan.left)), tuple(sorted(beads[neighbour].right + orphan.right)), 0.0)
+                if cost(merged) < cost(orphan) + cost(beads[neighbour]):
+                    probability = length_probability(sum(left[i] for i in merged.left), sum(right[j] for j in merged.right), VARIANCE)
+                    low = min(index, neighbour)
+                    beads[low:low + 2] = [Bead(merged.left, merged.right, probability)]
+                    by_id = {b if b < low else b - 1 for b in by_id if b not in (index, neighbour)}
+                    break
+        else:
+            index += 1
+    return beads, by_id
 
 
 def _merge(units: list[Unit]) -> Unit:

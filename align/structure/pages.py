@@ -34,10 +34,13 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
     """Drop page breaks, rejoining a paragraph that a page break (and the page's footnotes) cut in two.
 
     The text after the break continues the paragraph before it when that paragraph does not end with
-    paragraph-final punctuation and the text does not open with a paragraph or sub-paragraph number.
-    Footnote blocks are kept, in order, after the paragraph they interrupted.
+    paragraph-final punctuation and the text opens neither with a paragraph or sub-paragraph number
+    nor with the word that opened an earlier paragraph (preambular paragraphs repeat their opening
+    participle: "принимая во внимание", "Considérant", "Recalling"). Footnote blocks are kept, in
+    order, after the paragraph they interrupted.
     """
     out: list[Block] = []
+    openers: set[str] = set()
     broken = False  # a page break or footnote stands between the last paragraph and this block
     for block in blocks:
         if block.kind == "page-break" or block.kind == "footnote":
@@ -46,12 +49,26 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
                 out.append(block)
             continue
         previous = _last_paragraph(out)
-        if broken and previous is not None and block.kind == "paragraph" and _continues(out[previous], block, conv):
+        opener = _opener(block.text)
+        if broken and previous is not None and block.kind == "paragraph" and opener not in openers \
+                and _continues(out[previous], block, conv):
             out[previous] = Block(join_lines([out[previous].text, block.text]), kind="paragraph")
         else:
             out.append(block)
+            if block.kind == "paragraph" and opener:
+                openers.add(opener)
         broken = False
     return out
+
+
+def _opener(text: str) -> str:
+    """The first word of a paragraph, if long enough to be a paragraph's opening word (not "и", "the").
+
+    >>> _opener("принимая во внимание, что"), _opener("и всеобщего мира")
+    ('принимая', '')
+    """
+    word = text.split(" ", 1)[0].strip(",;:").casefold()
+    return word if len(word) >= 4 and word.isalpha() else ""
 
 
 def _last_paragraph(blocks: list[Block]) -> int | None:

@@ -35,8 +35,8 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
 
     The text after the break continues the paragraph before it when that paragraph does not end with
     paragraph-final punctuation and the text opens neither with a paragraph or sub-paragraph number
-    nor with the word that opened an earlier paragraph (preambular paragraphs repeat their opening
-    participle: "принимая во внимание", "Considérant", "Recalling"). Footnote blocks are kept, in
+    nor, in the preamble, with the word that opened an earlier unnumbered paragraph (preambular
+    paragraphs repeat their opening participle: "принимая во внимание", "Considérant"). Footnote blocks are kept, in
     order, after the paragraph they interrupted.
     """
     out: list[Block] = []
@@ -50,12 +50,13 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
             continue
         previous = _last_paragraph(out)
         opener = _opener(block.text)
-        if broken and previous is not None and block.kind == "paragraph" and opener not in openers \
+        repeats = opener in openers and previous is not None and not conv.paragraph.match(out[previous].text)
+        if broken and previous is not None and block.kind == "paragraph" and not repeats \
                 and _continues(out[previous], block, conv):
             out[previous] = Block(join_lines([out[previous].text, block.text]), kind="paragraph")
         else:
             out.append(block)
-            if block.kind == "paragraph" and opener:
+            if block.kind == "paragraph" and opener and not conv.paragraph.match(block.text):
                 openers.add(opener)
         broken = False
     return out

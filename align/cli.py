@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from align import __version__
 from align.errors import AlignError, UsageError
+from align.engine import ENGINES
 from align.export import EXPORTERS
 from align.export.profiles import PROFILES
 from align.export.validate import validate_tmx
@@ -48,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--footnote-refs", choices=["ph", "remove"], default="ph",
                            help="footnote references in TMX: <ph> placeholders (default) or removed")
     build_cmd.add_argument("--strict", action="store_true", help="exit 1 if any input file was skipped")
+    build_cmd.add_argument("--jobs", type=int, default=0, help="worker processes (default: every core)")
+    build_cmd.add_argument("--engine", choices=ENGINES, default="local", help="local process pool, or a Dask cluster")
+    build_cmd.add_argument("--scheduler", default="", help="Dask scheduler address (default: start a local cluster)")
+    build_cmd.add_argument("--no-cache", dest="cache", action="store_false", help="align everything again")
     build_cmd.add_argument("--escape", action="store_true", help="escape XML characters in tokenized files (Moses style)")
 
     spm_cmd = commands.add_parser("spm", help="train a joint SentencePiece model on a built corpus and encode it")
@@ -116,14 +121,14 @@ def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         inputs=tuple(args.inputs), out=args.out, pivot=args.pivot.lower(), langs=tuple(lang.lower() for lang in args.langs),
         sentences=args.sentences, created=_created(args.created), formats=tuple(args.formats), escape=args.escape,
+        jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, cache=args.cache,
         strict=args.strict, footnote_refs=args.footnote_refs, min_score=args.min_score, profile=args.profile, lang_codes=tuple(args.lang_codes),
     )
     with tqdm(desc="aligning", unit="doc", disable=None, file=sys.stderr, leave=False) as bar:
         result = build(options, progress=lambda _symbol: bar.update(1))
-    units = sum(len(document.units) for document in result.documents)
     print(
         f"{result.count('aligned')} aligned, {result.count('partial')} partial, {result.count('skipped')} skipped, "
-        f"{result.count('ignored')} ignored input files; {len(result.documents)} documents, {units} units -> {options.out}"
+        f"{result.count('ignored')} ignored input files; {result.documents} documents ({result.cached} from cache), {result.units} units, {result.workers} workers -> {options.out}"
     )
     for note in result.notes:
         print(f"align: note: {note}", file=sys.stderr)

@@ -120,7 +120,10 @@ class BuildResult:
     """Everything a build produced, for the report and the CLI summary."""
 
     inputs: list[InputRecord] = field(default_factory=list)
-    documents: list[AlignedDocument] = field(default_factory=list)
+    documents: int = 0  # documents aligned
+    units: int = 0  # n-way units written
+    workers: int = 1  # processes the per-document work ran on
+    cached: int = 0  # documents taken from the cache of an earlier build
     outputs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the exporters want the report to say
 

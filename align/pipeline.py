@@ -18,11 +18,13 @@ from align.export import Exporters, tables
 from align.export.files import remove_leftovers
 from align.export.profiles import PROFILES, parse_codes
 from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
+from align.cache import Cache
+from align.engine import ENGINES, Group, GroupResult, cluster_workers, run
 from align.ingest import kind_of, read_source
+from align.ingest.naming import parse_filename
 from align.langs import lang_order, parse_lang
 from align.model import AlignedDocument, BuildResult, Document, InputRecord
 from align.segment import Segmenter
-from align.structure import parse
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +45,10 @@ class BuildOptions:
     min_score: float = 0.0  # units scored lower stay out of TMX and corpora, flagged low-score in tables and report
     footnote_refs: str = "ph"  # footnote references in TMX: ph (a <ph type="fnote"> placeholder) or remove
     strict: bool = False  # a skipped input makes the build fail (exit 1) after writing everything else
-    engine: str = "local"
-    jobs: int = 1
+    engine: str = "local"  # local (a process pool) or dask
+    jobs: int = 0  # workers; 0 = every core
+    scheduler: str = ""  # a Dask scheduler address; empty = a local Dask cluster with `jobs` workers
+    cache: bool = True  # reuse OUT/.cache: a rebuild redoes only the documents whose files changed
     formats: tuple[str, ...] = field(default=())  # exporters to run; empty = all
 
     def __post_init__(self) -> None:
@@ -54,6 +58,10 @@ class BuildOptions:
                 parse_lang(lang)
         except ValueError as error:
             raise UsageError(str(error)) from None
+        if self.engine not in ENGINES:
+            raise UsageError(f"--engine is one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.jobs < 0:
+            raise UsageError(f"--jobs must be 0 (every core) or more, not {self.jobs}")
         if self.footnote_refs not in ("ph", "remove"):
             raise UsageError(f"--footnote-refs is ph or remove, not {self.footnote_refs!r}")
         if self.profile not in PROFILES:
@@ -99,31 +107,79 @@ def discover(inputs: tuple[Path, ...]) -> Iterator[Path]:
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
-    result = BuildResult()
-    documents = _read_all(options, result, progress)
+    result = BuildResult(workers=cluster_workers(options))
+    groups, langs = plan(options, result)
     remove_leftovers(options.out)
-    exporters = Exporters(options)
+    cache = Cache(options)
+    exporters = Exporters(options, langs)
     try:
-        _align_all(documents, options, exporters, result, progress)
+        for done in _results(groups, options, cache):
+            result.inputs += done.records
+            if done.aligned:
+                exporters.add(done.aligned)
+                result.documents += 1
+                result.units += len(done.aligned.units)
+            if progress:
+                progress(done.symbol)
         result.inputs.sort(key=lambda record: record.path)
         result.outputs = exporters.close(result)
     except BaseException:
         exporters.abort()
         raise
+    cache.prune()
+    result.cached = cache.hits
     return result
 
 
-def _align_all(documents: dict[str, list[Document]], options: BuildOptions, exporters: Exporters, result: BuildResult,
-               progress: Callable[[str], None] | None) -> None:
-    segmenter = Segmenter()
-    for symbol in sorted(documents):
-        versions = documents[symbol]
-        aligned = align_document(versions, options.pivot, segmenter, options.sentences, options.min_score)
-        exporters.add(aligned)
-        result.documents.append(aligned)
-        result.inputs += [_outcome(document, aligned, len(versions)) for document in versions]
-        if progress:
-            progress(symbol)
+def _results(groups: list[Group], options: BuildOptions, cache: Cache) -> Iterator[GroupResult]:
+    """Every group's result in group order: from the cache, or from the engine."""
+    keys = [cache.key(group) for group in groups]
+    cached = [cache.get(key) for key in keys]
+    fresh = run([group for group, hit in zip(groups, cached) if hit is None], options)
+    for key, hit in zip(keys, cached):
+        if hit is None:
+            hit = next(fresh)
+            cache.put(key, hit)
+        yield hit
+
+
+def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[str]]:
+    """Every file under the inputs, classified; documents grouped by symbol (from the ODS file name,
+    else from the content), and the languages the tables will have columns for."""
+    by_symbol: dict[str, list[Path]] = {}
+    langs: set[str] = set()
+    for path in discover(options.inputs):
+        kind = kind_of(path)
+        if kind == "ignored":
+            result.inputs.append(InputRecord(str(path), "ignored", "not a document file"))
+            continue
+        if kind == "unsupported":
+            result.inputs.append(InputRecord(str(path), "skipped", f"{path.suffix.lower()} files are not read yet"))
+            continue
+        try:
+            named = parse_filename(path.stem)
+            symbol, lang = named if named else _identify(path)
+        except AlignError as error:
+            result.inputs.append(InputRecord(str(path), "skipped", str(error)))
+            continue
+        by_symbol.setdefault(symbol, []).append(path)
+        langs.add(lang)
+    groups = [Group(symbol, tuple(sorted(paths))) for symbol, paths in sorted(by_symbol.items())]
+    return groups, {lang for lang in langs if not options.langs or lang in options.langs}
+
+
+def _identify(path: Path) -> tuple[str, str]:
+    """Symbol and language of a file whose name does not follow ODS: read from its content."""
+    source = read_source(path)
+    return source.symbol, source.lang
+
+
+def align_group(documents: list[Document], options: BuildOptions) -> tuple[AlignedDocument, list[InputRecord]]:
+    """Align the usable versions of one symbol; each version's outcome comes with it."""
+    order = lang_order([document.lang for document in documents])
+    documents = sorted(documents, key=lambda document: order.index(document.lang))
+    aligned = align_document(documents, options.pivot, Segmenter(), options.sentences, options.min_score)
+    return aligned, [_outcome(document, aligned, len(documents)) for document in documents]
 
 
 # Outputs `align export` writes again from units.parquet (the table itself and the report are the build's).
@@ -140,7 +196,7 @@ def export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: Datas
     names = SPLITS[: max(1, len(options.split))]
     for name in names:
         export = BuildOptions(inputs=(out,), out=to / name if options.split else to, pivot=pivot, formats=formats)
-        exporters = Exporters(export, with_report=False)
+        exporters = Exporters(export, set(tables.language_columns(units)) | set(tables.language_columns(pairs)), with_report=False)
         for document in tables.read_documents(units[units["split"] == name], pairs[pairs["split"] == name]):
             exporters.add(document)
         exporters.close(BuildResult())
@@ -171,43 +227,14 @@ def _outcome(document: Document, aligned: AlignedDocument, versions: int) -> Inp
     return InputRecord(str(document.path), "partial" if reason else "aligned", reason, document.symbol, document.lang)
 
 
-def _read_all(options: BuildOptions, result: BuildResult, progress: Callable[[str], None] | None) -> dict[str, list[Document]]:
-    """Read and parse every input; what cannot be used is recorded with its reason."""
-    documents: dict[str, list[Document]] = {}
-    for path in discover(options.inputs):
-        kind = kind_of(path)
-        if kind == "ignored":
-            result.inputs.append(InputRecord(str(path), "ignored", "not a document file"))
-            continue
-        if kind == "unsupported":
-            result.inputs.append(InputRecord(str(path), "skipped", f"{path.suffix.lower()} files are not read yet"))
-            continue
-        try:
-            document = parse(read_source(path))
-        except AlignError as error:
-            result.inputs.append(InputRecord(str(path), "skipped", str(error)))
-            continue
-        except Exception as error:  # a reader bug must not lose the other files; the report says which
-            log.exception("%s: unexpected error", path)
-            result.inputs.append(InputRecord(str(path), "skipped", f"internal error: {type(error).__name__}: {error}"))
-            continue
-        reason = _unusable(document, options, documents)
-        if reason:
-            result.inputs.append(InputRecord(str(path), "skipped", reason, document.symbol, document.lang))
-            continue
-        documents.setdefault(document.symbol, []).append(document)
-    for versions in documents.values():
-        order = lang_order([document.lang for document in versions])
-        versions.sort(key=lambda document: order.index(document.lang))
-    return documents
-
-
-def _unusable(document: Document, options: BuildOptions, documents: dict[str, list[Document]]) -> str:
+def unusable(document: Document, options: BuildOptions, others: list[Document]) -> str:
+    """Why a parsed version cannot be aligned (empty string if it can): language not chosen, no
+    structure, or a second copy of a version already read."""
     if options.langs and document.lang not in options.langs:
         return f"language {document.lang!r} not among --langs"
     if not any(unit.kind != "title" for unit in document.units):
         return "no recognisable structure: no paragraph found"
-    for other in documents.get(document.symbol, []):
+    for other in others:
         if other.lang == document.lang:
             return f"{other.path} already gives {document.symbol} in {document.lang!r}"
     return ""

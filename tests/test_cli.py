@@ -66,14 +66,21 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(messy: Path, tmp_path: Pa
         assert f"skipped {messy / name}" in done.stderr
 
 
+def snapshot(out: Path) -> dict[Path, bytes]:
+    return {path.relative_to(out): path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file() and ".cache" not in path.parts}
+
+
 def test_builds_are_byte_identical(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    snapshots = []
-    for _ in range(2):
-        assert run("build", CORPORA, "-o", out, "--created", CREATED).returncode == 0
-        snapshots.append({path.relative_to(out): path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()})
-    assert snapshots[0] == snapshots[1]
-    assert len(snapshots[0]) == 42  # 1 + 5 TMX, 10 + 10 Moses, 5 JSONL, 5 TSV, 3 tables, SRX, 2 reports
+    assert run("build", CORPORA, "-o", out, "--created", CREATED).returncode == 0
+    first = snapshot(out)
+    assert len(first) == 42  # 1 + 5 TMX, 10 + 10 Moses, 5 JSONL, 5 TSV, 3 tables, SRX, 2 reports
+    rebuilt = run("build", CORPORA, "-o", out, "--created", CREATED)  # from the cache
+    assert "(2 from cache)" in rebuilt.stdout and snapshot(out) == first
+    serial = run("build", CORPORA, "-o", tmp_path / "serial", "--created", CREATED, "--jobs", "1", "--no-cache")
+    assert "1 workers" in serial.stdout
+    without_report = lambda files: {name: data for name, data in files.items() if not name.name.startswith("report.")}
+    assert without_report(snapshot(tmp_path / "serial")) == without_report(first)  # the report records engine and jobs
 
 
 def test_inspect_json_shows_paragraph_13_whole() -> None:

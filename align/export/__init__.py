@@ -26,7 +26,8 @@ EXPORTERS: dict[str, str] = {
 class Exporter(Protocol):
     """What every exporter does: take documents one at a time, then finish its files."""
 
-    def __init__(self, options: BuildOptions) -> None: ...
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
+        """`langs`: every language the build may see (the tables have a column for each)."""
 
     def add(self, document: AlignedDocument) -> None: ...
 
@@ -45,9 +46,9 @@ def load(name: str) -> type[Exporter]:
 class Exporters:
     """All selected exporters behind one add/close, in registry order."""
 
-    def __init__(self, options: BuildOptions, with_report: bool = True) -> None:
+    def __init__(self, options: BuildOptions, langs: set[str] | frozenset[str] = frozenset(), with_report: bool = True) -> None:
         names = [name for name in EXPORTERS if not options.formats or name in options.formats or name == "report" and with_report]
-        self.exporters = [load(name)(options) for name in names]
+        self.exporters = [load(name)(options, frozenset(langs)) for name in names]
 
     def add(self, document: AlignedDocument) -> None:
         for exporter in self.exporters:

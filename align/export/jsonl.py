@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class JsonlExporter:
     """Streams each pivot-language pair of each unit as one JSON line."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.out = options.out
         self.files = PairFiles(options.out / "jsonl", suffixes=(".jsonl",))
 

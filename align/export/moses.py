@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class MosesExporter:
     """Streams every unit that has both languages of a pair to that pair's two files."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.out = options.out
         self.files = PairFiles(options.out / "moses")
 
@@ -36,7 +36,7 @@ class MosesExporter:
 class TokenizedExporter:
     """Moses files normalised and tokenized per language; `Tokenizer.detokenize` gives the text back."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.out, self.escape = options.out, options.escape
         self.files = PairFiles(options.out / "moses" / "tok")
 

@@ -37,7 +37,7 @@ th{background:#eee}table.review td{min-width:9em}tr.flagged td{background:#fff4d
 class ReportExporter:
     """Summarises the build; written last, so it can list the files the other exporters wrote."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.options = options
         self.documents: list[dict[str, object]] = []
         self.flagged: list[dict[str, object]] = []
@@ -71,7 +71,8 @@ class ReportExporter:
             "options": {
                 "inputs": [str(path) for path in options.inputs], "out": str(options.out), "pivot": options.pivot,
                 "langs": list(options.langs), "sentences": options.sentences, "strict": options.strict, "profile": options.profile, "footnote_refs": options.footnote_refs, "min_score": options.min_score,
-                "lang_codes": list(options.lang_codes), "engine": options.engine, "jobs": options.jobs, "created": options.created,
+                "lang_codes": list(options.lang_codes), "engine": options.engine, "jobs": result.workers,
+                "scheduler": options.scheduler, "cache": options.cache, "created": options.created,
             },
             "summary": dict(Counter(record.outcome for record in result.inputs)),
             "inputs": [dataclasses.asdict(record) for record in result.inputs],

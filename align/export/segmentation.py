@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 class SrxExporter:
     """Writes the merged SRX document that `align.segment` segments with."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.path = options.out / "segmentation.srx"
 
     def add(self, document: AlignedDocument) -> None:

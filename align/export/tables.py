@@ -10,14 +10,17 @@ aligning again.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from align.export.files import atomic_path
+from align.export.files import abort, atomic_path
 from align.langs import lang_order
 from align.model import AlignedDocument, AlignedUnit, BuildResult
 
@@ -39,38 +42,60 @@ def row_of(unit: AlignedUnit, pivot: str, pair: str = "") -> dict[str, object]:
 
 
 class TablesExporter:
-    """Collects rows (single-language units included, flagged) and writes the tables at the end."""
+    """Streams rows (single-language units included, flagged) to the tables, a batch of documents at a
+    time, so memory does not grow with the corpus."""
 
-    def __init__(self, options: BuildOptions) -> None:
-        self.out = options.out
-        self.rows: list[dict[str, object]] = []
-        self.pair_rows: list[dict[str, object]] = []
-        self.langs: set[str] = set()
+    BATCH = 2000  # rows buffered before they are written
+
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
+        self.out, self.langs = options.out, set(langs)
+        self.stack = contextlib.ExitStack()
+        self.tables = {name: self._open(name) for name in ("units", "pairs")}
+        self.tsv = self.stack.enter_context(open(self.stack.enter_context(atomic_path(self.out / "units.tsv")), "w", encoding="utf-8", newline=""))
+        self.tsv.write("\t".join(column for column in self._columns() if column != "pair") + "\n")
+        self.rows: dict[str, list[dict[str, object]]] = {"units": [], "pairs": []}
+
+    def _columns(self) -> list[str]:
+        return HEAD + lang_order(self.langs) + TAIL
+
+    def _open(self, name: str) -> pq.ParquetWriter:
+        path = self.stack.enter_context(atomic_path(self.out / f"{name}.parquet"))
+        columns = [column for column in self._columns() if name == "pairs" or column != "pair"]
+        schema = pa.schema([(column, pa.float64() if column == "score" else pa.string()) for column in columns])
+        return self.stack.enter_context(pq.ParquetWriter(path, schema))
 
     def add(self, document: AlignedDocument) -> None:
-        self.langs.update(document.langs)
-        self.rows += [row_of(unit, document.pivot) for unit in document.units]
-        self.pair_rows += [row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs) for unit in document.pairs[lang]]
+        if not set(document.langs) <= self.langs:
+            raise ValueError(f"{document.symbol}: languages {sorted(set(document.langs) - self.langs)} have no table column")
+        self.rows["units"] += [row_of(unit, document.pivot) for unit in document.units]
+        self.rows["pairs"] += [row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs) for unit in document.pairs[lang]]
+        if len(self.rows["units"]) + len(self.rows["pairs"]) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        for name, rows in self.rows.items():
+            if rows:
+                frame = to_frame(rows, self.langs)
+                if name == "units":
+                    frame = frame.drop(columns="pair")
+                    frame.to_csv(self.tsv, sep="\t", index=False, header=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+                self.tables[name].write_table(pa.Table.from_pandas(frame, schema=self.tables[name].schema, preserve_index=False))
+        self.rows = {"units": [], "pairs": []}
 
     def abort(self) -> None:
-        """Nothing is open before close()."""
+        abort(self.stack)
 
     def close(self, result: BuildResult) -> list[str]:
-        frame = to_frame(self.rows, self.langs)
-        with atomic_path(self.out / "units.parquet") as path:
-            frame.drop(columns="pair").to_parquet(path, index=False)
-        with atomic_path(self.out / "units.tsv") as path:
-            frame.drop(columns="pair").to_csv(path, sep="\t", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        with atomic_path(self.out / "pairs.parquet") as path:
-            to_frame(self.pair_rows, self.langs).to_parquet(path, index=False)
+        self._flush()
+        self.stack.close()
         return ["units.parquet", "units.tsv", "pairs.parquet"]
 
 
 def to_frame(rows: list[dict[str, object]], langs: set[str]) -> pd.DataFrame:
     """The table with its columns in contract order: ids, one column per language (UN order), scores."""
     frame = pd.DataFrame(rows, columns=HEAD + lang_order(langs) + TAIL)
-    for lang in lang_order(langs):
-        frame[lang] = frame[lang].astype("string")
+    for column in frame.columns:
+        frame[column] = frame[column].astype("float64" if column == "score" else "string")
     return frame
 
 

@@ -108,7 +108,7 @@ def _prop(parent: etree._Element, type_: str, text: str) -> None:
 class TmxExporter:
     """memory.tmx with every unit found in two or more languages, and one bilingual file per pair."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.options = options
         self.profile = PROFILES[options.profile]
         self.too_long: set[tuple[str, str]] = set()

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class TsvExporter:
     """Streams each pivot-language pair of each unit as one TSV row."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.out = options.out
         self.files = PairFiles(options.out / "tsv", suffixes=(".tsv",))
         self.writers: dict[tuple[str, str], csv.writer] = {}

@@ -1,0 +1,63 @@
+"""The cache of incremental builds, under OUT/.cache: one entry per document group, keyed by the content
+of its files and every option that changes alignment, so a rebuild redoes only what changed."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from align import __version__
+from align.engine import Group, GroupResult
+from align.export.files import atomic_path
+
+if TYPE_CHECKING:
+    from align.pipeline import BuildOptions
+
+log = logging.getLogger(__name__)
+
+
+class Cache:
+    """Aligned groups by content key; entries this build did not use are removed when it finishes."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.folder = options.out / ".cache"
+        self.enabled = options.cache
+        self.salt = "|".join([__version__, options.pivot, ",".join(options.langs), str(options.sentences), str(options.min_score)])
+        self.used: set[str] = set()
+        self.hits = 0
+
+    def key(self, group: Group) -> str:
+        digest = hashlib.sha256(self.salt.encode())
+        for path in group.paths:
+            digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> GroupResult | None:
+        self.used.add(key)
+        if not self.enabled:
+            return None
+        try:
+            with open(self._path(key), "rb") as handle:
+                result = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, key: str, result: GroupResult) -> None:
+        if self.enabled:
+            with atomic_path(self._path(key)) as path:
+                path.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune(self) -> None:
+        """Remove the entries of groups that are gone or changed."""
+        if self.folder.is_dir():
+            for entry in self.folder.glob("*/*.pickle"):
+                if entry.stem not in self.used:
+                    entry.unlink()

@@ -1,0 +1,130 @@
+"""Where the per-document work runs: in this process, in a local process pool, or on a Dask cluster.
+
+The work of one document symbol (read its files, parse them, align them) is a pure function of its
+files and the options, so it can run anywhere; results come back in the order of the groups, so the
+writers see the same sequence whatever the engine, and outputs are byte-identical to a serial build.
+A sliding window keeps only a few groups in flight, so memory depends on the largest document, not on
+the number of documents.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from align.errors import AlignError, UsageError
+from align.ingest import read_source
+from align.model import AlignedDocument, Document, InputRecord
+from align.structure import parse
+
+if TYPE_CHECKING:
+    from align.pipeline import BuildOptions
+
+log = logging.getLogger(__name__)
+ENGINES = ("local", "dask")
+_WINDOW_PER_WORKER = 4  # groups in flight per worker: enough to keep workers busy, little memory
+
+
+@dataclass(frozen=True)
+class Group:
+    """The input files of one document symbol, in a stable order."""
+
+    symbol: str
+    paths: tuple[Path, ...]
+
+
+@dataclass
+class GroupResult:
+    """What the work on one group gives: its aligned document (None if no file was usable) and
+    the outcome of each of its files."""
+
+    symbol: str
+    aligned: AlignedDocument | None
+    records: list[InputRecord] = field(default_factory=list)
+
+
+def process(group: Group, options: BuildOptions) -> GroupResult:
+    """Read, parse and align one document symbol's files (runs in a worker)."""
+    from align.pipeline import align_group, unusable  # the pipeline imports this module
+
+    documents: list[Document] = []
+    records: list[InputRecord] = []
+    for path in group.paths:
+        try:
+            document = parse(read_source(path))
+        except AlignError as error:
+            records.append(InputRecord(str(path), "skipped", str(error)))
+            continue
+        except Exception as error:  # a reader bug must not lose the other files; the report says which
+            log.exception("%s: unexpected error", path)
+            records.append(InputRecord(str(path), "skipped", f"internal error: {type(error).__name__}: {error}"))
+            continue
+        reason = unusable(document, options, documents)
+        if reason:
+            records.append(InputRecord(str(path), "skipped", reason, document.symbol, document.lang))
+        else:
+            documents.append(document)
+    if not documents:
+        return GroupResult(group.symbol, None, records)
+    aligned, outcomes = align_group(documents, options)
+    return GroupResult(aligned.symbol, aligned, records + outcomes)
+
+
+def workers(options: BuildOptions) -> int:
+    """How many workers a build uses: --jobs, or every core."""
+    return options.jobs if options.jobs > 0 else os.cpu_count() or 1
+
+
+def run(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult] = process) -> Iterator[GroupResult]:
+    """Results of `work` on every group, in the groups' order, on the engine the options name."""
+    if options.engine == "dask":
+        yield from _dask(groups, options, work)
+    elif workers(options) == 1 or len(groups) <= 1:
+        yield from (work(group, options) for group in groups)
+    else:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers(options)) as pool:
+            yield from _ordered(groups, lambda group: pool.submit(work, group, options), workers(options))
+
+
+def _ordered(groups: Iterable[Group], submit: Callable[[Group], Any], count: int) -> Iterator[GroupResult]:
+    """Submit groups through a sliding window and yield their results in submission order."""
+    pending: deque = deque()
+    for group in groups:
+        pending.append(submit(group))
+        if len(pending) >= count * _WINDOW_PER_WORKER:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _dask(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--engine dask needs the dask extra: python -m pip install -e '.[dask]'") from None
+    with contextlib.ExitStack() as stack:
+        if options.scheduler:
+            client = stack.enter_context(Client(options.scheduler))
+        else:
+            cluster = stack.enter_context(LocalCluster(n_workers=workers(options), threads_per_worker=1, processes=True,
+                                                       dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+        count = max(1, len(client.scheduler_info()["workers"]))
+        yield from _ordered(groups, lambda group: client.submit(work, group, options, pure=False), count)
+
+
+def cluster_workers(options: BuildOptions) -> int:
+    """The number of workers the report records: the pool's size, or the Dask cluster's."""
+    if options.engine != "dask" or not options.scheduler:
+        return workers(options)
+    from dask.distributed import Client
+
+    with Client(options.scheduler) as client:
+        return len(client.scheduler_info()["workers"])

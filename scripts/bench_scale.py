@@ -1,0 +1,121 @@
+"""Scale benchmark: build corpora of growing size and compare with a serial build and an I/O floor.
+
+Usage: python scripts/bench_scale.py [--sizes 10 100 1000] [--jobs 2] [--work DIR]
+
+Each corpus has SIZE document groups made from the real documents in corpora/: the six UDHR versions
+under a new symbol, with a different third of the articles left out in each group (so no two groups
+are the same text), plus the French seed resolution under a new symbol. For each size it prints: wall
+time of a serial build (--jobs 1) and of a parallel one (--jobs N), MB/s of input text per core, peak
+RSS (the largest process), the parallel speed-up over serial, and the ratio to a read-and-write floor
+measured in the same run (reading the inputs and writing as many bytes as the build wrote). At the
+largest size it also changes one file and times the incremental rebuild against the first build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_ARTICLE = re.compile(r"^## .+$", re.M)
+# Runs one build in a fresh interpreter and reports its peak RSS (largest of itself and its workers).
+_MEASURE = """
+import resource, sys, time
+from align.cli import main
+start = time.perf_counter()
+code = main(sys.argv[1:])
+wall = time.perf_counter() - start
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(f"BENCH {code} {wall:.3f} {peak}", file=sys.stderr)
+"""
+
+
+def make_corpus(folder: Path, size: int) -> int:
+    """SIZE groups varied from corpora/; returns the bytes of input text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    udhr = {path.name[-5:-3]: path.read_text(encoding="utf-8") for path in (ROOT / "corpora").glob("A_RES_217(III)-*.md")}
+    seed = (ROOT / "corpora" / "A_RES_60_212-FR.md").read_bytes()
+    total = 0
+    for group in range(size):
+        for lang, text in udhr.items():
+            sections = _ARTICLE.split(text)
+            headings = _ARTICLE.findall(text)
+            kept = [sections[0]] + [h + s for k, (h, s) in enumerate(zip(headings, sections[1:])) if k < 2 or (k + group) % 3]
+            data = "".join(kept).encode()
+            (folder / f"A_RES_9{group:05d}-{lang}.md").write_bytes(data)
+            total += len(data)
+        if group % 10 == 0:
+            (folder / f"A_RES_8{group:05d}-FR.md").write_bytes(seed)
+            total += len(seed)
+    return total
+
+
+def timed_build(inputs: Path, out: Path, *flags: str) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one `align build`."""
+    done = subprocess.run([sys.executable, "-c", _MEASURE, "build", str(inputs), "-o", str(out), *flags],
+                          capture_output=True, text=True, check=False)
+    line = next(line for line in done.stderr.splitlines() if line.startswith("BENCH "))
+    code, wall, peak = line.split()[1:]
+    if code != "0":
+        raise SystemExit(f"build failed: {done.stderr[-2000:]}")
+    return float(wall), int(peak)
+
+
+def floor(inputs: Path, out: Path, scratch: Path) -> float:
+    """Seconds to read every input and write as many bytes as the build's outputs, in as many files."""
+    written = [path.stat().st_size for path in out.rglob("*") if path.is_file() and ".cache" not in path.parts]
+    start = time.perf_counter()
+    data = b"".join(path.read_bytes() for path in sorted(inputs.iterdir()))
+    scratch.mkdir(parents=True, exist_ok=True)
+    for index, size in enumerate(written):
+        (scratch / f"{index}.out").write_bytes((data * (size // max(1, len(data)) + 1))[:size])
+    return time.perf_counter() - start
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", nargs="+", type=int, default=[10, 100, 1000])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="align-bench-"))
+    rows = []
+    print(f"{'groups':>7} {'input MB':>9} {'serial s':>9} {'x' + str(args.jobs) + ' s':>8} {'speed-up':>9} "
+          f"{'MB/s/core':>10} {'peak RSS MB':>12} {'RSS / first':>12} {'floor s':>8} {'build/floor':>12}")
+    for size in args.sizes:
+        inputs = work / f"in-{size}"
+        shutil.rmtree(inputs, ignore_errors=True)
+        megabytes = make_corpus(inputs, size) / 1e6
+        serial, _ = timed_build(inputs, work / f"serial-{size}", "--jobs", "1", "--no-cache", "--created", "20000101T000000Z")
+        parallel, peak = timed_build(inputs, work / f"out-{size}", "--jobs", str(args.jobs), "--no-cache", "--created", "20000101T000000Z")
+        floor_seconds = floor(inputs, work / f"out-{size}", work / f"floor-{size}")
+        rows.append({"groups": size, "input_mb": megabytes, "serial_s": serial, "parallel_s": parallel, "jobs": args.jobs,
+                     "speedup": serial / parallel, "mb_per_s_per_core": megabytes / serial, "peak_rss_mb": peak / 1024,
+                     "floor_s": floor_seconds, "build_over_floor": parallel / floor_seconds})
+        row = rows[-1]
+        print(f"{size:>7} {megabytes:>9.2f} {serial:>9.2f} {parallel:>8.2f} {row['speedup']:>9.2f} {row['mb_per_s_per_core']:>10.3f} "
+              f"{row['peak_rss_mb']:>12.0f} {row['peak_rss_mb'] / rows[0]['peak_rss_mb']:>12.2f} {floor_seconds:>8.2f} "
+              f"{row['build_over_floor']:>12.1f}", flush=True)
+    size = args.sizes[-1]
+    out, inputs = work / f"out-{size}", work / f"in-{size}"
+    first, _ = timed_build(inputs, out, "--jobs", str(args.jobs), "--created", "20000101T000000Z")  # fills the cache
+    changed = inputs / "A_RES_900000-EN.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Everyone", "Every person", 1), encoding="utf-8")
+    second, _ = timed_build(inputs, out, "--jobs", str(args.jobs), "--created", "20000101T000000Z")
+    print(f"\nincremental, {size} groups, one file changed: first build {first:.2f} s, rebuild {second:.2f} s, "
+          f"ratio {second / first:.3f}")
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "incremental": {"first_s": first, "second_s": second}}, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,71 @@
+"""Parallel, distributed and incremental builds give the same outputs as a serial one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from align.pipeline import BuildOptions, build
+from tests.conftest import CORPORA, CREATED
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every output but the report (which records the engine) and the cache."""
+    return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
+            if path.is_file() and ".cache" not in path.parts and not path.name.startswith("report.")}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """corpora/ with the UDHR under three more symbols: several groups for the workers to share."""
+    folder = tmp_path_factory.mktemp("engine") / "in"
+    shutil.copytree(CORPORA, folder)
+    for copy in range(1, 4):
+        for source in CORPORA.glob("A_RES_217(III)-*.md"):
+            shutil.copy(source, folder / source.name.replace("217(III)", f"217({copy})"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def serial(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("serial") / "out"
+    build(BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=1, cache=False))
+    return out
+
+
+def test_process_pool_equals_serial(corpus: Path, serial: Path, tmp_path: Path) -> None:
+    result = build(BuildOptions(inputs=(corpus,), out=tmp_path / "out", created=CREATED, jobs=2, cache=False))
+    assert result.workers == 2 and result.documents == 5
+    assert outputs(tmp_path / "out") == outputs(serial)
+
+
+def test_dask_local_cluster_equals_serial(corpus: Path, serial: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        options = BuildOptions(inputs=(corpus,), out=tmp_path / "out", created=CREATED, engine="dask",
+                               scheduler=cluster.scheduler_address, cache=False)
+        result = build(options)
+    assert result.workers == 2
+    assert outputs(tmp_path / "out") == outputs(serial)
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["options"]["engine"] == "dask" and report["options"]["jobs"] == 2
+
+
+def test_incremental_build_redoes_only_what_changed(corpus: Path, tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(corpus, inputs)
+    out = tmp_path / "out"
+    first = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1))
+    assert first.cached == 0
+    changed = inputs / "A_RES_217(2)-EN.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Everyone has the right to life", "Everybody has the right to life"), encoding="utf-8")
+    second = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1))
+    assert (second.cached, second.documents) == (4, 5)
+    assert "Everybody has the right to life" in (out / "moses" / "fr-en.en").read_text(encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    build(BuildOptions(inputs=(inputs,), out=fresh, created=CREATED, jobs=1, cache=False))
+    assert outputs(out) == outputs(fresh)
+    assert len(list((out / ".cache").glob("*/*.pickle"))) == 5  # the changed group's old entry is gone

@@ -25,7 +25,9 @@ class Cache:
     def __init__(self, options: BuildOptions) -> None:
         self.folder = options.out / ".cache"
         self.enabled = options.cache
-        self.salt = "|".join([__version__, options.pivot, ",".join(options.langs), str(options.sentences), str(options.min_score)])
+        # everything a group's result depends on: alignment and rendering options (the date and the outputs too)
+        self.salt = options.signature() + "|" + "|".join(map(str, [__version__, options.langs, options.created, options.formats,
+                                                                    options.escape, options.lang_codes]))
         self.used: set[str] = set()
         self.hits = 0
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from align.errors import AlignError, UsageError
+from align.export import render
 from align.ingest import read_source
 from align.model import AlignedDocument, Document, InputRecord
 from align.structure import parse
@@ -48,6 +49,7 @@ class GroupResult:
     symbol: str
     aligned: AlignedDocument | None
     records: list[InputRecord] = field(default_factory=list)
+    rendered: dict[str, Any] = field(default_factory=dict)  # each output's part of the document (export.render)
 
 
 def process(group: Group, options: BuildOptions) -> GroupResult:
@@ -74,7 +76,7 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
     if not documents:
         return GroupResult(group.symbol, None, records)
     aligned, outcomes = align_group(documents, options)
-    return GroupResult(aligned.symbol, aligned, records + outcomes)
+    return GroupResult(aligned.symbol, aligned, records + outcomes, render(aligned, options))
 
 
 def workers(options: BuildOptions) -> int:

@@ -16,6 +16,7 @@ from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.errors import AlignError, UsageError
 from align.export import Exporters, tables
 from align.export.files import remove_leftovers
+from align.export.tmx import tmx_date
 from align.export.profiles import PROFILES, parse_codes
 from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
 from align.cache import Cache
@@ -107,6 +108,7 @@ def discover(inputs: tuple[Path, ...]) -> Iterator[Path]:
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
+    options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
     result = BuildResult(workers=cluster_workers(options))
     groups, langs = plan(options, result)
     remove_leftovers(options.out)
@@ -116,7 +118,7 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
         for done in _results(groups, options, cache):
             result.inputs += done.records
             if done.aligned:
-                exporters.add(done.aligned)
+                exporters.write(done.rendered)
                 result.documents += 1
                 result.units += len(done.aligned.units)
             if progress:

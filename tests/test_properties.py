@@ -104,8 +104,9 @@ def test_tmx_always_validates_and_reads_back(tmp_path: Path, data: st.DataObject
     versions = [parsed(data.draw(documents(lang))) for lang in ("fr", data.draw(st.sampled_from(["ru", "ar", "zh"])))]
     aligned = align_document(versions, "fr", Segmenter())
     out = tmp_path / "out"
-    exporter = TmxExporter(BuildOptions(inputs=(tmp_path,), out=out))
-    exporter.add(aligned)
+    options = BuildOptions(inputs=(tmp_path,), out=out, created="20051222T000000Z")
+    exporter = TmxExporter(options)
+    exporter.write(TmxExporter.render(aligned, options))
     exporter.close(BuildResult())
     document = etree.parse(str(out / "memory.tmx"))
     assert DTD.validate(document), DTD.error_log.filter_from_errors()

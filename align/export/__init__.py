@@ -1,9 +1,16 @@
-"""export: the only stage that writes files; one module per output, registered in EXPORTERS."""
+"""export: the only stage that writes files; one module per output, registered in EXPORTERS.
+
+Each exporter splits its work in two: `render(document, options)` turns one aligned document into
+what its files will hold (pure; it runs in the worker that aligned the document, and its result is
+cached with it), and `write(rendered)` appends that to the files, in document order, in the main
+process. So the expensive part (serialising TMX, tokenizing) runs in parallel and an incremental
+rebuild only copies bytes.
+"""
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from align.model import AlignedDocument, BuildResult
 
@@ -24,12 +31,16 @@ EXPORTERS: dict[str, str] = {
 
 
 class Exporter(Protocol):
-    """What every exporter does: take documents one at a time, then finish its files."""
+    """What every exporter does: render documents, write them in order, then finish its files."""
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         """`langs`: every language the build may see (the tables have a column for each)."""
 
-    def add(self, document: AlignedDocument) -> None: ...
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> Any:
+        """What this output holds of one document (picklable)."""
+
+    def write(self, rendered: Any) -> None: ...
 
     def close(self, result: BuildResult) -> list[str]: ...
 
@@ -43,24 +54,38 @@ def load(name: str) -> type[Exporter]:
     return getattr(importlib.import_module(module), cls)
 
 
+def selected(options: BuildOptions, with_report: bool = True) -> list[str]:
+    """The outputs a build writes: --formats, or all; the report always (unless re-exporting)."""
+    return [name for name in EXPORTERS if not options.formats or name in options.formats or name == "report" and with_report]
+
+
+def render(document: AlignedDocument, options: BuildOptions) -> dict[str, Any]:
+    """Every selected output's part of one document (runs in the worker)."""
+    return {name: load(name).render(document, options) for name in selected(options)}
+
+
 class Exporters:
-    """All selected exporters behind one add/close, in registry order."""
+    """All selected exporters behind one write/close, in registry order."""
 
     def __init__(self, options: BuildOptions, langs: set[str] | frozenset[str] = frozenset(), with_report: bool = True) -> None:
-        names = [name for name in EXPORTERS if not options.formats or name in options.formats or name == "report" and with_report]
-        self.exporters = [load(name)(options, frozenset(langs)) for name in names]
+        self.options = options
+        self.exporters = {name: load(name)(options, frozenset(langs)) for name in selected(options, with_report)}
 
     def add(self, document: AlignedDocument) -> None:
-        for exporter in self.exporters:
-            exporter.add(document)
+        """Render and write one document here (re-exports, tests)."""
+        self.write({name: type(exporter).render(document, self.options) for name, exporter in self.exporters.items()})
+
+    def write(self, rendered: dict[str, Any]) -> None:
+        for name, exporter in self.exporters.items():
+            exporter.write(rendered[name])
 
     def abort(self) -> None:
-        for exporter in self.exporters:
+        for exporter in self.exporters.values():
             exporter.abort()
 
     def close(self, result: BuildResult) -> list[str]:
         outputs: list[str] = []
-        for exporter in self.exporters:
+        for exporter in self.exporters.values():
             result.outputs = outputs
             outputs += exporter.close(result)
         return outputs

@@ -14,16 +14,23 @@ if TYPE_CHECKING:
 
 
 class JsonlExporter:
-    """Streams each pivot-language pair of each unit as one JSON line."""
+    """Appends each pivot-language pair of each unit as one JSON line."""
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.out = options.out
         self.files = PairFiles(options.out / "jsonl", suffixes=(".jsonl",))
 
-    def add(self, document: AlignedDocument) -> None:
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[tuple[str, str], str]:
+        lines: dict[tuple[str, str], list[str]] = {}
         for _unit, pivot, lang, left, right in pair_lines(document):
+            lines.setdefault((pivot, lang), []).append(json.dumps({"translation": {pivot: left, lang: right}}, ensure_ascii=False) + "\n")
+        return {key: "".join(values) for key, values in lines.items()}
+
+    def write(self, rendered: dict[tuple[str, str], str]) -> None:
+        for (pivot, lang), text in rendered.items():
             [handle] = self.files.get(pivot, lang)
-            handle.write(json.dumps({"translation": {pivot: left, lang: right}}, ensure_ascii=False) + "\n")
+            handle.write(text)
 
     def abort(self) -> None:
         self.files.abort()

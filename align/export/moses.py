@@ -12,19 +12,32 @@ from align.model import AlignedDocument, BuildResult
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
+Lines = dict[tuple[str, str], tuple[str, str]]  # (pivot, lang) -> (pivot lines, lang lines), "\n"-ended
+
 
 class MosesExporter:
-    """Streams every unit that has both languages of a pair to that pair's two files."""
+    """Appends each document's pairs to the pair's two files."""
+
+    folder = "moses"
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.out = options.out
-        self.files = PairFiles(options.out / "moses")
+        self.files = PairFiles(options.out / self.folder)
 
-    def add(self, document: AlignedDocument) -> None:
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> Lines:
+        lines: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         for _unit, pivot, lang, left, right in pair_lines(document):
+            sides = lines.setdefault((pivot, lang), ([], []))
+            sides[0].append(left + "\n")
+            sides[1].append(right + "\n")
+        return {key: ("".join(left), "".join(right)) for key, (left, right) in lines.items()}
+
+    def write(self, rendered: Lines) -> None:
+        for (pivot, lang), (left, right) in rendered.items():
             pivot_file, lang_file = self.files.get(pivot, lang)
-            pivot_file.write(left + "\n")
-            lang_file.write(right + "\n")
+            pivot_file.write(left)
+            lang_file.write(right)
 
     def abort(self) -> None:
         self.files.abort()
@@ -33,21 +46,17 @@ class MosesExporter:
         return self.files.close(self.out)
 
 
-class TokenizedExporter:
+class TokenizedExporter(MosesExporter):
     """Moses files normalised and tokenized per language; `Tokenizer.detokenize` gives the text back."""
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
-        self.out, self.escape = options.out, options.escape
-        self.files = PairFiles(options.out / "moses" / "tok")
+    folder = "moses/tok"
 
-    def add(self, document: AlignedDocument) -> None:
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> Lines:
+        lines: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         for _unit, pivot, lang, left, right in pair_lines(document):
-            for handle, side, text in zip(self.files.get(pivot, lang), (pivot, lang), (left, right)):
-                words = tokenizer(side, self.escape)
-                handle.write(" ".join(words.tokenize(words.normalize(text)).split()) + "\n")
-
-    def abort(self) -> None:
-        self.files.abort()
-
-    def close(self, result: BuildResult) -> list[str]:
-        return self.files.close(self.out)
+            sides = lines.setdefault((pivot, lang), ([], []))
+            for side, code, text in zip(sides, (pivot, lang), (left, right)):
+                words = tokenizer(code, options.escape)
+                side.append(" ".join(words.tokenize(words.normalize(text)).split()) + "\n")
+        return {key: ("".join(left), "".join(right)) for key, (left, right) in lines.items()}

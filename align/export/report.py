@@ -43,9 +43,11 @@ class ReportExporter:
         self.flagged: list[dict[str, object]] = []
         self.review: list[str] = []
 
-    def add(self, document: AlignedDocument) -> None:
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[str, object]:
+        """The document's summary, its flagged units and its side-by-side section of the review page."""
         per_lang = Counter(lang for unit in document.units if len(unit.texts) > 1 for lang in unit.texts)
-        self.documents.append({
+        summary = {
             "symbol": document.symbol,
             "pivot": document.pivot,
             "langs": document.langs,
@@ -53,14 +55,19 @@ class ReportExporter:
             "aligned_units": sum(1 for unit in document.units if len(unit.texts) > 1),
             "aligned_per_lang": dict(sorted(per_lang.items())),
             "levels": dict(Counter(unit.level for unit in document.units)),
-        })
-        self.flagged += [
+        }
+        flagged = [
             {"document": unit.document, "unit": unit.id, "score": unit.score, "flags": list(unit.flags),
              "text": unit.texts.get(document.pivot) or next(iter(unit.texts.values()))}
             for unit in document.units if unit.flags
-        ][: max(0, MAX_FLAGGED - len(self.flagged))]
+        ][:MAX_FLAGGED]
+        return {"summary": summary, "flagged": flagged, "review": review_section(document)}
+
+    def write(self, rendered: dict[str, object]) -> None:
+        self.documents.append(rendered["summary"])
+        self.flagged += rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]
         if len(self.review) < MAX_REVIEW_DOCUMENTS:
-            self.review.append(review_section(document))
+            self.review.append(rendered["review"])
 
     def report(self, result: BuildResult) -> dict[str, object]:
         options = self.options

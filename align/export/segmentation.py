@@ -18,8 +18,12 @@ class SrxExporter:
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.path = options.out / "segmentation.srx"
 
-    def add(self, document: AlignedDocument) -> None:
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> None:
         """The rules do not depend on the documents."""
+
+    def write(self, rendered: None) -> None:
+        """Nothing to append."""
 
     def abort(self) -> None:
         """Nothing is open before close()."""

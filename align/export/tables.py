@@ -64,11 +64,19 @@ class TablesExporter:
         schema = pa.schema([(column, pa.float64() if column == "score" else pa.string()) for column in columns])
         return self.stack.enter_context(pq.ParquetWriter(path, schema))
 
-    def add(self, document: AlignedDocument) -> None:
-        if not set(document.langs) <= self.langs:
-            raise ValueError(f"{document.symbol}: languages {sorted(set(document.langs) - self.langs)} have no table column")
-        self.rows["units"] += [row_of(unit, document.pivot) for unit in document.units]
-        self.rows["pairs"] += [row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs) for unit in document.pairs[lang]]
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[str, list[dict[str, object]]]:
+        return {
+            "units": [row_of(unit, document.pivot) for unit in document.units],
+            "pairs": [row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs) for unit in document.pairs[lang]],
+        }
+
+    def write(self, rendered: dict[str, list[dict[str, object]]]) -> None:
+        for name, rows in rendered.items():
+            extra = {lang for row in rows for lang in row if lang not in HEAD + TAIL} - self.langs
+            if extra:
+                raise ValueError(f"{rows[0]['document']}: languages {sorted(extra)} have no table column")
+            self.rows[name] += rows
         if len(self.rows["units"]) + len(self.rows["pairs"]) >= self.BATCH:
             self._flush()
 

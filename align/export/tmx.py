@@ -1,7 +1,7 @@
 """TMX 1.4b: OUT/memory.tmx (all languages) and OUT/tmx/<pivot>-<lang>.tmx (one per pair).
 
-Written incrementally with lxml's xmlfile, one <tu> at a time; element order follows the TMX 1.4 DTD
-(tu: note*, prop*, tuv+; tuv: prop*, seg).
+Every element is built and serialised by lxml (never by string concatenation), one <tu> at a time, and
+streamed to the file; element order follows the TMX 1.4 DTD (tu: note*, prop*, tuv+; tuv: prop*, seg).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import contextlib
 import dataclasses
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from lxml import etree
 
@@ -23,8 +23,9 @@ from align.model import AlignedDocument, AlignedUnit, BuildResult
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
-DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+PROLOGUE = b"<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MEMORY = "memory"
 
 
 def tmx_date(created: str) -> str:
@@ -34,59 +35,6 @@ def tmx_date(created: str) -> str:
     '20051222T000000Z'
     """
     return created or datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-class TmxWriter:
-    """One TMX file, streamed: header on open, one <tu> per write, closed on close()."""
-
-    def __init__(self, path: Path, srclang: str, options: BuildOptions, date: str) -> None:
-        self.path, self.srclang, self.date, self.count = path, srclang, date, 0
-        self.codes = options.tmx_codes()
-        self.placeholders = options.footnote_refs == "ph"
-        self._stack = contextlib.ExitStack()
-        temporary = self._stack.enter_context(atomic_path(path))
-        self._file = self._stack.enter_context(etree.xmlfile(str(temporary), encoding="UTF-8"))
-        self._file.write_declaration()
-        self._file.write_doctype(DOCTYPE)
-        self._stack.enter_context(self._file.element("tmx", version="1.4"))
-        header = etree.Element("header", creationtool="align", creationtoolversion=__version__, datatype="plaintext",
-                               segtype="paragraph", adminlang="en", srclang=self.code(srclang), creationdate=date)
-        header.set("o-tmf", "align")
-        _prop(header, "x-signature", options.signature())
-        self._file.write("\n")
-        self._file.write(header, pretty_print=True)
-        self._stack.enter_context(self._file.element("body"))
-        self._file.write("\n")
-
-    def write(self, unit: AlignedUnit, langs: list[str]) -> None:
-        tu = etree.Element("tu", tuid=f"{unit.document}:{unit.id}", creationdate=self.date)
-        if unit.srclang != self.srclang:
-            tu.set("srclang", self.code(unit.srclang if unit.srclang in langs else langs[0]))  # TMX 1.4b: a tu without the header's srclang names its own
-        if unit.level == "sentence":
-            tu.set("segtype", "sentence")
-        _prop(tu, "x-document", unit.document)
-        _prop(tu, "x-unit", unit.id)
-        _prop(tu, "x-kind", unit.kind)
-        _prop(tu, "x-score", f"{unit.score:.4f}")
-        if unit.flags:
-            _prop(tu, "x-flags", " ".join(unit.flags))
-        for lang in langs:
-            tuv = etree.SubElement(tu, "tuv")
-            tuv.set(XML_LANG, self.code(lang))
-            if unit.unit_ids.get(lang, unit.id) != unit.id:
-                _prop(tuv, "x-unit", unit.unit_ids[lang])
-            segment(tuv, unit.texts[lang], unit.marks.get(lang, ()) if self.placeholders else ())
-        self._file.write(tu, pretty_print=True)
-        self.count += 1
-
-    def code(self, lang: str) -> str:
-        return self.codes.get(lang, lang)
-
-    def close(self) -> None:
-        self._stack.close()
-
-    def abort(self) -> None:
-        abort(self._stack)
 
 
 def segment(tuv: etree._Element, text: str, marks: tuple[tuple[int, str], ...]) -> etree._Element:
@@ -105,38 +53,98 @@ def _prop(parent: etree._Element, type_: str, text: str) -> None:
     etree.SubElement(parent, "prop", type=type_).text = text
 
 
+def translation_unit(unit: AlignedUnit, langs: list[str], srclang: str, options: BuildOptions) -> bytes:
+    """One <tu>, serialised: its props, then one <tuv> per language in `langs` order."""
+    codes, placeholders = options.tmx_codes(), options.footnote_refs == "ph"
+    tu = etree.Element("tu", tuid=f"{unit.document}:{unit.id}", creationdate=options.created)
+    if unit.srclang != srclang:  # TMX 1.4b: a tu without the file's srclang names its own
+        tu.set("srclang", codes.get(unit.srclang if unit.srclang in langs else langs[0], unit.srclang))
+    if unit.level == "sentence":
+        tu.set("segtype", "sentence")
+    _prop(tu, "x-document", unit.document)
+    _prop(tu, "x-unit", unit.id)
+    _prop(tu, "x-kind", unit.kind)
+    _prop(tu, "x-score", f"{unit.score:.4f}")
+    if unit.flags:
+        _prop(tu, "x-flags", " ".join(unit.flags))
+    for lang in langs:
+        tuv = etree.SubElement(tu, "tuv")
+        tuv.set(XML_LANG, codes.get(lang, lang))
+        if unit.unit_ids.get(lang, unit.id) != unit.id:
+            _prop(tuv, "x-unit", unit.unit_ids[lang])
+        segment(tuv, unit.texts[lang], unit.marks.get(lang, ()) if placeholders else ())
+    return etree.tostring(tu, encoding="UTF-8", pretty_print=True)
+
+
+class TmxWriter:
+    """One TMX file, streamed: header on open, serialised <tu>s appended, closed on close()."""
+
+    def __init__(self, path: Path, srclang: str, options: BuildOptions) -> None:
+        self.path = path
+        self._stack = contextlib.ExitStack()
+        self._file: BinaryIO = self._stack.enter_context(open(self._stack.enter_context(atomic_path(path)), "wb"))
+        header = etree.Element("header", creationtool="align", creationtoolversion=__version__, datatype="plaintext",
+                               segtype="paragraph", adminlang="en", srclang=options.tmx_codes().get(srclang, srclang),
+                               creationdate=options.created)
+        header.set("o-tmf", "align")
+        _prop(header, "x-signature", options.signature())
+        self._file.write(PROLOGUE + b'<tmx version="1.4">\n' + etree.tostring(header, encoding="UTF-8", pretty_print=True) + b"<body>\n")
+
+    def write(self, units: bytes) -> None:
+        self._file.write(units)
+
+    def close(self) -> None:
+        self._file.write(b"</body>\n</tmx>\n")
+        self._stack.close()
+
+    def abort(self) -> None:
+        abort(self._stack)
+
+
 class TmxExporter:
     """memory.tmx with every unit found in two or more languages, and one bilingual file per pair."""
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.options = options
-        self.profile = PROFILES[options.profile]
-        self.too_long: set[tuple[str, str]] = set()
-        self.date = tmx_date(options.created)
-        self.memory = TmxWriter(options.out / "memory.tmx", options.pivot, options, self.date)
+        self.memory = TmxWriter(options.out / "memory.tmx", options.pivot, options)
         self.pairs: dict[tuple[str, str], TmxWriter] = {}
+        self.too_long: set[tuple[str, str]] = set()
 
-    def add(self, document: AlignedDocument) -> None:
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[object, object]:
+        """Serialised <tu>s per file (MEMORY, or a (source, target) pair) and the units too long to write."""
+        limit = PROFILES[options.profile].max_chars
+        too_long: set[tuple[str, str]] = set()
+
+        def fits(unit: AlignedUnit) -> bool:
+            if limit and max(map(len, unit.texts.values())) > limit:
+                too_long.add((unit.document, unit.id))
+                return False
+            return True
+
+        files: dict[object, list[bytes]] = {MEMORY: []}
         for unit in document.units:
-            if unit.exportable and self._fits(unit):  # a unit in one language only stays in the tables
-                self.memory.write(unit, unit.langs)
+            if unit.exportable and fits(unit):  # a unit in one language only stays in the tables
+                files[MEMORY].append(translation_unit(unit, unit.langs, options.pivot, options))
         for unit, pivot, lang, _left, _right in pair_lines(document):
-            if not self._fits(unit):
+            if not fits(unit):
                 continue
-            self._pair(pivot, lang).write(unit, [pivot, lang])
-            if self.profile.both_directions:
-                self._pair(lang, pivot).write(dataclasses.replace(unit, srclang=lang), [lang, pivot])
+            files.setdefault((pivot, lang), []).append(translation_unit(unit, [pivot, lang], pivot, options))
+            if PROFILES[options.profile].both_directions:
+                reverse = dataclasses.replace(unit, srclang=lang)
+                files.setdefault((lang, pivot), []).append(translation_unit(reverse, [lang, pivot], lang, options))
+        return {"files": {key: b"".join(parts) for key, parts in files.items()}, "too_long": too_long}
 
-    def _fits(self, unit: AlignedUnit) -> bool:
-        if self.profile.max_chars and max(map(len, unit.texts.values())) > self.profile.max_chars:
-            self.too_long.add((unit.document, unit.id))
-            return False
-        return True
+    def write(self, rendered: dict[str, object]) -> None:
+        for key, data in rendered["files"].items():
+            writer = self.memory if key == MEMORY else self._pair(*key)
+            writer.write(data)
+        self.too_long |= rendered["too_long"]
 
     def _pair(self, source: str, target: str) -> TmxWriter:
         if (source, target) not in self.pairs:
             path = self.options.out / "tmx" / f"{pair_name(source, target)}.tmx"
-            self.pairs[source, target] = TmxWriter(path, source, self.options, self.date)
+            self.pairs[source, target] = TmxWriter(path, source, self.options)
         return self.pairs[source, target]
 
     def abort(self) -> None:
@@ -148,6 +156,6 @@ class TmxExporter:
         for writer in writers:
             writer.close()
         if self.too_long:
-            result.notes.append(f"profile {self.profile.name}: {len(self.too_long)} units with a segment over "
-                                f"{self.profile.max_chars} characters left out of the TMX files")
+            result.notes.append(f"profile {self.options.profile}: {len(self.too_long)} units with a segment over "
+                                f"{PROFILES[self.options.profile].max_chars} characters left out of the TMX files")
         return [str(writer.path.relative_to(self.options.out)) for writer in writers]

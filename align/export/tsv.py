@@ -4,6 +4,7 @@ CSV quoting (a field holding a tab, quote or line break is quoted), header row f
 from __future__ import annotations
 
 import csv
+import io
 from typing import TYPE_CHECKING
 
 from align.export.pairs import PairFiles, pair_lines
@@ -13,24 +14,34 @@ if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
 
+def _rows(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
 class TsvExporter:
-    """Streams each pivot-language pair of each unit as one TSV row."""
+    """Appends each pivot-language pair of each unit as one TSV row."""
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.out = options.out
         self.files = PairFiles(options.out / "tsv", suffixes=(".tsv",))
-        self.writers: dict[tuple[str, str], csv.writer] = {}
+        self.started: set[tuple[str, str]] = set()
 
-    def add(self, document: AlignedDocument) -> None:
+    @staticmethod
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[tuple[str, str], str]:
+        rows: dict[tuple[str, str], list[list[str]]] = {}
         for unit, pivot, lang, left, right in pair_lines(document):
-            self._writer(pivot, lang).writerow([unit.document, unit.id, left, right])
+            rows.setdefault((pivot, lang), []).append([unit.document, unit.id, left, right])
+        return {key: _rows(values) for key, values in rows.items()}
 
-    def _writer(self, pivot: str, lang: str) -> csv.writer:
-        if (pivot, lang) not in self.writers:
+    def write(self, rendered: dict[tuple[str, str], str]) -> None:
+        for (pivot, lang), text in rendered.items():
             [handle] = self.files.get(pivot, lang)
-            self.writers[pivot, lang] = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-            self.writers[pivot, lang].writerow(["document", "unit", pivot, lang])
-        return self.writers[pivot, lang]
+            if (pivot, lang) not in self.started:
+                self.started.add((pivot, lang))
+                handle.write(_rows([["document", "unit", pivot, lang]]))
+            handle.write(text)
 
     def abort(self) -> None:
         self.files.abort()

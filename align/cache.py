@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
 log = logging.getLogger(__name__)
+FORMAT = 2  # of the cached results: bump when GroupResult or an exporter's rendered form changes
 
 
 class Cache:
@@ -26,8 +27,8 @@ class Cache:
         self.folder = options.out / ".cache"
         self.enabled = options.cache
         # everything a group's result depends on: alignment and rendering options (the date and the outputs too)
-        self.salt = options.signature() + "|" + "|".join(map(str, [__version__, options.langs, options.created, options.formats,
-                                                                    options.escape, options.lang_codes]))
+        self.salt = options.signature() + "|" + "|".join(map(str, [FORMAT, __version__, options.langs, options.created,
+                                                                    options.formats, options.escape, options.lang_codes]))
         self.used: set[str] = set()
         self.hits = 0
 
@@ -39,6 +40,10 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
+
+    def has(self, key: str) -> bool:
+        self.used.add(key)
+        return self.enabled and self._path(key).is_file()
 
     def get(self, key: str) -> GroupResult | None:
         self.used.add(key)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from align.errors import AlignError, UsageError
 from align.export import render
 from align.ingest import read_source
-from align.model import AlignedDocument, Document, InputRecord
+from align.model import Document, InputRecord
 from align.structure import parse
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class GroupResult:
     the outcome of each of its files."""
 
     symbol: str
-    aligned: AlignedDocument | None
+    units: int  # n-way units aligned (0: no file of the group was usable)
     records: list[InputRecord] = field(default_factory=list)
     rendered: dict[str, Any] = field(default_factory=dict)  # each output's part of the document (export.render)
 
@@ -74,9 +74,9 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
         else:
             documents.append(document)
     if not documents:
-        return GroupResult(group.symbol, None, records)
+        return GroupResult(group.symbol, 0, records)
     aligned, outcomes = align_group(documents, options)
-    return GroupResult(aligned.symbol, aligned, records + outcomes, render(aligned, options))
+    return GroupResult(aligned.symbol, len(aligned.units), records + outcomes, render(aligned, options))
 
 
 def workers(options: BuildOptions) -> int:

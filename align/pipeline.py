@@ -20,7 +20,7 @@ from align.export.tmx import tmx_date
 from align.export.profiles import PROFILES, parse_codes
 from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
 from align.cache import Cache
-from align.engine import ENGINES, Group, GroupResult, cluster_workers, run
+from align.engine import ENGINES, Group, GroupResult, cluster_workers, process, run
 from align.ingest import kind_of, read_source
 from align.ingest.naming import parse_filename
 from align.langs import lang_order, parse_lang
@@ -117,10 +117,10 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     try:
         for done in _results(groups, options, cache):
             result.inputs += done.records
-            if done.aligned:
+            if done.rendered:
                 exporters.write(done.rendered)
                 result.documents += 1
-                result.units += len(done.aligned.units)
+                result.units += done.units
             if progress:
                 progress(done.symbol)
         result.inputs.sort(key=lambda record: record.path)
@@ -136,13 +136,13 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
 def _results(groups: list[Group], options: BuildOptions, cache: Cache) -> Iterator[GroupResult]:
     """Every group's result in group order: from the cache, or from the engine."""
     keys = [cache.key(group) for group in groups]
-    cached = [cache.get(key) for key in keys]
-    fresh = run([group for group, hit in zip(groups, cached) if hit is None], options)
-    for key, hit in zip(keys, cached):
-        if hit is None:
-            hit = next(fresh)
-            cache.put(key, hit)
-        yield hit
+    cached = [cache.has(key) for key in keys]  # loaded one at a time below: memory stays flat
+    fresh = run([group for group, hit in zip(groups, cached) if not hit], options)
+    for group, key, hit in zip(groups, keys, cached):
+        done = (cache.get(key) or process(group, options)) if hit else next(fresh)
+        if not hit:
+            cache.put(key, done)
+        yield done
 
 
 def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[str]]:

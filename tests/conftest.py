@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,15 @@ CREATED = "20051222T000000Z"
 
 def udhr_path(lang: str) -> Path:
     return CORPORA / f"A_RES_217(III)-{lang.upper()}.md"
+
+
+def corpora_with_copies(folder: Path, copies: int) -> Path:
+    """corpora/ in `folder`, with the UDHR again under `copies` more symbols: more groups to work on."""
+    shutil.copytree(CORPORA, folder)
+    for copy in range(1, copies + 1):
+        for source in CORPORA.glob("A_RES_217(III)-*.md"):
+            shutil.copy(source, folder / source.name.replace("217(III)", f"217({copy})"))
+    return folder
 
 
 @pytest.fixture(scope="session")

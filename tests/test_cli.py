@@ -29,6 +29,7 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "A_RES_1_4-ZH.md").write_text("The General Assembly decides to continue the work of the Committee. " * 4, encoding="utf-8")
     (folder / "A_RES_217(III)-FR.txt").write_text((CORPORA / "A_RES_217(III)-FR.md").read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "A_RES_60_212-FR.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (folder / "A_RES_60_212-EN.docx").write_bytes(b"PK\x03\x04")
     (folder / "LICENSE").write_text("MIT", encoding="utf-8")
     return folder
 
@@ -53,7 +54,8 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(messy: Path, tmp_path: Pa
         "notes.md": ("skipped", "language not recognised"),
         "A_RES_1_4-ZH.md": ("skipped", "file name says 'zh' but the text is in 'en'"),
         "A_RES_217(III)-FR.txt": ("skipped", "already gives A/RES/217(III) in 'fr'"),
-        "A_RES_60_212-FR.pdf": ("skipped", ".pdf files are not read yet"),
+        "A_RES_60_212-FR.pdf": ("skipped", "not a readable PDF"),
+        "A_RES_60_212-EN.docx": ("skipped", ".docx files are not read yet"),
         "LICENSE": ("ignored", "not a document"),
         "README.md": ("ignored", "not a document"),
     }
@@ -79,8 +81,11 @@ def test_builds_are_byte_identical(tmp_path: Path) -> None:
     assert "(2 from cache)" in rebuilt.stdout and snapshot(out) == first
     serial = run("build", CORPORA, "-o", tmp_path / "serial", "--created", CREATED, "--jobs", "1", "--no-cache")
     assert "1 workers" in serial.stdout
-    without_report = lambda files: {name: data for name, data in files.items() if not name.name.startswith("report.")}
     assert without_report(snapshot(tmp_path / "serial")) == without_report(first)  # the report records engine and jobs
+
+
+def without_report(files: dict[Path, bytes]) -> dict[Path, bytes]:
+    return {name: data for name, data in files.items() if not name.name.startswith("report.")}
 
 
 def test_inspect_json_shows_paragraph_13_whole() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from align.pipeline import BuildOptions, build
-from tests.conftest import CORPORA, CREATED
+from tests.conftest import CREATED, corpora_with_copies
 
 
 def outputs(out: Path) -> dict[str, bytes]:
@@ -21,12 +21,7 @@ def outputs(out: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """corpora/ with the UDHR under three more symbols: several groups for the workers to share."""
-    folder = tmp_path_factory.mktemp("engine") / "in"
-    shutil.copytree(CORPORA, folder)
-    for copy in range(1, 4):
-        for source in CORPORA.glob("A_RES_217(III)-*.md"):
-            shutil.copy(source, folder / source.name.replace("217(III)", f"217({copy})"))
-    return folder
+    return corpora_with_copies(tmp_path_factory.mktemp("engine") / "in", 3)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from lxml import etree
 from translate.storage import tmx
 
 from align.pipeline import BuildOptions, build
-from tests.conftest import CORPORA, CREATED
+from tests.conftest import CORPORA, CREATED, corpora_with_copies
 
 DTD = etree.DTD(str(Path(__file__).resolve().parents[1] / "align" / "data" / "tmx14.dtd"))
 
@@ -93,12 +93,7 @@ def test_strict_turns_a_skip_into_failure(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def bigger_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """corpora/ with the UDHR under four more symbols: a build long enough to be killed in every stage."""
-    folder = tmp_path_factory.mktemp("kill") / "in"
-    shutil.copytree(CORPORA, folder)
-    for copy in range(1, 5):
-        for source in CORPORA.glob("A_RES_217(III)-*.md"):
-            shutil.copy(source, folder / source.name.replace("217(III)", f"217({copy})"))
-    return folder
+    return corpora_with_copies(tmp_path_factory.mktemp("kill") / "in", 4)
 
 
 def _tmx_files(out: Path) -> list[Path]:

@@ -8,12 +8,14 @@ import functools
 import math
 import re
 
+from align.ingest.naming import SYMBOL_IN_TEXT
+from align.structure.numbers import ascii_digits
+
 # Final punctuation by function, in the six languages' scripts (Arabic comma and semicolon, CJK full-width).
 _END_CLASSES = {"comma": ",،，、", "stop": ".。!?！？", "semicolon": ";；؛", "colon": ":："}
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 # Typed numbers, most specific first: a UN symbol (A/60/257), a resolution number (58/220), a year, any number.
 _NUMBERS = re.compile(
-    r"(?P<symbol>\b[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+)"
+    rf"(?P<symbol>{SYMBOL_IN_TEXT})"
     r"|(?P<resolution>\b\d{1,4}/\d{1,4}\b)"
     r"|(?P<year>(?<!\d)(?:1[89]|20)\d\d(?!\d))"
     r"|(?P<number>(?<![\d.,])\d+(?:[.,]\d+)*)"
@@ -41,7 +43,7 @@ def typed_numbers(text: str) -> frozenset[tuple[str, str]]:
     [('number', '23'), ('resolution', '58/220'), ('symbol', 'A/60/257'), ('year', '2003')]
     """
     found = set()
-    for match in _NUMBERS.finditer(text.translate(_DIGITS)):
+    for match in _NUMBERS.finditer(ascii_digits(text)):
         kind = match.lastgroup
         found.add((kind, match[kind]))
     return frozenset(found)

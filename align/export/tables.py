@@ -53,7 +53,7 @@ class TablesExporter:
         self.tables = {name: self._open(name) for name in ("units", "pairs")}
         self.tsv = self.stack.enter_context(open(self.stack.enter_context(atomic_path(self.out / "units.tsv")), "w", encoding="utf-8", newline=""))
         self.tsv.write("\t".join(column for column in self._columns() if column != "pair") + "\n")
-        self.rows: dict[str, list[dict[str, object]]] = {"units": [], "pairs": []}
+        self.rows: dict[str, list[pd.DataFrame]] = {"units": [], "pairs": []}
 
     def _columns(self) -> list[str]:
         return HEAD + lang_order(self.langs) + TAIL
@@ -65,29 +65,35 @@ class TablesExporter:
         return self.stack.enter_context(pq.ParquetWriter(path, schema))
 
     @staticmethod
-    def render(document: AlignedDocument, options: BuildOptions) -> dict[str, list[dict[str, object]]]:
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[str, pd.DataFrame]:
+        """The document's rows as frames with its own language columns (the writer adds the others)."""
+        langs = set(document.langs)
         return {
-            "units": [row_of(unit, document.pivot) for unit in document.units],
-            "pairs": [row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs) for unit in document.pairs[lang]],
+            "units": to_frame([row_of(unit, document.pivot) for unit in document.units], langs),
+            "pairs": to_frame([row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs)
+                               for unit in document.pairs[lang]], langs),
         }
 
-    def write(self, rendered: dict[str, list[dict[str, object]]]) -> None:
-        for name, rows in rendered.items():
-            extra = {lang for row in rows for lang in row if lang not in HEAD + TAIL} - self.langs
+    def write(self, rendered: dict[str, pd.DataFrame]) -> None:
+        for name, frame in rendered.items():
+            extra = set(language_columns(frame)) - self.langs
             if extra:
-                raise ValueError(f"{rows[0]['document']}: languages {sorted(extra)} have no table column")
-            self.rows[name] += rows
-        if len(self.rows["units"]) + len(self.rows["pairs"]) >= self.BATCH:
+                raise ValueError(f"languages {sorted(extra)} have no table column")
+            self.rows[name].append(frame)
+        if sum(len(frame) for frames in self.rows.values() for frame in frames) >= self.BATCH:
             self._flush()
 
     def _flush(self) -> None:
-        for name, rows in self.rows.items():
-            if rows:
-                frame = to_frame(rows, self.langs)
-                if name == "units":
-                    frame = frame.drop(columns="pair")
-                    frame.to_csv(self.tsv, sep="\t", index=False, header=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-                self.tables[name].write_table(pa.Table.from_pandas(frame, schema=self.tables[name].schema, preserve_index=False))
+        for name, frames in self.rows.items():
+            frames = [frame for frame in frames if len(frame)]
+            if not frames:
+                continue
+            frame = pd.concat(frames, ignore_index=True).reindex(columns=self._columns())
+            frame[language_columns(frame)] = frame[language_columns(frame)].astype("string")
+            if name == "units":
+                frame = frame.drop(columns="pair")
+                frame.to_csv(self.tsv, sep="\t", index=False, header=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+            self.tables[name].write_table(pa.Table.from_pandas(frame, schema=self.tables[name].schema, preserve_index=False))
         self.rows = {"units": [], "pairs": []}
 
     def abort(self) -> None:

@@ -14,6 +14,8 @@ import re
 
 from sacremoses import MosesDetokenizer, MosesPunctNormalizer, MosesTokenizer
 
+from align.ingest.naming import SYMBOL_IN_TEXT
+
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _GUILLEMETS = [(re.compile(r"«\s*"), '"'), (re.compile(r"\s*»"), '"')]
 _FRENCH_SPACE = re.compile(r"(?<=[^\s\d])([;:!?])(?=\s|$)|(?<=\d)(%)")
@@ -22,8 +24,7 @@ _CJK = re.compile(f"([{_CJK_CHARS}])")
 _CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) +| +(?=[{_CJK_CHARS}])")
 # UN document symbols (A/60/493/Add.2, A/RES/60/212) and resolution numbers (58/220) stay one token:
 # they are names, not phrases, and Moses' detokenizer could not glue their parts back.
-_SYMBOL_PART = r"[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?"
-PROTECTED = [rf"\b[A-Z]{{1,6}}(?:/{_SYMBOL_PART})+", r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]"]  # and "n°" (numéro)
+PROTECTED = [SYMBOL_IN_TEXT, r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]"]  # and "n°" (numéro)
 # Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
 _ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
 

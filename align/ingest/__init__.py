@@ -16,9 +16,12 @@ READERS: dict[str, str] = {
     ".md": "align.ingest.markdown",
     ".markdown": "align.ingest.markdown",
     ".txt": "align.ingest.text",
+    ".html": "align.ingest.html",
+    ".htm": "align.ingest.html",
+    ".pdf": "align.ingest.pdf",
 }
 # Formats UN documents come in that this version cannot read yet: reported as skipped, not ignored.
-UNSUPPORTED_DOCUMENTS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".html", ".htm", ".wpf"})
+UNSUPPORTED_DOCUMENTS = frozenset({".doc", ".docx", ".odt", ".rtf", ".wpf"})
 # Files that travel with corpora but are not documents: README, LICENSE, ... are ignored.
 _NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "authors"})
 MAX_BYTES = 50 * 1024 * 1024
@@ -41,8 +44,11 @@ def read_source(path: Path) -> Source:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise UnreadableInput(f"file too large ({size // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576} MiB)")
-    text, _encoding = decode(path.read_bytes())
-    blocks = reader.read(text)
+    if getattr(reader, "BINARY", False):  # PDF: the reader decodes
+        blocks = reader.read(path.read_bytes())
+    else:
+        text, _encoding = decode(path.read_bytes())
+        blocks = reader.read(text)
     if not any(block.text for block in blocks):
         raise UnreadableInput("no text in file")
     found = detect_lang(" ".join(block.text for block in blocks))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from align.ingest.inline import join_lines
+from align.ingest.naming import SYMBOL_LINE
 from align.model import Block
 from align.structure.conventions import Convention
 
@@ -12,7 +13,6 @@ from align.structure.conventions import Convention
 # barcode line ("05-49777", "05-49777 (F)", "*0549777*"), a running header made of the symbol.
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[0-9٠-٩]{1,3}(?:\s*/\s*[0-9]{1,3})?$", re.I)
 _JOB_NUMBER = re.compile(r"^\*?\d{2}-?\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\*\d{7}\*)?$")
-_SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
 # Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
 _PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
 _TRAILING_REFS = re.compile(r"(?:\s*\[\^\d+\])+\s*$")
@@ -26,7 +26,7 @@ def is_furniture(block: Block) -> bool:
     """
     text = block.text.strip()
     return block.kind == "paragraph" and bool(
-        _PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or _SYMBOL_LINE.match(text)
+        _PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or SYMBOL_LINE.match(text)
     )
 
 

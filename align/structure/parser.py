@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from align.ingest.naming import SYMBOL_LINE
 from align.marks import strip_references
 from align.model import Block, Document, Source, Unit
 from align.structure.conventions import RESOLUTION_TITLE, Convention, convention
@@ -25,7 +26,6 @@ from align.structure.pages import is_furniture, rejoin
 
 # A date line in the header: short, with a year ("27 mars 2006", "2006年3月27日").
 _DATE = re.compile(r"^\D{0,25}\d{1,4}\D{1,25}(?:19|20)\d{2}\D{0,12}$|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
-_HEADER_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
 
 
 def parse(source: Source) -> Document:
@@ -76,7 +76,7 @@ def _header_key(line: str, conv: Convention) -> tuple[str, str] | None:
         match = pattern.match(line)
         if match:
             return key, match[1]
-    if _HEADER_SYMBOL.match(line):
+    if SYMBOL_LINE.match(line):
         return "symbol", line
     if _DATE.match(line):
         return "date", line

@@ -1,0 +1,51 @@
+"""The HTML reader: pages made from the real corpora by scripts/make_fixtures.py read back to the same
+units as the Markdown; hostile pages are refused with a one-line reason."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from align.errors import UnreadableInput
+from align.ingest import html, read_source
+from align.structure import parse
+from tests.conftest import CORPORA
+
+_SPEC = importlib.util.spec_from_file_location("make_fixtures", Path(__file__).resolve().parents[2] / "scripts" / "make_fixtures.py")
+fixtures = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(fixtures)
+
+
+@pytest.mark.parametrize("path", sorted(CORPORA.glob("A_RES_*.md")), ids=lambda path: path.stem)
+def test_html_page_reads_as_its_markdown(path: Path, tmp_path: Path) -> None:
+    page = tmp_path / f"{path.stem}.html"
+    fixtures.main([str(tmp_path), str(path)])
+    from_html, from_markdown = parse(read_source(page)), parse(read_source(path))
+    assert [(u.id, u.kind, u.text, u.marks) for u in from_html.units] == [(u.id, u.kind, u.text, u.marks) for u in from_markdown.units]
+    assert "analytics" not in page.read_text(encoding="utf-8").split("<main>")[1]  # the script is outside the text
+    assert not any("United Nations |" in unit.text or "analytics" in unit.text for unit in from_html.units)
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        ('<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><p>&xxe;</p>', "declares entities"),
+        ('<!DOCTYPE html [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><p>&b;</p>', "declares entities"),
+        ("<div>" * 5000 + "texte", "nested more than 200 levels"),
+        ("<p>" + "<b>" * 5000 + "texte", "nested more than 200 levels"),
+    ],
+)
+def test_hostile_pages_are_refused(page: str, reason: str) -> None:
+    with pytest.raises(UnreadableInput, match=reason):
+        html.read(page)
+
+
+def test_lists_footnotes_and_noise() -> None:
+    blocks = html.read("""<html><body><nav>Menu</nav><script>var x = 1;</script>
+        <h3>60/212. Coopération Sud-Sud</h3><ol start="3"><li>Souligne<sup>4</sup> ;<ol type="a"><li>Premier</li></ol></li></ol>
+        <p>Texte<br>suite</p><div id="fn4">4 A/60/257.</div></body></html>""")
+    assert [(b.kind, b.text, b.number) for b in blocks] == [
+        ("heading", "60/212. Coopération Sud-Sud", ""), ("paragraph", "3. Souligne[^4] ;", ""),
+        ("paragraph", "(a) Premier", ""), ("paragraph", "Texte\nsuite", ""), ("footnote", "A/60/257.", "4")]

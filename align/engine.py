@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import ctypes
 import logging
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +32,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ENGINES = ("local", "dask")
-_WINDOW_PER_WORKER = 4  # groups in flight per worker: enough to keep workers busy, little memory
+_WINDOW_PER_WORKER = 4
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h  # groups in flight per worker: enough to keep workers busy, little memory
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,19 @@ def run(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any],
     elif workers(options) == 1 or len(groups) <= 1:
         yield from (work(group, options) for group in groups)
     else:
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers(options)) as pool:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers(options), initializer=_die_with_parent) as pool:
             yield from _ordered(groups, lambda group: pool.submit(work, group, options), workers(options))
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build that started it is killed (Linux PR_SET_PDEATHSIG), so a build
+    killed at any moment leaves no process behind."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _ordered(groups: Iterable[Group], submit: Callable[[Group], Any], count: int) -> Iterator[GroupResult]:

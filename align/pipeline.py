@@ -166,8 +166,15 @@ def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[s
             continue
         by_symbol.setdefault(symbol, []).append(path)
         langs.add(lang)
-    groups = [Group(symbol, tuple(sorted(paths))) for symbol, paths in sorted(by_symbol.items())]
+    groups = [Group(symbol, tuple(sorted(paths, key=_preference))) for symbol, paths in sorted(by_symbol.items())]
     return groups, {lang for lang in langs if not options.langs or lang in options.langs}
+
+
+def _preference(path: Path) -> tuple[int, str]:
+    """The order in which copies of one language version are tried: the first usable one is aligned,
+    the others are reported as skipped. Formats that carry structure as text come first (Markdown and
+    text, then HTML, then PDF, whose structure is recovered from layout), then the path."""
+    return FORMAT_PREFERENCE.get(path.suffix.lower(), len(FORMAT_PREFERENCE)), str(path)
 
 
 def _identify(path: Path) -> tuple[str, str]:
@@ -184,6 +191,8 @@ def align_group(documents: list[Document], options: BuildOptions) -> tuple[Align
     return aligned, [_outcome(document, aligned, len(documents)) for document in documents]
 
 
+# Which copy of a language version wins when several formats hold it (see _preference).
+FORMAT_PREFERENCE = {".md": 0, ".markdown": 0, ".txt": 1, ".html": 2, ".htm": 2, ".pdf": 3}
 # Outputs `align export` writes again from units.parquet (the table itself and the report are the build's).
 REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
 

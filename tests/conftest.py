@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,19 @@ from align.pipeline import BuildOptions, build
 from align.structure import parse
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def script(name: str):
+    """A module of scripts/ (the fixture makers and benchmarks tests share with people)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = script("make_hostile")
+fixtures = script("make_fixtures")
+evaluation = script("eval_alignment")
 CORPORA = ROOT / "corpora"
 SEED = CORPORA / "A_RES_60_212-FR.md"
 UDHR_LANGS = ("ar", "zh", "en", "fr", "ru", "es")

@@ -11,12 +11,13 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from lxml import etree
 from translate.storage import tmx
 
 from align.pipeline import BuildOptions, build
-from tests.conftest import CORPORA, CREATED, corpora_with_copies
+from tests.conftest import CORPORA, CREATED, corpora_with_copies, hostile
 
 DTD = etree.DTD(str(Path(__file__).resolve().parents[1] / "align" / "data" / "tmx14.dtd"))
 
@@ -26,29 +27,38 @@ def outcomes(out: Path) -> dict[str, dict[str, str]]:
     return {Path(record["path"]).name: record for record in report["inputs"]}
 
 
-def test_control_characters_never_reach_the_tmx(tmp_path: Path) -> None:
-    (tmp_path / "A_RES_9_1-FR.md").write_text("# Titre\x07\n\n1. Décide\x01 de\x0b continuer\x1b.\n", encoding="utf-8")
-    (tmp_path / "A_RES_9_1-EN.md").write_text("# Title\n\n1. Decides\x00\x02 to continue.\n", encoding="utf-8")
-    build(BuildOptions(inputs=(tmp_path,), out=tmp_path / "out"))
-    document = etree.parse(str(tmp_path / "out" / "memory.tmx"))
-    assert DTD.validate(document)
-    assert [seg.text for seg in document.iter("seg")] == ["Title", "Titre", "Decides to continue.", "Décide de continuer."]
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The hostile and broken files of scripts/make_hostile.py beside corpora/, built."""
+    folder = hostile.write(tmp_path_factory.mktemp("hostile") / "in")
+    out = folder.parent / "out"
+    build(BuildOptions(inputs=(folder,), out=out))
+    return folder, out
 
 
-def test_huge_file_is_skipped_by_its_size(tmp_path: Path) -> None:
-    with open(tmp_path / "A_RES_9_2-FR.md", "wb") as handle:
-        handle.truncate(200 * 1024 * 1024)  # sparse: 200 MiB on paper, nothing read
-    build(BuildOptions(inputs=(tmp_path,), out=tmp_path / "out"))
-    record = outcomes(tmp_path / "out")["A_RES_9_2-FR.md"]
-    assert record["outcome"] == "skipped" and record["reason"] == "file too large (200 MiB, limit 50 MiB)"
+def test_every_input_is_accounted_for(hostile_build: tuple[Path, Path]) -> None:
+    folder, out = hostile_build
+    records = outcomes(out)
+    assert sorted(records) == sorted(path.name for path in folder.iterdir())  # every file, once
+    for name, (outcome, reason) in hostile.EXPECTED.items():
+        assert records[name]["outcome"] == outcome, (name, records[name])
+        assert reason in records[name]["reason"], (name, records[name]["reason"])
+        assert "\n" not in records[name]["reason"]
+    assert {records[f"A_RES_217(III)-{lang}.md"]["outcome"] for lang in ("AR", "ZH", "EN", "FR", "RU", "ES")} == {"aligned"}
 
 
-def test_million_character_lines(tmp_path: Path) -> None:
-    (tmp_path / "A_RES_9_3-FR.md").write_text("# Titre\n\n1. " + "mot " * 250_000 + "fin.\n\n2. Décide.\n", encoding="utf-8")
-    (tmp_path / "A_RES_9_3-EN.md").write_text("# Title\n\n1. " + "word " * 200_000 + "end.\n\n2. Decides.\n", encoding="utf-8")
-    build(BuildOptions(inputs=(tmp_path,), out=tmp_path / "out"))
-    assert {record["outcome"] for record in outcomes(tmp_path / "out").values()} == {"aligned"}
-    assert DTD.validate(etree.parse(str(tmp_path / "out" / "memory.tmx")))
+def test_outputs_stay_whole_and_clean(hostile_build: tuple[Path, Path]) -> None:
+    _folder, out = hostile_build
+    for path in [out / "memory.tmx", *(out / "tmx").glob("*.tmx")]:
+        document = etree.parse(str(path))
+        assert DTD.validate(document), path
+        assert len(tmx.tmxfile.parsefile(str(path)).units) > 50
+    everything = "".join(path.read_text(encoding="utf-8", errors="replace") for path in out.rglob("*") if path.suffix in (".tmx", ".tsv", ".json", ".jsonl"))
+    assert "root:x:0:0" not in everything  # no external entity was read
+    assert not any(char in everything for char in "\x01\x07\x0b\x1b")  # control characters never reach an output
+    units = pd.read_parquet(out / "units.parquet")
+    row = units[(units["document"] == "A/RES/1/12") & (units["unit"] == "op.1")].iloc[0]
+    assert row["fr"] == "Décide de continuer."
 
 
 @pytest.mark.parametrize(
@@ -67,17 +77,11 @@ def test_malformed_markup_is_read_or_skipped_quickly(tmp_path: Path, markup: str
     assert outcomes(tmp_path / "out")["A_RES_9_4-FR.md"]["outcome"] in ("partial", "skipped")
 
 
-def test_nothing_is_written_outside_out(tmp_path: Path) -> None:
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    hostile = "# 60/212. Titre\n\nA/RES/../../../../tmp/escape\n\n1. Décide.\n"
-    (inputs / "A_RES_.._.._escape-FR.md").write_text(hostile, encoding="utf-8")
-    (inputs / "escape.md").write_text("# Assemblée générale\n\n" + hostile, encoding="utf-8")
-    before = sorted(path for path in tmp_path.rglob("*"))
-    build(BuildOptions(inputs=(inputs,), out=tmp_path / "out"))
-    after = sorted(path for path in tmp_path.rglob("*") if not path.is_relative_to(tmp_path / "out"))
-    assert after == before
-    assert not Path("/tmp/escape").exists()
+def test_nothing_is_written_outside_out(hostile_build: tuple[Path, Path]) -> None:
+    folder, out = hostile_build
+    written = {path for path in folder.parent.rglob("*")} - {path for path in folder.rglob("*")} - {path for path in out.rglob("*")}
+    assert written == {folder, out}
+    assert not Path("/tmp/escape").exists() and not (folder.parent.parent / "escape").exists()
 
 
 def test_strict_turns_a_skip_into_failure(tmp_path: Path) -> None:
@@ -96,6 +100,19 @@ def bigger_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpora_with_copies(tmp_path_factory.mktemp("kill") / "in", 4)
 
 
+def _survivors(out: Path) -> list[int]:
+    """Processes still running whose command line names `out` (the build's pool workers inherit it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(out).encode() in (entry / "cmdline").read_bytes() \
+                    and (entry / "stat").read_text().split(") ")[-1][0] != "Z":
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 def _tmx_files(out: Path) -> list[Path]:
     return sorted(out.glob("*.tmx")) + sorted(out.glob("tmx/*.tmx"))
 
@@ -111,6 +128,10 @@ def test_killed_build_leaves_whole_outputs_and_rerun_finishes(bigger_corpus: Pat
     time.sleep(random.Random(seed).uniform(0.3, 3.0))
     process.send_signal(signal.SIGKILL)
     process.wait()
+    deadline = time.monotonic() + 10
+    while _survivors(out) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _survivors(out), "the killed build's workers end with it"
     for path in _tmx_files(out):  # each file is the old one or a complete new one, never a truncated one
         document = etree.parse(str(path))
         assert DTD.validate(document), path

@@ -88,16 +88,18 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str:
-    """UTF-16 text of mostly Latin script has a NUL in every other byte."""
-    sample = data[:4096]
-    if len(sample) < 4:
+    """UTF-16 text of one alphabetic script has few distinct high bytes (0x00 for ASCII, 0x04 for
+    Cyrillic, 0x06 for Arabic) in every other byte, and varied low bytes in the others.
+
+    >>> _utf16_without_bom("Все люди рождаются свободными".encode("utf-16-le"))
+    'utf-16-le'
+    """
+    sample = data[:4096] if len(data) % 2 == 0 else data[:4095]
+    if len(sample) < 8:
         return ""
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.4 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.4 * half and odd < 0.05 * half:
-        return "utf-16-be"
+    for encoding, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        if len(set(high)) <= 3 and len(set(low)) >= 3 * len(set(high)) and high.count(0) + high.count(4) + high.count(6) > 0.6 * len(high):
+            return encoding
     return ""
 
 

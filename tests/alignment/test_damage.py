@@ -5,17 +5,13 @@ seeds, with the Gale-Church baseline beside them)."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
 
 import pytest
 
 from align.segment import Segmenter
+from tests.conftest import evaluation
 
-_SPEC = importlib.util.spec_from_file_location("eval_alignment", Path(__file__).resolve().parents[2] / "scripts" / "eval_alignment.py")
-evaluation = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(evaluation)
 
 
 @pytest.fixture(scope="module")

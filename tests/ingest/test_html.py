@@ -3,7 +3,6 @@ units as the Markdown; hostile pages are refused with a one-line reason."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -11,11 +10,8 @@ import pytest
 from align.errors import UnreadableInput
 from align.ingest import html, read_source
 from align.structure import parse
-from tests.conftest import CORPORA
+from tests.conftest import CORPORA, fixtures
 
-_SPEC = importlib.util.spec_from_file_location("make_fixtures", Path(__file__).resolve().parents[2] / "scripts" / "make_fixtures.py")
-fixtures = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(fixtures)
 
 
 @pytest.mark.parametrize("path", sorted(CORPORA.glob("A_RES_*.md")), ids=lambda path: path.stem)

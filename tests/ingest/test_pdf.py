@@ -3,7 +3,6 @@ running headers, page and job numbers, footnotes at the page foot, paragraphs ac
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -13,11 +12,8 @@ from align.errors import UnreadableInput
 from align.ingest import pdf, read_source
 from align.pipeline import BuildOptions, build
 from align.structure import parse
-from tests.conftest import CORPORA, CREATED
+from tests.conftest import CORPORA, CREATED, fixtures
 
-_SPEC = importlib.util.spec_from_file_location("make_fixtures", Path(__file__).resolve().parents[2] / "scripts" / "make_fixtures.py")
-fixtures = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(fixtures)
 # Arabic is not among them: reportlab does no Arabic shaping or bidi, so no faithful Arabic PDF can be made here.
 SOURCES = [path for path in sorted(CORPORA.glob("A_RES_*.md")) if not path.stem.endswith("-AR")]
 
@@ -82,3 +78,17 @@ def test_pdf_without_text(tmp_path: Path) -> None:
     page.save()
     with pytest.raises(UnreadableInput, match="holds no text"):
         pdf.read(path.read_bytes())
+
+
+def test_two_copies_of_a_version_in_different_formats(pdfs: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for lang in ("EN", "FR"):
+        shutil.copy(CORPORA / f"A_RES_217(III)-{lang}.md", folder)
+    shutil.copy(pdfs / "A_RES_217(III)-FR.pdf", folder)
+    (folder / "A_RES_217(III)-FR.html").write_bytes(fixtures.WRITERS["html"][1]((CORPORA / "A_RES_217(III)-FR.md").read_text(encoding="utf-8"), "A/RES/217(III)", "fr"))
+    result = build(BuildOptions(inputs=(folder,), out=tmp_path / "out", cache=False))
+    records = {Path(record.path).name: record for record in result.inputs}
+    assert records["A_RES_217(III)-FR.md"].outcome == "aligned"  # Markdown is preferred over HTML and PDF
+    for name in ("A_RES_217(III)-FR.html", "A_RES_217(III)-FR.pdf"):
+        assert records[name].outcome == "skipped" and "A_RES_217(III)-FR.md already gives A/RES/217(III) in 'fr'" in records[name].reason

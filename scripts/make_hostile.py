@@ -1,0 +1,95 @@
+"""Write a folder of broken and hostile input files, with the outcome `align build` must give each.
+
+Usage: python scripts/make_hostile.py OUT_FOLDER
+
+The folder also holds a copy of corpora/, which must still be aligned in full: whatever comes in,
+the build finishes, every file is accounted for, and every output file is whole and valid.
+"""
+
+from __future__ import annotations
+
+import codecs
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT / "corpora"
+FRENCH = (CORPORA / "A_RES_217(III)-FR.md").read_text(encoding="utf-8")
+RUSSIAN = (CORPORA / "A_RES_217(III)-RU.md").read_text(encoding="utf-8")
+
+# file name -> (outcome, a fragment of the one-line reason)
+EXPECTED: dict[str, tuple[str, str]] = {
+    "A_RES_1_1-FR.md": ("skipped", "empty file"),
+    "A_RES_1_2-EN.md": ("skipped", "binary file"),
+    "A_RES_1_3-QQ.md": ("skipped", "unknown language code 'QQ'"),
+    "notes.md": ("skipped", "language not recognised"),
+    "A_RES_1_4-ZH.md": ("skipped", "file name says 'zh' but the text is in 'en'"),
+    "A_RES_217(III)-FR.txt": ("skipped", "already gives A/RES/217(III) in 'fr'"),
+    "A_RES_1_5-FR.md": ("skipped", "no recognisable structure"),
+    "A_RES_1_6-FR.md": ("partial", "no other language version"),  # UTF-8 cut inside a character: read
+    "A_RES_1_7-FR.md": ("partial", "no other language version"),  # UTF-8 and cp1252 lines: read
+    "A_RES_1_8-RU.md": ("partial", "no other language version"),  # UTF-16 without a BOM: read
+    "A_RES_1_9-RU.md": ("partial", "no other language version"),  # cp1251: read
+    "A_RES_1_10-FR.md": ("skipped", "file too large (200 MiB"),
+    "A_RES_1_11-FR.md": ("partial", "no other language version"),  # a line of a million characters
+    "A_RES_1_12-FR.md": ("partial", "no other language version"),  # control characters
+    "A_RES_1_13-FR.html": ("skipped", "declares entities"),  # billion laughs
+    "A_RES_1_14-FR.html": ("skipped", "declares entities"),  # external entity
+    "A_RES_1_15-FR.html": ("skipped", "nested more than 200 levels"),
+    "A_RES_1_16-FR.pdf": ("skipped", "not a readable PDF"),
+    "A_RES_1_17-FR.docx": ("skipped", ".docx files are not read yet"),
+    "A_RES_.._.._escape-FR.md": ("skipped", "not a document symbol"),
+    "escape.md": ("partial", "no other language version"),  # claims A/RES/61/1 in its text: read, no path
+    "README.md": ("ignored", "not a document"),
+    "LICENSE": ("ignored", "not a document"),
+}
+
+
+def write(folder: Path) -> Path:
+    """Write the hostile files beside a copy of corpora/ (whose README is one of them)."""
+    shutil.copytree(CORPORA, folder)
+    files: dict[str, bytes] = {
+        "A_RES_1_1-FR.md": b"",
+        "A_RES_1_2-EN.md": bytes(range(256)) * 40,
+        "A_RES_1_3-QQ.md": ("Tous les êtres humains naissent libres et égaux en dignité et en droits. " * 3).encode(),
+        "notes.md": b"12 34 56 78\n\n90 12 34\n" * 5,
+        "A_RES_1_4-ZH.md": b"The General Assembly decides to continue the work of the Committee. " * 4,
+        "A_RES_217(III)-FR.txt": FRENCH.encode(),
+        "A_RES_1_5-FR.md": "# Titre seul\n".encode(),
+        "A_RES_1_6-FR.md": FRENCH.encode()[:5001] + "é".encode()[:1],
+        "A_RES_1_7-FR.md": FRENCH.encode()[:3000] + "\n\n5. Décidé à Genève.\n".encode("cp1252"),
+        "A_RES_1_8-RU.md": ("# Декларация\n\n1. Все люди рождаются свободными.\n").encode("utf-16-le") * 3,
+        "A_RES_1_9-RU.md": RUSSIAN[:4000].encode("cp1251"),
+        "A_RES_1_11-FR.md": ("# Titre\n\n1. " + "mot " * 250_000 + "fin.\n\n2. Décide.\n").encode(),
+        "A_RES_1_12-FR.md": "# Titre\x07\n\n1. Décide\x01 de\x0b continuer\x1b.\n".encode(),
+        "A_RES_1_13-FR.html": b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+                              b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body><p>&c;</p></body></html>',
+        "A_RES_1_14-FR.html": b'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><html><body><p>&xxe;</p></body></html>',
+        "A_RES_1_15-FR.html": b"<html><body>" + b"<div>" * 5000 + b"texte</body></html>",
+        "A_RES_1_16-FR.pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<",
+        "A_RES_1_17-FR.docx": b"PK\x03\x04",
+        "A_RES_.._.._escape-FR.md": FRENCH.encode(),
+        "escape.md": ("# Assemblée générale\n\nA/RES/61/1\n\n## 61/1. Titre\n\n1. Décide de continuer l'examen de la question "
+                      "à sa prochaine session et prie le Secrétaire général de lui présenter un rapport sur la question.\n").encode(),
+        "LICENSE": b"MIT",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    with open(folder / "A_RES_1_10-FR.md", "wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: 200 MiB on paper, nothing on disk
+    assert codecs.BOM_UTF16_LE not in files["A_RES_1_8-RU.md"][:2]
+    return folder
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    write(Path(argv[0]))
+    print(f"{len(EXPECTED)} hostile or broken files written to {argv[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

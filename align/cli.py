@@ -13,15 +13,15 @@ from pathlib import Path
 from tqdm import tqdm
 
 from align import __version__
-from align.errors import AlignError, UsageError
 from align.engine import ENGINES
+from align.errors import AlignError, UsageError
 from align.export import EXPORTERS
-from align.export.profiles import PROFILES
-from align.export.validate import validate_tmx
-from align.lookup import lookup
-from align.export.spm import MODEL_TYPES, SpmOptions, train
-from align.ingest import read_source
 from align.export.dataset import DatasetOptions
+from align.export.profiles import PROFILES
+from align.export.spm import MODEL_TYPES, SpmOptions, train
+from align.export.validate import validate_tmx
+from align.ingest import read_source
+from align.lookup import lookup
 from align.pipeline import REEXPORTABLE, BuildOptions, build, export_dataset
 from align.structure import parse
 

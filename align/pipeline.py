@@ -13,14 +13,14 @@ from align import __version__
 from align.alignment import align_document
 from align.alignment.dp import VARIANCE
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
-from align.errors import AlignError, UsageError
-from align.export import Exporters, tables
-from align.export.files import remove_leftovers
-from align.export.tmx import tmx_date
-from align.export.profiles import PROFILES, parse_codes
-from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
 from align.cache import Cache
 from align.engine import ENGINES, Group, GroupResult, cluster_workers, process, run
+from align.errors import AlignError, UsageError
+from align.export import Exporters, tables
+from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
+from align.export.files import remove_leftovers
+from align.export.profiles import PROFILES, parse_codes
+from align.export.tmx import tmx_date
 from align.ingest import kind_of, read_source
 from align.ingest.naming import parse_filename
 from align.langs import lang_order, parse_lang
@@ -38,7 +38,7 @@ class BuildOptions:
     out: Path
     pivot: str = "fr"
     langs: tuple[str, ...] = ()  # only these languages; empty = every language found
-    sentences: bool = True  # split units into sentences where every language agrees 1:1
+    sentences: bool = True  # align sentences inside units (n-way where all languages agree, else per pair)
     created: str = ""  # TMX creationdate, YYYYMMDDThhmmssZ; empty = the build's start time
     escape: bool = False  # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
     profile: str = "generic"  # CAT tool the TMX files are written for (export/profiles.py)
@@ -95,12 +95,16 @@ class BuildOptions:
         ])
 
 
-def discover(inputs: tuple[Path, ...]) -> Iterator[Path]:
-    """Every file under the inputs, once, in a stable order (folders walked in sorted order)."""
+def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path]:
+    """Every file under the inputs, once, in a stable order (folders walked in sorted order); an
+    output folder inside an input folder is not an input."""
     seen: set[Path] = set()
+    skip = out.resolve() if out else None
     for root in inputs:
         paths = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else [root]
         for path in paths:
+            if skip and path.resolve().is_relative_to(skip):
+                continue
             if path.resolve() not in seen:
                 seen.add(path.resolve())
                 yield path
@@ -150,7 +154,7 @@ def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[s
     else from the content), and the languages the tables will have columns for."""
     by_symbol: dict[str, list[Path]] = {}
     langs: set[str] = set()
-    for path in discover(options.inputs):
+    for path in discover(options.inputs, options.out):
         kind = kind_of(path)
         if kind == "ignored":
             result.inputs.append(InputRecord(str(path), "ignored", "not a document file"))

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from align.alignment import align_document  # noqa: E402
 from align.ingest import markdown  # noqa: E402
-from align.model import AlignedUnit, Document, Source  # noqa: E402
+from align.model import Document, Source  # noqa: E402
 from align.segment import Segmenter  # noqa: E402
 from align.structure import parse  # noqa: E402
 

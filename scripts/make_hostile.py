@@ -56,7 +56,7 @@ def write(folder: Path) -> Path:
         "notes.md": b"12 34 56 78\n\n90 12 34\n" * 5,
         "A_RES_1_4-ZH.md": b"The General Assembly decides to continue the work of the Committee. " * 4,
         "A_RES_217(III)-FR.txt": FRENCH.encode(),
-        "A_RES_1_5-FR.md": "# Titre seul\n".encode(),
+        "A_RES_1_5-FR.md": b"# Titre seul\n",
         "A_RES_1_6-FR.md": FRENCH.encode()[:5001] + "é".encode()[:1],
         "A_RES_1_7-FR.md": FRENCH.encode()[:3000] + "\n\n5. Décidé à Genève.\n".encode("cp1252"),
         "A_RES_1_8-RU.md": ("# Декларация\n\n1. Все люди рождаются свободными.\n").encode("utf-16-le") * 3,

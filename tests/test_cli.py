@@ -23,6 +23,16 @@ def test_build_corpora(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "memory.tmx").is_file()
 
 
+def test_output_folder_inside_the_input_folder(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for lang in ("EN", "FR"):
+        (inputs / f"A_RES_217(III)-{lang}.md").write_bytes((CORPORA / f"A_RES_217(III)-{lang}.md").read_bytes())
+    for _ in range(2):  # the second build must not take the first one's outputs for inputs
+        done = run("build", inputs, "-o", inputs / "out")
+        assert done.returncode == 0 and "2 aligned, 0 partial, 0 skipped, 0 ignored" in done.stdout, done.stdout
+
+
 def test_bad_inputs_get_one_line_each_and_the_build_goes_on(tmp_path: Path) -> None:
     folder = hostile.write(tmp_path / "in")
     done = run("build", folder, "-o", tmp_path / "out")

@@ -15,7 +15,6 @@ import dataclasses
 
 from align.alignment.groups import align_versions, id_range
 from align.ingest.inline import join_lines
-from align.marks import split_marks
 from align.model import AlignedUnit, Document, Unit
 from align.segment import Segmenter
 

@@ -13,7 +13,6 @@ from align.segment import Segmenter
 from tests.conftest import evaluation
 
 
-
 @pytest.fixture(scope="module")
 def clean() -> dict[str, str]:
     return {lang: (evaluation.ROOT / "corpora" / f"A_RES_217(III)-{lang.upper()}.md").read_text(encoding="utf-8")

@@ -4,7 +4,6 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from align.export.dataset import DatasetOptions, assign_splits, clean
 from align.export.tables import to_frame

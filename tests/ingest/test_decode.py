@@ -47,7 +47,7 @@ def test_broken_utf16_names_the_byte() -> None:
 @pytest.mark.parametrize(
     ("data", "text", "encoding"),
     [
-        (TEXT.encode("utf-8") + "é".encode("utf-8")[:1], TEXT, "utf-8 (truncated)"),  # cut inside a character
+        (TEXT.encode("utf-8") + "é".encode()[:1], TEXT, "utf-8 (truncated)"),  # cut inside a character
         (codecs.BOM_UTF16_LE + (TEXT + "é").encode("utf-16-le")[:-1], TEXT, "utf-16-le"),  # cut inside a code unit
         ("Résolution adoptée\n".encode() * 3 + "Décidé à Genève\n".encode("cp1252"),
          "Résolution adoptée\n" * 3 + "Décidé à Genève\n", "utf-8 + cp1252"),  # pasted from two sources

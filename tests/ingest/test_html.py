@@ -13,7 +13,6 @@ from align.structure import parse
 from tests.conftest import CORPORA, fixtures
 
 
-
 @pytest.mark.parametrize("path", sorted(CORPORA.glob("A_RES_*.md")), ids=lambda path: path.stem)
 def test_html_page_reads_as_its_markdown(path: Path, tmp_path: Path) -> None:
     page = tmp_path / f"{path.stem}.html"

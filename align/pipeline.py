@@ -177,7 +177,7 @@ def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[s
 def _preference(path: Path) -> tuple[int, str]:
     """The order in which copies of one language version are tried: the first usable one is aligned,
     the others are reported as skipped. Formats that carry structure as text come first (Markdown and
-    text, then HTML, then PDF, whose structure is recovered from layout), then the path."""
+    text, then Word, HTML, then PDF, whose structure is recovered from layout), then the path."""
     return FORMAT_PREFERENCE.get(path.suffix.lower(), len(FORMAT_PREFERENCE)), str(path)
 
 
@@ -196,7 +196,7 @@ def align_group(documents: list[Document], options: BuildOptions) -> tuple[Align
 
 
 # Which copy of a language version wins when several formats hold it (see _preference).
-FORMAT_PREFERENCE = {".md": 0, ".markdown": 0, ".txt": 1, ".html": 2, ".htm": 2, ".pdf": 3}
+FORMAT_PREFERENCE = {".md": 0, ".markdown": 0, ".txt": 1, ".docx": 2, ".html": 3, ".htm": 3, ".pdf": 4}
 # Outputs `align export` writes again from units.parquet (the table itself and the report are the build's).
 REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
 

@@ -1,6 +1,6 @@
 """Make test fixtures in other formats from the real Markdown documents in corpora/.
 
-Usage: python scripts/make_fixtures.py OUT_FOLDER [--formats html pdf] [FILE.md ...]
+Usage: python scripts/make_fixtures.py OUT_FOLDER [--formats html pdf docx] [FILE.md ...]
 
 HTML: the page a browser saves from the UN site: navigation, a script and a style (which the reader
 must drop), operative paragraphs as an ordered list, footnote references as <sup><a href="#fnN">,
@@ -10,6 +10,9 @@ PDF: an A4 page as ODS prints it (reportlab): the symbol as running header, the 
 number at the foot, footnotes below a rule at the foot of the page that cites them, superscript
 references, and paragraphs that run on from one page to the next. Latin and Cyrillic in DejaVu Sans,
 Chinese in Adobe's STSong-Light; no Arabic (reportlab does no Arabic shaping or bidi).
+
+Word: python-docx, paragraphs numbered by Word list numbering (w:numPr, restarting per list), operative
+verbs in italics, real footnotes (word/footnotes.xml), the symbol in the page header.
 """
 
 from __future__ import annotations
@@ -201,8 +204,101 @@ def _write_pdf(source: str, symbol: str, lang: str) -> bytes:
         return target.read_bytes()
 
 
+# -- Word: paragraphs numbered by Word's list numbering, real footnotes, a running header ------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_FOOTNOTES = f"""<w:footnotes xmlns:w="{_W}">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+{{notes}}</w:footnotes>"""
+
+
+def _w(tag: str, **attributes: str):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement(f"w:{tag}")
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def to_docx(source: str, symbol: str, lang: str) -> bytes:
+    """One language version as a Word file: headings styled, operative and article paragraphs numbered
+    by Word (one list per run of paragraphs, restarting at 1; Arabic "1 -"), operative verbs in italics,
+    footnotes in word/footnotes.xml, the symbol as running header."""
+    import io
+
+    import docx
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = symbol
+    document.sections[0].footer.paragraphs[0].text = f"05-49777 ({lang.upper()})"
+    numbering = document.part.numbering_part.element
+    abstract = _w("abstractNum", abstractNumId="90")
+    level = _w("lvl", ilvl="0")
+    for child in (_w("start", val="1"), _w("numFmt", val="decimal"), _w("lvlText", val="%1 -" if lang == "ar" else "%1.")):
+        level.append(child)
+    abstract.append(level)
+    numbering.insert(0, abstract)
+    blocks = rejoin(markdown.read(source), convention(lang))
+    notes = {block.number: block.text for block in blocks if block.kind == "footnote"}
+    list_id, previous = 0, 0
+    for block in blocks:
+        if block.kind == "heading":
+            document.add_heading(block.text, level=min(block.level, 3))
+            continue
+        if block.kind != "paragraph":
+            continue
+        paragraph = document.add_paragraph()
+        text = block.text
+        numbered = _NUMBERED.match(text)
+        if numbered:
+            number = int(numbered[1])
+            if number == 1 or number != previous + 1 or not list_id:
+                list_id += 1
+                num = _w("num", numId=str(100 + list_id))
+                num.append(_w("abstractNumId", val="90"))
+                override = _w("lvlOverride", ilvl="0")
+                override.append(_w("startOverride", val=str(number)))
+                num.append(override)
+                numbering.append(num)
+            previous, text = number, numbered[2]
+            properties = paragraph._p.get_or_add_pPr()
+            numbered_property = _w("numPr")
+            numbered_property.append(_w("ilvl", val="0"))
+            numbered_property.append(_w("numId", val=str(100 + list_id)))
+            properties.append(numbered_property)
+        else:
+            previous = 0
+        for index, part in enumerate(re.split(r"(\[\^\d+\])", text.replace("\n", " "))):
+            reference = _REFERENCE.fullmatch(part)
+            if reference:
+                run = paragraph.add_run()
+                run._r.append(_w("footnoteReference", id=reference[1]))
+            elif part:
+                first, _, rest = part.partition(" ")
+                if index == 0 and numbered and rest:  # UN style: the operative verb in italics
+                    paragraph.add_run(first).italic = True
+                    paragraph.add_run(" " + rest)
+                else:
+                    paragraph.add_run(part)
+    if notes:
+        body = "".join(f'<w:footnote w:id="{number}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+                       f"{html.escape(text)}</w:t></w:r></w:p></w:footnote>" for number, text in notes.items())
+        part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, _FOOTNOTES.format(notes=body).encode(), document.part.package)
+        document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 WRITERS = {"html": (".html", lambda source, symbol, lang: to_html(source, symbol, lang).encode()),
-           "pdf": (".pdf", _write_pdf)}
+           "pdf": (".pdf", _write_pdf),
+           "docx": (".docx", to_docx)}
 
 
 def main(argv: list[str]) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import shutil
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +39,10 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "A_RES_1_14-FR.html": ("skipped", "declares entities"),  # external entity
     "A_RES_1_15-FR.html": ("skipped", "nested more than 200 levels"),
     "A_RES_1_16-FR.pdf": ("skipped", "not a readable PDF"),
-    "A_RES_1_17-FR.docx": ("skipped", ".docx files are not read yet"),
+    "A_RES_1_17-FR.docx": ("skipped", "not a Word document: not a zip package"),
+    "A_RES_1_18-FR.docx": ("skipped", "Word XML declares a DTD or entities"),  # external entity in document.xml
+    "A_RES_1_19-FR.docx": ("skipped", "refused as a zip bomb"),
+    "A_RES_1_20-FR.doc": ("skipped", ".doc files are not read yet"),
     "A_RES_.._.._escape-FR.md": ("skipped", "not a document symbol"),
     "escape.md": ("partial", "no other language version"),  # claims A/RES/61/1 in its text: read, no path
     "README.md": ("ignored", "not a document"),
@@ -76,6 +80,15 @@ def write(folder: Path) -> Path:
     }
     for name, data in files.items():
         (folder / name).write_bytes(data)
+    with zipfile.ZipFile(folder / "A_RES_1_18-FR.docx", "w") as package:
+        package.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+                         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+                         "<w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>")
+    with zipfile.ZipFile(folder / "A_RES_1_19-FR.docx", "w", zipfile.ZIP_DEFLATED) as package, \
+            package.open("word/document.xml", "w", force_zip64=True) as member:
+        for _ in range(250):  # 250 MiB of zeros, a few hundred KiB packed
+            member.write(bytes(1024 * 1024))
+    (folder / "A_RES_1_20-FR.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     with open(folder / "A_RES_1_10-FR.md", "wb") as handle:
         handle.truncate(200 * 1024 * 1024)  # sparse: 200 MiB on paper, nothing on disk
     assert codecs.BOM_UTF16_LE not in files["A_RES_1_8-RU.md"][:2]

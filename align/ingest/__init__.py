@@ -19,9 +19,10 @@ READERS: dict[str, str] = {
     ".html": "align.ingest.html",
     ".htm": "align.ingest.html",
     ".pdf": "align.ingest.pdf",
+    ".docx": "align.ingest.docx",
 }
 # Formats UN documents come in that this version cannot read yet: reported as skipped, not ignored.
-UNSUPPORTED_DOCUMENTS = frozenset({".doc", ".docx", ".odt", ".rtf", ".wpf"})
+UNSUPPORTED_DOCUMENTS = frozenset({".doc", ".odt", ".rtf", ".wpf"})
 # Files that travel with corpora but are not documents: README, LICENSE, ... are ignored.
 _NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "authors"})
 MAX_BYTES = 50 * 1024 * 1024
@@ -44,7 +45,7 @@ def read_source(path: Path) -> Source:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise UnreadableInput(f"file too large ({size // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576} MiB)")
-    if getattr(reader, "BINARY", False):  # PDF: the reader decodes
+    if getattr(reader, "BINARY", False):  # PDF, Word: the reader decodes
         blocks = reader.read(path.read_bytes())
     else:
         text, _encoding = decode(path.read_bytes())

@@ -64,8 +64,10 @@ def align_lengths(
     ratio: float = 1.0,
     variance: float = VARIANCE,
     evidence: Evidence | None = None,
+    moves: dict[tuple[int, int], float] = MOVES,
 ) -> list[Bead]:
-    """Best sequence of beads covering both sides in order, by the Gale-Church cost plus `evidence`.
+    """Best sequence of beads covering both sides in order, by the Gale-Church cost plus `evidence`,
+    with the given moves and their priors.
 
     >>> [(b.left, b.right) for b in align_lengths([100, 600], [105, 300, 290])]
     [((0,), (0,)), ((1,), (1, 2))]
@@ -79,7 +81,7 @@ def align_lengths(
     for i in range(n + 1):
         low, high = (0, m) if n * m <= _FULL_SEARCH else (max(0, i * m // max(n, 1) - width), min(m, i * m // max(n, 1) + width))
         for j in range(low, high + 1):
-            for (di, dj), prior in MOVES.items():
+            for (di, dj), prior in moves.items():
                 if di > i or dj > j or cost[i - di][j - dj] == math.inf:
                     continue
                 step = -math.log(prior)

@@ -85,6 +85,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--no-serial", action="store_true", help="skip the serial builds (for the largest sizes)")
+    parser.add_argument("--no-incremental", action="store_true", help="skip the incremental rebuild")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="align-bench-"))
     rows = []
@@ -94,16 +96,20 @@ def main(argv: list[str]) -> int:
         inputs = work / f"in-{size}"
         shutil.rmtree(inputs, ignore_errors=True)
         megabytes = make_corpus(inputs, size) / 1e6
-        serial, _ = timed_build(inputs, work / f"serial-{size}", "--jobs", "1", "--no-cache", "--created", "20000101T000000Z")
+        serial = float("nan") if args.no_serial else \
+            timed_build(inputs, work / f"serial-{size}", "--jobs", "1", "--no-cache", "--created", "20000101T000000Z")[0]
         parallel, peak = timed_build(inputs, work / f"out-{size}", "--jobs", str(args.jobs), "--no-cache", "--created", "20000101T000000Z")
         floor_seconds = floor(inputs, work / f"out-{size}", work / f"floor-{size}")
         rows.append({"groups": size, "input_mb": megabytes, "serial_s": serial, "parallel_s": parallel, "jobs": args.jobs,
-                     "speedup": serial / parallel, "mb_per_s_per_core": megabytes / serial, "peak_rss_mb": peak / 1024,
+                     "speedup": serial / parallel, "mb_per_s_per_core": megabytes / (serial if serial == serial else parallel * args.jobs),
+                     "peak_rss_mb": peak / 1024,
                      "floor_s": floor_seconds, "build_over_floor": parallel / floor_seconds})
         row = rows[-1]
         print(f"{size:>7} {megabytes:>9.2f} {serial:>9.2f} {parallel:>8.2f} {row['speedup']:>9.2f} {row['mb_per_s_per_core']:>10.3f} "
               f"{row['peak_rss_mb']:>12.0f} {row['peak_rss_mb'] / rows[0]['peak_rss_mb']:>12.2f} {floor_seconds:>8.2f} "
               f"{row['build_over_floor']:>12.1f}", flush=True)
+    if args.no_incremental:
+        return _write(args, rows, None)
     size = args.sizes[-1]
     out, inputs = work / f"out-{size}", work / f"in-{size}"
     first, _ = timed_build(inputs, out, "--jobs", str(args.jobs), "--created", "20000101T000000Z")  # fills the cache
@@ -112,8 +118,12 @@ def main(argv: list[str]) -> int:
     second, _ = timed_build(inputs, out, "--jobs", str(args.jobs), "--created", "20000101T000000Z")
     print(f"\nincremental, {size} groups, one file changed: first build {first:.2f} s, rebuild {second:.2f} s, "
           f"ratio {second / first:.3f}")
+    return _write(args, rows, {"first_s": first, "second_s": second})
+
+
+def _write(args: argparse.Namespace, rows: list[dict], incremental: dict | None) -> int:
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "incremental": {"first_s": first, "second_s": second}}, indent=1) + "\n")
+        args.json.write_text(json.dumps({"rows": rows, "incremental": incremental}, indent=1) + "\n")
     return 0
 
 

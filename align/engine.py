@@ -78,8 +78,14 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
             documents.append(document)
     if not documents:
         return GroupResult(group.symbol, 0, records)
-    aligned, outcomes = align_group(documents, options)
-    return GroupResult(aligned.symbol, len(aligned.units), records + outcomes, render(aligned, options))
+    try:
+        aligned, outcomes = align_group(documents, options)
+        return GroupResult(aligned.symbol, len(aligned.units), records + outcomes, render(aligned, options))
+    except Exception as error:  # an aligner bug loses this document, listed with why, not the build
+        log.exception("%s: unexpected error while aligning", group.symbol)
+        reason = f"internal error while aligning {group.symbol}: {type(error).__name__}: {error}"
+        return GroupResult(group.symbol, 0, records + [
+            InputRecord(str(document.path), "skipped", reason, document.symbol, document.lang) for document in documents])
 
 
 def workers(options: BuildOptions) -> int:

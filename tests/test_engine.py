@@ -64,3 +64,21 @@ def test_incremental_build_redoes_only_what_changed(corpus: Path, tmp_path: Path
     build(BuildOptions(inputs=(inputs,), out=fresh, created=CREATED, jobs=1, cache=False))
     assert outputs(out) == outputs(fresh)
     assert len(list((out / ".cache").glob("*/*.pickle"))) == 5  # the changed group's old entry is gone
+
+
+def test_a_failing_document_is_reported_not_fatal(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import align.pipeline
+
+    real = align.pipeline.align_group
+
+    def fragile(documents, options):
+        if documents[0].symbol == "A/RES/217(2)":
+            raise RuntimeError("simulated aligner bug")
+        return real(documents, options)
+
+    monkeypatch.setattr(align.pipeline, "align_group", fragile)
+    result = build(BuildOptions(inputs=(corpus,), out=tmp_path / "out", jobs=1, cache=False))
+    failed = [record for record in result.inputs if record.symbol == "A/RES/217(2)"]
+    assert len(failed) == 6 and {record.outcome for record in failed} == {"skipped"}
+    assert "simulated aligner bug" in failed[0].reason
+    assert result.documents == 4  # the others are aligned and written

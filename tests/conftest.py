@@ -37,6 +37,17 @@ def udhr_path(lang: str) -> Path:
     return CORPORA / f"A_RES_217(III)-{lang.upper()}.md"
 
 
+def units_of(path: Path) -> list[tuple[str, str, str, tuple]]:
+    """A file's units as read and parsed: ids, kinds, texts and footnote positions."""
+    return [(unit.id, unit.kind, unit.text, unit.marks) for unit in parse(read_source(path)).units]
+
+
+def rendered(folder: Path, format_: str, sources: list[Path]) -> Path:
+    """`sources` rendered in another format by scripts/make_fixtures.py into `folder`."""
+    fixtures.main([str(folder), *map(str, sources), "--formats", format_])
+    return folder
+
+
 def corpora_with_copies(folder: Path, copies: int) -> Path:
     """corpora/ in `folder`, with the UDHR again under `copies` more symbols: more groups to work on."""
     shutil.copytree(CORPORA, folder)

@@ -13,25 +13,22 @@ import pytest
 from align.errors import UnreadableInput
 from align.ingest import docx, read_source
 from align.structure import parse
-from tests.conftest import CORPORA, fixtures
+from tests.conftest import CORPORA, rendered, units_of
 
 SOURCES = sorted(CORPORA.glob("A_RES_*.md"))
 
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("docx")
-    fixtures.main([str(folder), *map(str, SOURCES), "--formats", "docx"])
-    return folder
+    return rendered(tmp_path_factory.mktemp("docx"), "docx", SOURCES)
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
 def test_docx_reads_as_its_markdown(documents: Path, source: Path) -> None:
     path = documents / f"{source.stem}.docx"
     assert python_docx.Document(str(path)).paragraphs  # a package Word's own library opens
-    from_docx, from_markdown = parse(read_source(path)), parse(read_source(source))
-    assert [(u.id, u.kind, u.text, u.marks) for u in from_docx.units] == [(u.id, u.kind, u.text, u.marks) for u in from_markdown.units]
-    assert not any("05-49777" in unit.text for unit in from_docx.units)  # the footer is not text
+    assert units_of(path) == units_of(source)
+    assert not any("05-49777" in unit.text for unit in parse(read_source(path)).units)  # the footer is not text
 
 
 def test_numbering_and_footnotes_come_from_word(documents: Path) -> None:

@@ -12,7 +12,7 @@ from align.errors import UnreadableInput
 from align.ingest import pdf, read_source
 from align.pipeline import BuildOptions, build
 from align.structure import parse
-from tests.conftest import CORPORA, CREATED, fixtures
+from tests.conftest import CORPORA, CREATED, fixtures, rendered, units_of
 
 # Arabic is not among them: reportlab does no Arabic shaping or bidi, so no faithful Arabic PDF can be made here.
 SOURCES = [path for path in sorted(CORPORA.glob("A_RES_*.md")) if not path.stem.endswith("-AR")]
@@ -20,16 +20,13 @@ SOURCES = [path for path in sorted(CORPORA.glob("A_RES_*.md")) if not path.stem.
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pdf")
-    fixtures.main([str(folder), *map(str, SOURCES), "--formats", "pdf"])
-    return folder
+    return rendered(tmp_path_factory.mktemp("pdf"), "pdf", SOURCES)
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
 def test_pdf_reads_as_its_markdown(pdfs: Path, source: Path) -> None:
-    from_pdf, from_markdown = parse(read_source(pdfs / f"{source.stem}.pdf")), parse(read_source(source))
-    assert [(u.id, u.kind, u.text, u.marks) for u in from_pdf.units] == [(u.id, u.kind, u.text, u.marks) for u in from_markdown.units]
-    for unit in from_pdf.units:  # no page furniture in any unit
+    assert units_of(pdfs / f"{source.stem}.pdf") == units_of(source)
+    for unit in parse(read_source(pdfs / f"{source.stem}.pdf")).units:  # no page furniture in any unit
         assert "05-49" not in unit.text and not unit.text.startswith("A/RES/") and not unit.text.isdigit()
 
 

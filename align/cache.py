@@ -4,7 +4,6 @@ of its files and every option that changes alignment, so a rebuild redoes only w
 from __future__ import annotations
 
 import hashlib
-import logging
 import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,6 @@ from align.export.files import atomic_path
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
-log = logging.getLogger(__name__)
 FORMAT = 2  # of the cached results: bump when GroupResult or an exporter's rendered form changes
 
 
@@ -33,6 +31,9 @@ class Cache:
         self.hits = 0
 
     def key(self, group: Group) -> str:
+        """The group's content key; "" when the cache is off, so --no-cache reads no file twice."""
+        if not self.enabled:
+            return ""
         digest = hashlib.sha256(self.salt.encode())
         for path in group.paths:
             digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
@@ -63,8 +64,8 @@ class Cache:
                 path.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> None:
-        """Remove the entries of groups that are gone or changed."""
-        if self.folder.is_dir():
+        """Remove the entries of groups that are gone or changed (a --no-cache build leaves the cache alone)."""
+        if self.enabled and self.folder.is_dir():
             for entry in self.folder.glob("*/*.pickle"):
                 if entry.stem not in self.used:
                     entry.unlink()

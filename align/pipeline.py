@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +25,6 @@ from align.ingest.naming import parse_filename
 from align.langs import lang_order, parse_lang
 from align.model import AlignedDocument, BuildResult, Document, InputRecord
 from align.segment import Segmenter
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ make `decode(encode(line)) == line` for every line, Chinese and Arabic included.
 from __future__ import annotations
 
 import io
-import logging
 import random
 import re
 from collections import defaultdict
@@ -19,8 +18,6 @@ import sentencepiece
 
 from align.errors import UsageError
 from align.export.files import atomic_path
-
-log = logging.getLogger(__name__)
 
 MODEL_TYPES = ("unigram", "bpe")
 CHARACTER_COVERAGE = 0.9995  # SentencePiece's advice for languages with large character sets (zh)

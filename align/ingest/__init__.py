@@ -41,6 +41,7 @@ def kind_of(path: Path) -> str:
 def read_source(path: Path) -> Source:
     """Read one document file; raise UnreadableInput or InvalidFilename with a one-line reason."""
     reader = importlib.import_module(READERS[path.suffix.lower()])
+    fmt = reader.__name__.rsplit(".", 1)[-1]
     named = parse_filename(path.stem)
     size = path.stat().st_size
     if size > MAX_BYTES:
@@ -57,13 +58,13 @@ def read_source(path: Path) -> Source:
         symbol, lang = named
         if found and script_of(found) != script_of(lang):
             raise UnreadableInput(f"file name says {lang!r} but the text is in {found!r}")
-        return Source(path, lang, symbol, tuple(blocks), format=reader.__name__.rsplit(".", 1)[-1])
+        return Source(path, lang, symbol, tuple(blocks), format=fmt)
     if not found:
         raise UnreadableInput("language not recognised from the file name or the text")
     symbol = detect_symbol(blocks)
     if not symbol:
         raise UnreadableInput("no document symbol in the file name (ODS convention) or the text")
     try:
-        return Source(path, found, check_symbol(symbol), tuple(blocks), format=reader.__name__.rsplit(".", 1)[-1])
+        return Source(path, found, check_symbol(symbol), tuple(blocks), format=fmt)
     except InvalidFilename as error:
         raise UnreadableInput(str(error)) from None

@@ -1,7 +1,8 @@
-"""SRX 2.0 segmentation: our UN rules cascaded before LanguageTool's rules, run by choppa.
+"""SRX 2.0 segmentation: our UN rules cascaded before LanguageTool's rules.
 
-choppa is a port of the Java `segment` library that LanguageTool and OmegaT-style tools use, with
-byte-identical output; loading the same merged rules in a CAT tool gives the same segments.
+choppa (a port of the Java `segment` library that LanguageTool and OmegaT-style tools use, with
+byte-identical output) parses and compiles the rules; `compiled.segments` applies them with the same
+algorithm, so loading the merged rules in a CAT tool gives the same segments.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ import functools
 import xml.sax
 from importlib import resources
 
-from choppa import DEFAULT_SRX_RULESET, SrxDocument, SrxTextIterator
+from choppa import DEFAULT_SRX_RULESET, SrxDocument
+from choppa.iterators import AbstractTextIterator
 from choppa.srx_parser import SRXHandler
 from lxml import etree
+
+from align.segment.compiled import BreakRule, segments
 
 SRX_NS = "http://www.lisa.org/srx20"
 UN_RULES = "un.srx"
@@ -44,6 +48,18 @@ def _document() -> SrxDocument:
     return document
 
 
+@functools.cache
+def break_rules(lang: str) -> list[BreakRule]:
+    """The language's break rules with their exceptions, compiled by choppa as its iterator would."""
+    document = _document()
+    # "_two": paragraphs end at two line breaks, so a single "\n" inside a unit never ends a sentence.
+    manager = document.get_rule_manager(document.get_language_rule_list(f"{lang}_two"),
+                                        AbstractTextIterator.DEFAULT_MAX_LOOKBEHIND_CONSTRUCT_LENGTH)
+    return [BreakRule(document.compile(rule.before_pattern), document.compile(rule.after_pattern),
+                      manager.get_exception_pattern(rule), not rule.before_pattern)
+            for rule in manager.break_rule_list]
+
+
 class Segmenter:
     """Splits a unit's text into sentences the way a CAT tool loaded with `segmentation.srx` would."""
 
@@ -53,6 +69,5 @@ class Segmenter:
         >>> Segmenter().split("Voir le par. 3 de la résolution. Il le note.", "fr")
         ['Voir le par. 3 de la résolution.', 'Il le note.']
         """
-        # "_two": paragraphs end at two line breaks, so a single "\n" inside a unit never ends a sentence.
-        sentences = (sentence.strip() for sentence in SrxTextIterator(_document(), f"{lang}_two", text))
+        sentences = (sentence.strip() for sentence in segments(text, break_rules(lang)))
         return [sentence for sentence in sentences if sentence]

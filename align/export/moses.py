@@ -54,9 +54,16 @@ class TokenizedExporter(MosesExporter):
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> Lines:
         lines: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        done: dict[tuple[str, str], str] = {}  # the pivot's lines recur in every pair: tokenize each once
+
+        def tokenized(code: str, text: str) -> str:
+            if (code, text) not in done:
+                words = tokenizer(code, options.escape)
+                done[code, text] = " ".join(words.tokenize(words.normalize(text)).split()) + "\n"
+            return done[code, text]
+
         for _unit, pivot, lang, left, right in pair_lines(document):
             sides = lines.setdefault((pivot, lang), ([], []))
-            for side, code, text in zip(sides, (pivot, lang), (left, right)):
-                words = tokenizer(code, options.escape)
-                side.append(" ".join(words.tokenize(words.normalize(text)).split()) + "\n")
+            sides[0].append(tokenized(pivot, left))
+            sides[1].append(tokenized(lang, right))
         return {key: ("".join(left), "".join(right)) for key, (left, right) in lines.items()}

@@ -3,10 +3,15 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sacremoses import MosesPunctNormalizer, MosesTokenizer
 
-from align.export.tokenize import Tokenizer, tokenizer
+from align.export.tokenize import PROTECTED, Tokenizer, tokenizer
 from align.model import Document
 from tests.conftest import UDHR_LANGS
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
 
 @pytest.mark.parametrize("lang", UDHR_LANGS)
@@ -55,3 +60,34 @@ def test_tokens(lang: str, text: str, tokens: str) -> None:
 def test_escape_is_an_option() -> None:
     assert Tokenizer("en").tokenize("A & B") == "A & B"
     assert Tokenizer("en", escape=True).tokenize("A & B") == "A &amp; B"
+
+
+# Characters the normaliser's and tokenizer's rules react to.
+PUNCTUATED = "ab AB (),.;:!?%'\"`„“”–—´‘’‚…«»\u00a0º12nC\r-/ M. No. A/RES/60/1 n°"
+
+
+def _sacremoses(lang: str, text: str) -> str:
+    """sacremoses itself, as `Tokenizer` would call it, without our speed-ups."""
+    normal = MosesPunctNormalizer(lang=lang).normalize(text)
+    return MosesTokenizer(lang=lang).tokenize(normal, escape=False, return_str=True, aggressive_dash_splits=False,
+                                              protected_patterns=PROTECTED)
+
+
+def _ours(lang: str, text: str) -> str:
+    words = tokenizer(lang)
+    return words._moses(words.moses_normalize(text))
+
+
+@pytest.mark.parametrize("lang", UDHR_LANGS)
+def test_same_as_sacremoses_on_every_corpus_line(lang: str) -> None:
+    lines = [line for path in CORPORA.glob("*.md") if path.name.lower().endswith(f"-{lang}.md")
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 50
+    for line in lines:
+        assert _ours(lang, line) == _sacremoses(lang, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lang=st.sampled_from(UDHR_LANGS), text=st.text(alphabet=PUNCTUATED, max_size=60))
+def test_same_as_sacremoses_on_generated_text(lang: str, text: str) -> None:
+    assert _ours(lang, text) == _sacremoses(lang, text)

@@ -55,11 +55,18 @@ class Evidence:
     def __init__(self, left: list[str], right: list[str]) -> None:
         self.left, self.right = left, right
         self.ends = ([end_class(text) for text in left], [end_class(text) for text in right])
+        self._numbers: tuple[dict, dict] = ({}, {})  # (first, end) -> numbers of that run, per side
+
+    def _numbers_of(self, side: int, first: int, end: int) -> frozenset[tuple[str, str]]:
+        found = self._numbers[side].get((first, end))
+        if found is None:
+            texts = (self.left, self.right)[side][first:end]
+            found = self._numbers[side][first, end] = frozenset().union(*map(typed_numbers, texts))
+        return found
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
         cost = PUNCTUATION_MISMATCH if self.ends[0][i1 - 1] != self.ends[1][j1 - 1] else 0.0
-        left = frozenset().union(*(typed_numbers(text) for text in self.left[i0:i1]))
-        right = frozenset().union(*(typed_numbers(text) for text in self.right[j0:j1]))
+        left, right = self._numbers_of(0, i0, i1), self._numbers_of(1, j0, j1)
         if left and right:
             shared = len(left & right) / len(left | right)
             cost += NUMBERS_DISJOINT * (1 - shared)

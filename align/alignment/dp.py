@@ -74,24 +74,35 @@ def align_lengths(
     """
     scaled = [length / ratio for length in right]
     n, m = len(left), len(scaled)
+    steps = [(di, dj, -math.log(prior)) for (di, dj), prior in moves.items()]
+    # sum(side[k - d:k]) for every move size d, computed once rather than in every cell
+    left_sums = {d: [sum(left[k - d:k]) for k in range(n + 1)] for d in {di for di, _, _ in steps}}
+    right_sums = {d: [sum(scaled[k - d:k]) for k in range(m + 1)] for d in {dj for _, dj, _ in steps}}
     cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     width = max(10, abs(n - m) + 10, max(n, m) // 10)
     for i in range(n + 1):
         low, high = (0, m) if n * m <= _FULL_SEARCH else (max(0, i * m // max(n, 1) - width), min(m, i * m // max(n, 1) + width))
+        row, back_row = cost[i], back[i]
         for j in range(low, high + 1):
-            for (di, dj), prior in moves.items():
-                if di > i or dj > j or cost[i - di][j - dj] == math.inf:
+            best, choice = row[j], None
+            for di, dj, base in steps:
+                if di > i or dj > j:
                     continue
-                step = -math.log(prior)
+                previous = cost[i - di][j - dj]
+                if previous == math.inf:
+                    continue
+                step = base
                 if di and dj:
-                    probability = length_probability(sum(left[i - di:i]), sum(scaled[j - dj:j]), variance)
+                    probability = length_probability(left_sums[di][i], right_sums[dj][j], variance)
                     step -= math.log(max(probability, _FLOOR))
                     if evidence:
                         step += evidence(i - di, i, j - dj, j)
-                if cost[i - di][j - dj] + step < cost[i][j]:
-                    cost[i][j], back[i][j] = cost[i - di][j - dj] + step, (di, dj)
+                if previous + step < best:
+                    best, choice = previous + step, (di, dj)
+            if choice:
+                row[j], back_row[j] = best, choice
     beads: list[Bead] = []
     i, j = n, m
     while i or j:

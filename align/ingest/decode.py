@@ -111,7 +111,11 @@ def _looks_western(text: str) -> bool:
     return bool(letters) and accented < 0.25 * len(letters) and not any(0x80 <= ord(char) < 0xA0 for char in text)
 
 
+# C0 and C1 control characters but the line and page breaks and tabs (Unicode category Cc)
+_CONTROLS = dict.fromkeys(code for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\n\r\t\f")
+
+
 def _is_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
+    controls = len(sample) - len(sample.translate(_CONTROLS))
     return controls > max(8, len(sample) // 100)  # a few stray control codes are PDF-conversion noise

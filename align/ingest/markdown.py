@@ -30,7 +30,7 @@ _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _ESCAPABLE = "\\`*_{}[]()#+-.!|<>"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 # Escaped characters wait in the Private Use Area while markup is removed, then come back as text.
-_HIDDEN = {chr(0xE000 + index): char for index, char in enumerate(_ESCAPABLE)}
+_HIDDEN = str.maketrans({chr(0xE000 + index): char for index, char in enumerate(_ESCAPABLE)})
 
 
 def read(text: str) -> list[Block]:
@@ -98,5 +98,5 @@ def inline(text: str) -> str:
     text = _TAG.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
-    text = "".join(_HIDDEN.get(char, char) for char in text)
+    text = text.translate(_HIDDEN)
     return clean(html.unescape(text))

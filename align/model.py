@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from align.spool import Spool
 
 
 @dataclass(frozen=True)
@@ -115,11 +120,37 @@ class InputRecord:
     lang: str = ""
 
 
+class InputLog:
+    """Every input file with its outcome, in the order they were dealt with: kept on disk (a Spool),
+    counted by outcome in memory; the skipped ones are also kept in memory for the command line."""
+
+    def __init__(self) -> None:
+        self._spool = Spool()
+        self.counts: Counter[str] = Counter()
+        self.skipped: list[InputRecord] = []
+
+    def append(self, record: InputRecord) -> None:
+        self._spool.append(dataclasses.astuple(record))
+        self.counts[record.outcome] += 1
+        if record.outcome == "skipped":
+            self.skipped.append(record)
+
+    def extend(self, records: Iterable[InputRecord]) -> None:
+        for record in records:
+            self.append(record)
+
+    def __len__(self) -> int:
+        return len(self._spool)
+
+    def __iter__(self) -> Iterator[InputRecord]:
+        return (InputRecord(*fields) for fields in self._spool)
+
+
 @dataclass
 class BuildResult:
     """Everything a build produced, for the report and the CLI summary."""
 
-    inputs: list[InputRecord] = field(default_factory=list)
+    inputs: InputLog = field(default_factory=InputLog)
     documents: int = 0  # documents aligned
     units: int = 0  # n-way units written
     workers: int = 1  # processes the per-document work ran on
@@ -128,4 +159,4 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)  # what the exporters want the report to say
 
     def count(self, outcome: str) -> int:
-        return sum(1 for record in self.inputs if record.outcome == outcome)
+        return self.inputs.counts[outcome]

@@ -117,14 +117,13 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     exporters = Exporters(options, langs)
     try:
         for done in _results(groups, options, cache):
-            result.inputs += done.records
+            result.inputs.extend(done.records)
             if done.rendered:
                 exporters.write(done.rendered)
                 result.documents += 1
                 result.units += done.units
             if progress:
                 progress(done.symbol)
-        result.inputs.sort(key=lambda record: record.path)
         result.outputs = exporters.close(result)
     except BaseException:
         exporters.abort()

@@ -11,11 +11,13 @@ import dataclasses
 import html
 import json
 from collections import Counter
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
 
 from align import __version__
 from align.export.files import atomic_path
 from align.model import AlignedDocument, BuildResult
+from align.spool import Spool
 
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
@@ -35,11 +37,13 @@ th{background:#eee}table.review td{min-width:9em}tr.flagged td{background:#fff4d
 
 
 class ReportExporter:
-    """Summarises the build; written last, so it can list the files the other exporters wrote."""
+    """Summarises the build; written last, so it can list the files the other exporters wrote. The
+    per-document summaries wait on disk and both files are written as a stream, so neither the
+    build nor the writing of its report grows with the number of documents."""
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.options = options
-        self.documents: list[dict[str, object]] = []
+        self.documents = Spool()
         self.flagged: list[dict[str, object]] = []
         self.review: list[str] = []
 
@@ -70,6 +74,7 @@ class ReportExporter:
             self.review.append(rendered["review"])
 
     def report(self, result: BuildResult) -> dict[str, object]:
+        """The report; "inputs" and "documents" are iterables read back from disk as they are written."""
         options = self.options
         return {
             "version": __version__,
@@ -81,9 +86,9 @@ class ReportExporter:
                 "lang_codes": list(options.lang_codes), "engine": options.engine, "jobs": result.workers,
                 "scheduler": options.scheduler, "cache": options.cache, "created": options.created,
             },
-            "summary": dict(Counter(record.outcome for record in result.inputs)),
-            "inputs": [dataclasses.asdict(record) for record in result.inputs],
-            "documents": self.documents,
+            "summary": dict(result.inputs.counts),
+            "inputs": (dataclasses.asdict(record) for record in result.inputs),
+            "documents": iter(self.documents),
             "flagged": self.flagged,
             "notes": list(result.notes),
             "outputs": list(result.outputs) + ["report.json", "report.html"],
@@ -93,12 +98,26 @@ class ReportExporter:
         """Nothing is open before close()."""
 
     def close(self, result: BuildResult) -> list[str]:
-        report = self.report(result)
-        with atomic_path(self.options.out / "report.json") as path:
-            path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        with atomic_path(self.options.out / "report.html") as path:
-            path.write_text(render_html(report, self.review), encoding="utf-8")
+        with atomic_path(self.options.out / "report.json") as path, open(path, "w", encoding="utf-8") as file:
+            write_json(self.report(result), file)
+        with atomic_path(self.options.out / "report.html") as path, open(path, "w", encoding="utf-8") as file:
+            write_html(self.report(result), self.review, file)
         return ["report.json", "report.html"]
+
+
+def write_json(report: dict[str, object], file: TextIO) -> None:
+    """The report as JSON, one list item per line; lists given as iterators are streamed."""
+    file.write("{")
+    for index, (key, value) in enumerate(report.items()):
+        file.write(("," if index else "") + f"\n {json.dumps(key)}: ")
+        if isinstance(value, Iterator):
+            file.write("[")
+            for position, item in enumerate(value):
+                file.write(("," if position else "") + "\n  " + json.dumps(item, ensure_ascii=False))
+            file.write("\n ]")
+        else:
+            file.write(json.dumps(value, ensure_ascii=False))
+    file.write("\n}\n")
 
 
 def _cell(text: object, lang: str = "", css: str = "") -> str:
@@ -108,8 +127,22 @@ def _cell(text: object, lang: str = "", css: str = "") -> str:
 
 
 def _table(names: list[str], rows: list[str], css: str = "") -> str:
+    return _table_head(names, css) + "".join(rows) + "</table>"
+
+
+def _write_table(file: TextIO, names: list[str], css: str, rows: Iterable[str]) -> int:
+    """A table streamed to `file`; returns its number of rows."""
+    file.write(_table_head(names, css))
+    count = 0
+    for count, row in enumerate(rows, 1):
+        file.write(row)
+    file.write("</table>")
+    return count
+
+
+def _table_head(names: list[str], css: str) -> str:
     head = "".join(f"<th>{html.escape(name)}</th>" for name in names)
-    return f'<table class="{css}"><tr>{head}</tr>{"".join(rows)}</table>'
+    return f'<table class="{css}"><tr>{head}</tr>'
 
 
 def review_section(document: AlignedDocument) -> str:
@@ -126,26 +159,27 @@ def review_section(document: AlignedDocument) -> str:
     return f'<section class="document" id="{title}"><h3>{title}</h3>' + _table(["unit", *document.langs], rows, "review") + "</section>"
 
 
-def render_html(report: dict[str, object], review: list[str]) -> str:
+def write_html(report: dict[str, object], review: list[str], file: TextIO) -> None:
     """The report as a self-contained page: summary, inputs, documents side by side, flagged units."""
-    inputs = [_row([r["path"], r["outcome"], r["symbol"], r["lang"], r["reason"]], "skipped" if r["outcome"] == "skipped" else "")
-              for r in report["inputs"]]
-    documents = [_row([d["symbol"], d["pivot"], " ".join(d["langs"]), d["units"], d["aligned_units"]]) for d in report["documents"]]
-    flagged = [_row([f["document"], f["unit"], f["score"], " ".join(f["flags"]), f["text"]]) for f in report["flagged"]]
     summary = ", ".join(f"{count} {outcome}" for outcome, count in report["summary"].items())
     notes = "".join(f"<p>{html.escape(note)}</p>" for note in report["notes"])
-    shown = "" if len(review) == len(report["documents"]) else f"<p>The first {len(review)} documents are shown.</p>"
-    return f"""<!DOCTYPE html>
+    file.write(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>align report</title><style>{_STYLE}</style></head><body>
 <h1>align report</h1>
 <p>align {html.escape(str(report["version"]))} &middot; <code>{html.escape(str(report["signature"]))}</code></p>
 <p id="summary">Inputs: {html.escape(summary)}</p>{notes}
-<h2>Inputs</h2>{_table(["file", "outcome", "symbol", "lang", "reason"], inputs, "inputs")}
-<h2>Documents</h2>{_table(["symbol", "pivot", "languages", "units", "aligned units"], documents, "documents")}
-<h2>Side by side</h2>{shown}{"".join(review)}
-<h2>Flagged units</h2>{_table(["document", "unit", "score", "flags", "pivot text"], flagged, "flagged")}
-</body></html>
-"""
+<h2>Inputs</h2>""")
+    _write_table(file, ["file", "outcome", "symbol", "lang", "reason"], "inputs", (
+        _row([r["path"], r["outcome"], r["symbol"], r["lang"], r["reason"]], "skipped" if r["outcome"] == "skipped" else "")
+        for r in report["inputs"]))
+    file.write("<h2>Documents</h2>")
+    documents = _write_table(file, ["symbol", "pivot", "languages", "units", "aligned units"], "documents", (
+        _row([d["symbol"], d["pivot"], " ".join(d["langs"]), d["units"], d["aligned_units"]]) for d in report["documents"]))
+    more = "" if len(review) == documents else f"<p>The first {len(review)} documents are shown.</p>"
+    file.write(f"<h2>Side by side</h2>{more}{''.join(review)}<h2>Flagged units</h2>")
+    _write_table(file, ["document", "unit", "score", "flags", "pivot text"], "flagged",
+                 (_row([f["document"], f["unit"], f["score"], " ".join(f["flags"]), f["text"]]) for f in report["flagged"]))
+    file.write("\n</body></html>\n")
 
 
 def _row(cells: list[object], css: str = "") -> str:

@@ -45,7 +45,7 @@ class TablesExporter:
     """Streams rows (single-language units included, flagged) to the tables, a batch of documents at a
     time, so memory does not grow with the corpus."""
 
-    BATCH = 2000  # rows buffered before they are written
+    BATCH = 10_000  # rows buffered before they are written: each write is a row group, whose metadata stays in memory until the file is closed
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.out, self.langs = options.out, set(langs)
@@ -62,7 +62,10 @@ class TablesExporter:
         path = self.stack.enter_context(atomic_path(self.out / f"{name}.parquet"))
         columns = [column for column in self._columns() if name == "pairs" or column != "pair"]
         schema = pa.schema([(column, pa.float64() if column == "score" else pa.string()) for column in columns])
-        return self.stack.enter_context(pq.ParquetWriter(path, schema))
+        # Statistics only for the id columns: the footer keeps every row group's min and max, and for the
+        # text columns those are whole paragraphs, so the footer (held in memory) grew with the corpus.
+        statistics = [column for column in columns if column in HEAD or column in ("score", "pivot", "pair")]
+        return self.stack.enter_context(pq.ParquetWriter(path, schema, write_statistics=statistics))
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> dict[str, pd.DataFrame]:

@@ -21,11 +21,14 @@ FORMAT = 2  # of the cached results: bump when GroupResult or an exporter's rend
 class Cache:
     """Aligned groups by content key; entries this build did not use are removed when it finishes."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, pinned_date: str = "") -> None:
+        """`pinned_date`: the creation date the build was given, if any. Without one, the units of an
+        unchanged document keep the creationdate of the build that aligned them, as a translation
+        memory's units should; with one, every unit gets it."""
         self.folder = options.out / ".cache"
         self.enabled = options.cache
-        # everything a group's result depends on: alignment and rendering options (the date and the outputs too)
-        self.salt = options.signature() + "|" + "|".join(map(str, [FORMAT, __version__, options.langs, options.created,
+        # everything a group's result depends on: alignment and rendering options, and the outputs
+        self.salt = options.signature() + "|" + "|".join(map(str, [FORMAT, __version__, options.langs, pinned_date,
                                                                     options.formats, options.escape, options.lang_codes]))
         self.used: set[str] = set()
         self.hits = 0

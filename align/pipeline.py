@@ -109,11 +109,12 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
+    pinned = options.created
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
     result = BuildResult(workers=cluster_workers(options))
     groups, langs = plan(options, result)
     remove_leftovers(options.out)
-    cache = Cache(options)
+    cache = Cache(options, pinned)
     exporters = Exporters(options, langs)
     try:
         for done in _results(groups, options, cache):

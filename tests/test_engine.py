@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,16 @@ def test_a_failing_document_is_reported_not_fatal(corpus: Path, tmp_path: Path, 
     assert len(failed) == 6 and {record.outcome for record in failed} == {"skipped"}
     assert "simulated aligner bug" in failed[0].reason
     assert result.documents == 4  # the others are aligned and written
+
+
+def test_a_rebuild_without_a_pinned_date_uses_the_cache(corpus: Path, tmp_path: Path) -> None:
+    """The date of a build is not part of a document's key: unchanged documents keep their units, and
+    their creationdate, from the build that aligned them."""
+    out = tmp_path / "out"
+    build(BuildOptions(inputs=(corpus,), out=out, jobs=1))
+    dates = sorted(set(re.findall(r'<tu tuid="[^"]+" creationdate="(\d{8}T\d{6}Z)"', (out / "memory.tmx").read_text(encoding="utf-8"))))
+    time.sleep(1.1)  # the next build's own date differs
+    second = build(BuildOptions(inputs=(corpus,), out=out, jobs=1))
+    assert (second.cached, second.documents) == (5, 5)
+    again = sorted(set(re.findall(r'<tu tuid="[^"]+" creationdate="(\d{8}T\d{6}Z)"', (out / "memory.tmx").read_text(encoding="utf-8"))))
+    assert again == dates and len(dates) == 1

@@ -15,7 +15,7 @@ from align.export.files import atomic_path
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
-FORMAT = 2  # of the cached results: bump when GroupResult or an exporter's rendered form changes
+FORMAT = 3  # of the cached results: bump when GroupResult or an exporter's rendered form changes
 
 
 class Cache:
@@ -29,7 +29,7 @@ class Cache:
         self.enabled = options.cache
         # everything a group's result depends on: alignment and rendering options, and the outputs
         self.salt = options.signature() + "|" + "|".join(map(str, [FORMAT, __version__, options.langs, pinned_date,
-                                                                    options.formats, options.escape, options.lang_codes]))
+                                                                    options.formats, options.escape, options.lang_codes, options.table_langs]))
         self.used: set[str] = set()
         self.hits = 0
 

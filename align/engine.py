@@ -12,6 +12,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import ctypes
+import itertools
 import logging
 import os
 import signal
@@ -94,14 +95,20 @@ def workers(options: BuildOptions) -> int:
 
 
 def run(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult] = process) -> Iterator[GroupResult]:
-    """Results of `work` on every group, in the groups' order, on the engine the options name."""
+    """Results of `work` on every group, in the groups' order, on the engine the options name. The
+    local pool starts on the first groups at once, even on one group: in a rebuild they are aligned
+    there while this process writes the cached documents that come before them."""
     if options.engine == "dask":
-        yield from _dask(groups, options, work)
-    elif workers(options) == 1 or len(groups) <= 1:
-        yield from (work(group, options) for group in groups)
-    else:
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers(options), initializer=_die_with_parent) as pool:
-            yield from _ordered(groups, lambda group: pool.submit(work, group, options), workers(options))
+        return _dask(groups, options, work)
+    if workers(options) == 1 or not groups:
+        return (work(group, options) for group in groups)
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers(options), initializer=_die_with_parent)
+    return _shut_down_after(pool, _ordered(groups, lambda group: pool.submit(work, group, options), workers(options)))
+
+
+def _shut_down_after(pool: concurrent.futures.Executor, results: Iterator[GroupResult]) -> Iterator[GroupResult]:
+    with pool:
+        yield from results
 
 
 def _die_with_parent() -> None:
@@ -116,14 +123,19 @@ def _die_with_parent() -> None:
 
 
 def _ordered(groups: Iterable[Group], submit: Callable[[Group], Any], count: int) -> Iterator[GroupResult]:
-    """Submit groups through a sliding window and yield their results in submission order."""
-    pending: deque = deque()
-    for group in groups:
-        pending.append(submit(group))
-        if len(pending) >= count * _WINDOW_PER_WORKER:
-            yield pending.popleft().result()
+    """Submit the first groups now, the others through a sliding window; results in submission order."""
+    groups = iter(groups)
+    pending = deque(submit(group) for group in itertools.islice(groups, count * _WINDOW_PER_WORKER))
+    return _in_order(pending, groups, submit)
+
+
+def _in_order(pending: deque, groups: Iterator[Group], submit: Callable[[Group], Any]) -> Iterator[GroupResult]:
     while pending:
-        yield pending.popleft().result()
+        done = pending.popleft().result()
+        following = next(groups, None)
+        if following is not None:
+            pending.append(submit(following))
+        yield done
 
 
 def _dask(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:

@@ -48,6 +48,7 @@ class BuildOptions:
     scheduler: str = ""  # a Dask scheduler address; empty = a local Dask cluster with `jobs` workers
     cache: bool = True  # reuse OUT/.cache: a rebuild redoes only the documents whose files changed
     formats: tuple[str, ...] = field(default=())  # exporters to run; empty = all
+    table_langs: tuple[str, ...] = ()  # the tables' language columns, set by the build from what it found
 
     def __post_init__(self) -> None:
         try:
@@ -99,12 +100,17 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path
     skip = out.resolve() if out else None
     for root in inputs:
         paths = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else [root]
+        base, resolved_base = (root, root.resolve()) if root.is_dir() else (None, None)
         for path in paths:
-            if skip and path.resolve().is_relative_to(skip):
+            # a file under an input folder resolves inside the resolved folder unless it is a link
+            if base is not None and not path.is_symlink():
+                real = resolved_base / path.relative_to(base)
+            else:
+                real = path.resolve()
+            if (skip and real.is_relative_to(skip)) or real in seen:
                 continue
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                yield path
+            seen.add(real)
+            yield path
 
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
@@ -113,6 +119,7 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
     result = BuildResult(workers=cluster_workers(options))
     groups, langs = plan(options, result)
+    options = dataclasses.replace(options, table_langs=tuple(lang_order(langs)))  # workers render rows with them
     remove_leftovers(options.out)
     cache = Cache(options, pinned)
     exporters = Exporters(options, langs)

@@ -43,7 +43,8 @@ def row_of(unit: AlignedUnit, pivot: str, pair: str = "") -> dict[str, object]:
 
 class TablesExporter:
     """Streams rows (single-language units included, flagged) to the tables, a batch of documents at a
-    time, so memory does not grow with the corpus."""
+    time, so memory does not grow with the corpus. Each document's rows are made in the worker as
+    Arrow tables and TSV text with the build's columns, so this process only concatenates and writes."""
 
     BATCH = 10_000  # rows buffered before they are written: each write is a row group, whose metadata stays in memory until the file is closed
 
@@ -52,52 +53,47 @@ class TablesExporter:
         self.stack = contextlib.ExitStack()
         self.tables = {name: self._open(name) for name in ("units", "pairs")}
         self.tsv = self.stack.enter_context(open(self.stack.enter_context(atomic_path(self.out / "units.tsv")), "w", encoding="utf-8", newline=""))
-        self.tsv.write("\t".join(column for column in self._columns() if column != "pair") + "\n")
-        self.rows: dict[str, list[pd.DataFrame]] = {"units": [], "pairs": []}
-
-    def _columns(self) -> list[str]:
-        return HEAD + lang_order(self.langs) + TAIL
+        self.tsv.write("\t".join(schema(lang_order(self.langs), "units").names) + "\n")
+        self.batches: dict[str, list[pa.Table]] = {"units": [], "pairs": []}
+        self.rows = 0
 
     def _open(self, name: str) -> pq.ParquetWriter:
         path = self.stack.enter_context(atomic_path(self.out / f"{name}.parquet"))
-        columns = [column for column in self._columns() if name == "pairs" or column != "pair"]
-        schema = pa.schema([(column, pa.float64() if column == "score" else pa.string()) for column in columns])
+        table_schema = schema(lang_order(self.langs), name)
         # Statistics only for the id columns: the footer keeps every row group's min and max, and for the
         # text columns those are whole paragraphs, so the footer (held in memory) grew with the corpus.
-        statistics = [column for column in columns if column in HEAD or column in ("score", "pivot", "pair")]
-        return self.stack.enter_context(pq.ParquetWriter(path, schema, write_statistics=statistics))
+        statistics = [column for column in table_schema.names if column in HEAD or column in ("score", "pivot", "pair")]
+        return self.stack.enter_context(pq.ParquetWriter(path, table_schema, write_statistics=statistics))
 
     @staticmethod
-    def render(document: AlignedDocument, options: BuildOptions) -> dict[str, pd.DataFrame]:
-        """The document's rows as frames with its own language columns (the writer adds the others)."""
-        langs = set(document.langs)
-        return {
-            "units": to_frame([row_of(unit, document.pivot) for unit in document.units], langs),
-            "pairs": to_frame([row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs)
-                               for unit in document.pairs[lang]], langs),
-        }
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[str, object]:
+        """The document's rows with the build's language columns (its own when the build named none)."""
+        langs = list(options.table_langs) or lang_order(document.langs)
+        extra = set(document.langs) - set(langs)
+        if extra:
+            raise ValueError(f"languages {sorted(extra)} have no table column")
+        units = table_of([row_of(unit, document.pivot) for unit in document.units], langs, "units")
+        pairs = table_of([row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs)
+                          for unit in document.pairs[lang]], langs, "pairs")
+        return {"units": units, "pairs": pairs, "tsv": tsv_lines(units)}
 
-    def write(self, rendered: dict[str, pd.DataFrame]) -> None:
-        for name, frame in rendered.items():
-            extra = set(language_columns(frame)) - self.langs
-            if extra:
-                raise ValueError(f"languages {sorted(extra)} have no table column")
-            self.rows[name].append(frame)
-        if sum(len(frame) for frames in self.rows.values() for frame in frames) >= self.BATCH:
+    def write(self, rendered: dict[str, object]) -> None:
+        for name in ("units", "pairs"):
+            table = rendered[name]
+            if table.schema != self.tables[name].schema:  # rendered without the build's columns
+                table = conform(table, self.tables[name].schema)
+            self.batches[name].append(table)
+            self.rows += table.num_rows
+        units = self.batches["units"][-1]
+        self.tsv.write(rendered["tsv"] if units is rendered["units"] else tsv_lines(units))
+        if self.rows >= self.BATCH:
             self._flush()
 
     def _flush(self) -> None:
-        for name, frames in self.rows.items():
-            frames = [frame for frame in frames if len(frame)]
-            if not frames:
-                continue
-            frame = pd.concat(frames, ignore_index=True).reindex(columns=self._columns())
-            frame[language_columns(frame)] = frame[language_columns(frame)].astype("string")
-            if name == "units":
-                frame = frame.drop(columns="pair")
-                frame.to_csv(self.tsv, sep="\t", index=False, header=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-            self.tables[name].write_table(pa.Table.from_pandas(frame, schema=self.tables[name].schema, preserve_index=False))
-        self.rows = {"units": [], "pairs": []}
+        for name, batch in self.batches.items():
+            if batch:
+                self.tables[name].write_table(pa.concat_tables(batch))
+        self.batches, self.rows = {"units": [], "pairs": []}, 0
 
     def abort(self) -> None:
         abort(self.stack)
@@ -106,6 +102,34 @@ class TablesExporter:
         self._flush()
         self.stack.close()
         return ["units.parquet", "units.tsv", "pairs.parquet"]
+
+
+def schema(langs: list[str], name: str) -> pa.Schema:
+    """A table's columns in contract order: ids, one column per language (UN order), scores; `pair`
+    (the language of the pair view) in pairs.parquet only."""
+    columns = [column for column in HEAD + langs + TAIL if name == "pairs" or column != "pair"]
+    return pa.schema([(column, pa.float64() if column == "score" else pa.string()) for column in columns])
+
+
+def table_of(rows: list[dict[str, object]], langs: list[str], name: str) -> pa.Table:
+    table_schema = schema(langs, name)
+    return pa.Table.from_pylist([{column: row.get(column) for column in table_schema.names} for row in rows], schema=table_schema)
+
+
+def conform(table: pa.Table, target: pa.Schema) -> pa.Table:
+    """`table` with `target`'s columns: languages it lacks are empty (null)."""
+    extra = set(table.column_names) - set(target.names)
+    if extra:
+        raise ValueError(f"languages {sorted(extra)} have no table column")
+    return pa.table([table[name] if name in table.column_names else pa.nulls(table.num_rows, field.type)
+                     for name, field in zip(target.names, target)], schema=target)
+
+
+def tsv_lines(units: pa.Table) -> str:
+    """units.tsv's lines for these rows (CSV quoting where needed, an empty field for no text)."""
+    if not units.num_rows:
+        return ""
+    return units.to_pandas().to_csv(sep="\t", index=False, header=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
 
 
 def to_frame(rows: list[dict[str, object]], langs: set[str]) -> pd.DataFrame:

@@ -69,9 +69,7 @@ class TablesExporter:
     def render(document: AlignedDocument, options: BuildOptions) -> dict[str, object]:
         """The document's rows with the build's language columns (its own when the build named none)."""
         langs = list(options.table_langs) or lang_order(document.langs)
-        extra = set(document.langs) - set(langs)
-        if extra:
-            raise ValueError(f"languages {sorted(extra)} have no table column")
+        _check_columns(document.langs, langs)
         units = table_of([row_of(unit, document.pivot) for unit in document.units], langs, "units")
         pairs = table_of([row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs)
                           for unit in document.pairs[lang]], langs, "pairs")
@@ -118,11 +116,15 @@ def table_of(rows: list[dict[str, object]], langs: list[str], name: str) -> pa.T
 
 def conform(table: pa.Table, target: pa.Schema) -> pa.Table:
     """`table` with `target`'s columns: languages it lacks are empty (null)."""
-    extra = set(table.column_names) - set(target.names)
-    if extra:
-        raise ValueError(f"languages {sorted(extra)} have no table column")
+    _check_columns(table.column_names, target.names)
     return pa.table([table[name] if name in table.column_names else pa.nulls(table.num_rows, field.type)
                      for name, field in zip(target.names, target)], schema=target)
+
+
+def _check_columns(names: list[str], columns: list[str]) -> None:
+    extra = set(names) - set(columns)
+    if extra:
+        raise ValueError(f"languages {sorted(extra)} have no table column")
 
 
 def tsv_lines(units: pa.Table) -> str:
@@ -134,7 +136,7 @@ def tsv_lines(units: pa.Table) -> str:
 
 def to_frame(rows: list[dict[str, object]], langs: set[str]) -> pd.DataFrame:
     """The table with its columns in contract order: ids, one column per language (UN order), scores."""
-    frame = pd.DataFrame(rows, columns=HEAD + lang_order(langs) + TAIL)
+    frame = pd.DataFrame(rows, columns=schema(lang_order(langs), "pairs").names)
     for column in frame.columns:
         frame[column] = frame[column].astype("float64" if column == "score" else "string")
     return frame

@@ -39,7 +39,7 @@ class Cache:
             return ""
         digest = hashlib.sha256(self.salt.encode())
         for path in group.paths:
-            digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+            digest.update(path.encode() + b"\0" + hashlib.sha256(Path(path).read_bytes()).digest())
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:

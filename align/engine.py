@@ -42,7 +42,7 @@ class Group:
     """The input files of one document symbol, in a stable order."""
 
     symbol: str
-    paths: tuple[Path, ...]
+    paths: tuple[str, ...]  # strings: a build holds every input's path at once, and a Path is 3x a str
 
 
 @dataclass
@@ -62,7 +62,7 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
 
     documents: list[Document] = []
     records: list[InputRecord] = []
-    for path in group.paths:
+    for path in map(Path, group.paths):
         try:
             document = parse(read_source(path))
         except AlignError as error:

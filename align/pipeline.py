@@ -96,7 +96,7 @@ class BuildOptions:
 def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path]:
     """Every file under the inputs, once, in a stable order (folders walked in sorted order); an
     output folder inside an input folder is not an input."""
-    seen: set[Path] = set()
+    seen: set[str] = set()  # real paths, as strings (a Path is 3x a str; an archive has 800,000 files)
     skip = out.resolve() if out else None
     for root in inputs:
         paths = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else [root]
@@ -107,9 +107,9 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path
                 real = resolved_base / path.relative_to(base)
             else:
                 real = path.resolve()
-            if (skip and real.is_relative_to(skip)) or real in seen:
+            if (skip and real.is_relative_to(skip)) or str(real) in seen:
                 continue
-            seen.add(real)
+            seen.add(str(real))
             yield path
 
 
@@ -174,7 +174,7 @@ def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[s
             continue
         by_symbol.setdefault(symbol, []).append(path)
         langs.add(lang)
-    groups = [Group(symbol, tuple(sorted(paths, key=_preference))) for symbol, paths in sorted(by_symbol.items())]
+    groups = [Group(symbol, tuple(str(path) for path in sorted(paths, key=_preference))) for symbol, paths in sorted(by_symbol.items())]
     return groups, {lang for lang in langs if not options.langs or lang in options.langs}
 
 

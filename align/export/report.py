@@ -45,7 +45,7 @@ class ReportExporter:
         self.options = options
         self.documents = Spool()
         self.flagged: list[dict[str, object]] = []
-        self.review: list[str] = []
+        self.review = Spool()  # sections of the review page (up to 200 documents: megabytes)
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> dict[str, object]:
@@ -159,7 +159,7 @@ def review_section(document: AlignedDocument) -> str:
     return f'<section class="document" id="{title}"><h3>{title}</h3>' + _table(["unit", *document.langs], rows, "review") + "</section>"
 
 
-def write_html(report: dict[str, object], review: list[str], file: TextIO) -> None:
+def write_html(report: dict[str, object], review: Spool, file: TextIO) -> None:
     """The report as a self-contained page: summary, inputs, documents side by side, flagged units."""
     summary = ", ".join(f"{count} {outcome}" for outcome, count in report["summary"].items())
     notes = "".join(f"<p>{html.escape(note)}</p>" for note in report["notes"])
@@ -176,7 +176,9 @@ def write_html(report: dict[str, object], review: list[str], file: TextIO) -> No
     documents = _write_table(file, ["symbol", "pivot", "languages", "units", "aligned units"], "documents", (
         _row([d["symbol"], d["pivot"], " ".join(d["langs"]), d["units"], d["aligned_units"]]) for d in report["documents"]))
     more = "" if len(review) == documents else f"<p>The first {len(review)} documents are shown.</p>"
-    file.write(f"<h2>Side by side</h2>{more}{''.join(review)}<h2>Flagged units</h2>")
+    file.write(f"<h2>Side by side</h2>{more}")
+    file.writelines(review)
+    file.write("<h2>Flagged units</h2>")
     _write_table(file, ["document", "unit", "score", "flags", "pivot text"], "flagged",
                  (_row([f["document"], f["unit"], f["score"], " ".join(f["flags"]), f["text"]]) for f in report["flagged"]))
     file.write("\n</body></html>\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,23 +95,25 @@ class BuildOptions:
 
 
 def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path]:
-    """Every file under the inputs, once, in a stable order (folders walked in sorted order); an
-    output folder inside an input folder is not an input."""
-    seen: set[str] = set()  # real paths, as strings (a Path is 3x a str; an archive has 800,000 files)
+    """Every file under the inputs, once, in a stable order (sorted as paths sort); an output folder
+    inside an input folder is not an input. Folders are listed as strings, a Path made per file only
+    as it is handed out: an archive has 800,000 files, and a Path is three times a str."""
+    seen: set[str] = set()  # real paths
     skip = out.resolve() if out else None
     for root in inputs:
-        paths = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else [root]
-        base, resolved_base = (root, root.resolve()) if root.is_dir() else (None, None)
-        for path in paths:
+        if root.is_dir():
+            base, resolved = str(root), str(root.resolve())
+            names = sorted((os.path.join(folder, name) for folder, _, files in os.walk(root) for name in files),
+                           key=lambda name: name.split(os.sep))
+        else:
+            base, resolved, names = "", "", [str(root)]
+        for name in names:
             # a file under an input folder resolves inside the resolved folder unless it is a link
-            if base is not None and not path.is_symlink():
-                real = resolved_base / path.relative_to(base)
-            else:
-                real = path.resolve()
-            if (skip and real.is_relative_to(skip)) or str(real) in seen:
+            real = resolved + name[len(base):] if base and not os.path.islink(name) else os.path.realpath(name)
+            if real in seen or not os.path.isfile(name) or (skip and Path(real).is_relative_to(skip)):
                 continue
-            seen.add(str(real))
-            yield path
+            seen.add(real)
+            yield Path(name)
 
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
@@ -156,7 +159,7 @@ def _results(groups: list[Group], options: BuildOptions, cache: Cache) -> Iterat
 def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[str]]:
     """Every file under the inputs, classified; documents grouped by symbol (from the ODS file name,
     else from the content), and the languages the tables will have columns for."""
-    by_symbol: dict[str, list[Path]] = {}
+    by_symbol: dict[str, list[str]] = {}
     langs: set[str] = set()
     for path in discover(options.inputs, options.out):
         kind = kind_of(path)
@@ -172,17 +175,17 @@ def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[s
         except AlignError as error:
             result.inputs.append(InputRecord(str(path), "skipped", str(error)))
             continue
-        by_symbol.setdefault(symbol, []).append(path)
+        by_symbol.setdefault(symbol, []).append(str(path))
         langs.add(lang)
-    groups = [Group(symbol, tuple(str(path) for path in sorted(paths, key=_preference))) for symbol, paths in sorted(by_symbol.items())]
+    groups = [Group(symbol, tuple(sorted(paths, key=_preference))) for symbol, paths in sorted(by_symbol.items())]
     return groups, {lang for lang in langs if not options.langs or lang in options.langs}
 
 
-def _preference(path: Path) -> tuple[int, str]:
+def _preference(path: str) -> tuple[int, str]:
     """The order in which copies of one language version are tried: the first usable one is aligned,
     the others are reported as skipped. Formats that carry structure as text come first (Markdown and
     text, then Word, HTML, then PDF, whose structure is recovered from layout), then the path."""
-    return FORMAT_PREFERENCE.get(path.suffix.lower(), len(FORMAT_PREFERENCE)), str(path)
+    return FORMAT_PREFERENCE.get(os.path.splitext(path)[1].lower(), len(FORMAT_PREFERENCE)), path
 
 
 def _identify(path: Path) -> tuple[str, str]:

@@ -35,7 +35,7 @@ def end_class(text: str) -> str:
     return next((name for name, marks in _END_CLASSES.items() if last and last in marks), "none")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)  # a document's texts recur in many beads; more would grow with the corpus
 def typed_numbers(text: str) -> frozenset[tuple[str, str]]:
     """The numbers a text cites, each with its kind, whatever the script's digits.
 

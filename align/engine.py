@@ -1,8 +1,9 @@
-"""Where the per-document work runs: in this process, in a local process pool, or on a Dask cluster.
+"""The per-document work, and where it runs: in this process, in a local process pool, or on a Dask cluster.
 
-The work of one document symbol (read its files, parse them, align them) is a pure function of its
-files and the options, so it can run anywhere; results come back in the order of the groups, so the
-writers see the same sequence whatever the engine, and outputs are byte-identical to a serial build.
+The work of one document symbol (read its files, parse them, align them, render its share of every
+output) is a pure function of its files and the options, so it can run anywhere; results come back in
+the order of the groups, so the writers see the same sequence whatever the engine, and outputs are
+byte-identical to a serial build.
 A sliding window keeps only a few groups in flight, so memory depends on the largest document, not on
 the number of documents.
 """
@@ -22,10 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from align.alignment import align_document
 from align.errors import AlignError, UsageError
 from align.export import render
 from align.ingest import read_source
-from align.model import Document, InputRecord
+from align.langs import lang_order
+from align.model import AlignedDocument, Document, InputRecord
+from align.segment import Segmenter
 from align.structure import parse
 
 if TYPE_CHECKING:
@@ -33,8 +37,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ENGINES = ("local", "dask")
-_WINDOW_PER_WORKER = 4
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h  # groups in flight per worker: enough to keep workers busy, little memory
+_WINDOW_PER_WORKER = 4  # groups in flight per worker: enough to keep workers busy, little memory
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,6 @@ class GroupResult:
 
 def process(group: Group, options: BuildOptions) -> GroupResult:
     """Read, parse and align one document symbol's files (runs in a worker)."""
-    from align.pipeline import align_group, unusable  # the pipeline imports this module
-
     documents: list[Document] = []
     records: list[InputRecord] = []
     for path in map(Path, group.paths):
@@ -87,6 +89,41 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
         reason = f"internal error while aligning {group.symbol}: {type(error).__name__}: {error}"
         return GroupResult(group.symbol, 0, records + [
             InputRecord(str(document.path), "skipped", reason, document.symbol, document.lang) for document in documents])
+
+
+def unusable(document: Document, options: BuildOptions, others: list[Document]) -> str:
+    """Why a parsed version cannot be aligned (empty string if it can): language not chosen, no
+    structure, or a second copy of a version already read."""
+    if options.langs and document.lang not in options.langs:
+        return f"language {document.lang!r} not among --langs"
+    if not any(unit.kind != "title" for unit in document.units):
+        return "no recognisable structure: no paragraph found"
+    for other in others:
+        if other.lang == document.lang:
+            return f"{other.path} already gives {document.symbol} in {document.lang!r}"
+    return ""
+
+
+def align_group(documents: list[Document], options: BuildOptions) -> tuple[AlignedDocument, list[InputRecord]]:
+    """Align the usable versions of one symbol; each version's outcome comes with it."""
+    order = lang_order([document.lang for document in documents])
+    documents = sorted(documents, key=lambda document: order.index(document.lang))
+    aligned = align_document(documents, options.pivot, Segmenter(), options.sentences, options.min_score)
+    return aligned, [_outcome(document, aligned, len(documents)) for document in documents]
+
+
+def _outcome(document: Document, aligned: AlignedDocument, versions: int) -> InputRecord:
+    """aligned, or partial with the reason: nothing to align with, or units found in no other language."""
+    units = [unit for unit in aligned.units if document.lang in unit.texts]
+    alone = sum(1 for unit in units if len(unit.texts) == 1)
+    reason = ""
+    if versions == 1:
+        reason = f"no other language version of {document.symbol}"
+    elif alone == len(units):
+        reason = f"no unit matched another language version of {document.symbol}"
+    elif alone:
+        reason = f"{alone} of {len(units)} units found in no other language version"
+    return InputRecord(str(document.path), "partial" if reason else "aligned", reason, document.symbol, document.lang)
 
 
 def workers(options: BuildOptions) -> int:

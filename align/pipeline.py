@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from align import __version__
-from align.alignment import align_document
 from align.alignment.dp import VARIANCE
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.cache import Cache
@@ -24,8 +23,7 @@ from align.export.tmx import tmx_date
 from align.ingest import kind_of, read_source
 from align.ingest.naming import parse_filename
 from align.langs import lang_order, parse_lang
-from align.model import AlignedDocument, BuildResult, Document, InputRecord
-from align.segment import Segmenter
+from align.model import BuildResult, InputRecord
 
 
 @dataclass(frozen=True)
@@ -194,14 +192,6 @@ def _identify(path: Path) -> tuple[str, str]:
     return source.symbol, source.lang
 
 
-def align_group(documents: list[Document], options: BuildOptions) -> tuple[AlignedDocument, list[InputRecord]]:
-    """Align the usable versions of one symbol; each version's outcome comes with it."""
-    order = lang_order([document.lang for document in documents])
-    documents = sorted(documents, key=lambda document: order.index(document.lang))
-    aligned = align_document(documents, options.pivot, Segmenter(), options.sentences, options.min_score)
-    return aligned, [_outcome(document, aligned, len(documents)) for document in documents]
-
-
 # Which copy of a language version wins when several formats hold it (see _preference).
 FORMAT_PREFERENCE = {".md": 0, ".markdown": 0, ".txt": 1, ".docx": 2, ".html": 3, ".htm": 3, ".pdf": 4}
 # Outputs `align export` writes again from units.parquet (the table itself and the report are the build's).
@@ -233,30 +223,3 @@ def export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: Datas
     to.mkdir(parents=True, exist_ok=True)
     (to / "dataset.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary
-
-
-def _outcome(document: Document, aligned: AlignedDocument, versions: int) -> InputRecord:
-    """aligned, or partial with the reason: nothing to align with, or units found in no other language."""
-    units = [unit for unit in aligned.units if document.lang in unit.texts]
-    alone = sum(1 for unit in units if len(unit.texts) == 1)
-    reason = ""
-    if versions == 1:
-        reason = f"no other language version of {document.symbol}"
-    elif alone == len(units):
-        reason = f"no unit matched another language version of {document.symbol}"
-    elif alone:
-        reason = f"{alone} of {len(units)} units found in no other language version"
-    return InputRecord(str(document.path), "partial" if reason else "aligned", reason, document.symbol, document.lang)
-
-
-def unusable(document: Document, options: BuildOptions, others: list[Document]) -> str:
-    """Why a parsed version cannot be aligned (empty string if it can): language not chosen, no
-    structure, or a second copy of a version already read."""
-    if options.langs and document.lang not in options.langs:
-        return f"language {document.lang!r} not among --langs"
-    if not any(unit.kind != "title" for unit in document.units):
-        return "no recognisable structure: no paragraph found"
-    for other in others:
-        if other.lang == document.lang:
-            return f"{other.path} already gives {document.symbol} in {document.lang!r}"
-    return ""

@@ -69,16 +69,16 @@ def test_incremental_build_redoes_only_what_changed(corpus: Path, tmp_path: Path
 
 
 def test_a_failing_document_is_reported_not_fatal(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import align.pipeline
+    import align.engine
 
-    real = align.pipeline.align_group
+    real = align.engine.align_group
 
     def fragile(documents, options):
         if documents[0].symbol == "A/RES/217(2)":
             raise RuntimeError("simulated aligner bug")
         return real(documents, options)
 
-    monkeypatch.setattr(align.pipeline, "align_group", fragile)
+    monkeypatch.setattr(align.engine, "align_group", fragile)
     result = build(BuildOptions(inputs=(corpus,), out=tmp_path / "out", jobs=1, cache=False))
     failed = [record for record in result.inputs if record.symbol == "A/RES/217(2)"]
     assert len(failed) == 6 and {record.outcome for record in failed} == {"skipped"}

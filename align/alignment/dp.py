@@ -52,6 +52,11 @@ def length_probability(left: float, right: float, variance: float = VARIANCE) ->
     return math.erfc(delta / math.sqrt(2))
 
 
+def length_cost(left: float, right: float, variance: float = VARIANCE) -> float:
+    """-log of `length_probability`, floored: lengths that cannot be translations cost a lot, not infinity."""
+    return -math.log(max(length_probability(left, right, variance), _FLOOR))
+
+
 # Extra cost of a bead from evidence other than length: (first, end) on the left, (first, end) on the right.
 Evidence = Callable[[int, int, int, int], float]
 # Above this many cells, only a band around the diagonal is searched (long unnumbered stretches).
@@ -95,8 +100,7 @@ def align_lengths(
                     continue
                 step = base
                 if di and dj:
-                    probability = length_probability(left_sums[di][i], right_sums[dj][j], variance)
-                    step -= math.log(max(probability, _FLOOR))
+                    step += length_cost(left_sums[di][i], right_sums[dj][j], variance)
                     if evidence:
                         step += evidence(i - di, i, j - dj, j)
                 if previous + step < best:

@@ -8,7 +8,14 @@ import math
 from dataclasses import dataclass
 
 from align.alignment.anchors import Evidence
-from align.alignment.dp import MOVES, VARIANCE, Bead, align_lengths, length_probability
+from align.alignment.dp import (
+    MOVES,
+    VARIANCE,
+    Bead,
+    align_lengths,
+    length_cost,
+    length_probability,
+)
 from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
@@ -73,8 +80,7 @@ def _absorb_orphans(beads: list[Bead], by_id: set[int], left: list[float], right
             return math.inf
         if not bead.left or not bead.right:
             return -math.log(prior)
-        probability = length_probability(sum(left[i] for i in bead.left), sum(right[j] for j in bead.right), VARIANCE)
-        return -math.log(prior) - math.log(max(probability, 1e-300))
+        return -math.log(prior) + length_cost(sum(left[i] for i in bead.left), sum(right[j] for j in bead.right))
 
     index = 0
     while index < len(beads):

@@ -3,8 +3,8 @@
 Each exporter splits its work in two: `render(document, options)` turns one aligned document into
 what its files will hold (pure; it runs in the worker that aligned the document, and its result is
 cached with it), and `write(rendered)` appends that to the files, in document order, in the main
-process. So the expensive part (serialising TMX, tokenizing) runs in parallel and an incremental
-rebuild only copies bytes.
+process. So the expensive part (serialising TMX, tokenizing) runs in parallel, and an incremental
+rebuild writes cached parts without rendering them again.
 """
 
 from __future__ import annotations

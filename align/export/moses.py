@@ -3,6 +3,7 @@ and the same tokenized (sacremoses, see tokenize.py) under OUT/moses/tok/."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from align.export.pairs import PairFiles, pair_lines
@@ -26,12 +27,7 @@ class MosesExporter:
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> Lines:
-        lines: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-        for _unit, pivot, lang, left, right in pair_lines(document):
-            sides = lines.setdefault((pivot, lang), ([], []))
-            sides[0].append(left + "\n")
-            sides[1].append(right + "\n")
-        return {key: ("".join(left), "".join(right)) for key, (left, right) in lines.items()}
+        return pair_files(document, lambda _lang, text: text + "\n")
 
     def write(self, rendered: Lines) -> None:
         for (pivot, lang), (left, right) in rendered.items():
@@ -53,17 +49,22 @@ class TokenizedExporter(MosesExporter):
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> Lines:
-        lines: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         done: dict[tuple[str, str], str] = {}  # the pivot's lines recur in every pair: tokenize each once
 
-        def tokenized(code: str, text: str) -> str:
-            if (code, text) not in done:
-                words = tokenizer(code, options.escape)
-                done[code, text] = " ".join(words.tokenize(words.normalize(text)).split()) + "\n"
-            return done[code, text]
+        def tokenized(lang: str, text: str) -> str:
+            if (lang, text) not in done:
+                words = tokenizer(lang, options.escape)
+                done[lang, text] = " ".join(words.tokenize(words.normalize(text)).split()) + "\n"
+            return done[lang, text]
 
-        for _unit, pivot, lang, left, right in pair_lines(document):
-            sides = lines.setdefault((pivot, lang), ([], []))
-            sides[0].append(tokenized(pivot, left))
-            sides[1].append(tokenized(lang, right))
-        return {key: ("".join(left), "".join(right)) for key, (left, right) in lines.items()}
+        return pair_files(document, tokenized)
+
+
+def pair_files(document: AlignedDocument, line: Callable[[str, str], str]) -> Lines:
+    """Each pair's two files' share of the document, a line made by `line(lang, text)` per side of each unit."""
+    lines: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for _unit, pivot, lang, left, right in pair_lines(document):
+        sides = lines.setdefault((pivot, lang), ([], []))
+        sides[0].append(line(pivot, left))
+        sides[1].append(line(lang, right))
+    return {key: ("".join(left), "".join(right)) for key, (left, right) in lines.items()}

@@ -76,14 +76,13 @@ class TablesExporter:
         return {"units": units, "pairs": pairs, "tsv": tsv_lines(units)}
 
     def write(self, rendered: dict[str, object]) -> None:
-        for name in ("units", "pairs"):
-            table = rendered[name]
-            if table.schema != self.tables[name].schema:  # rendered without the build's columns
-                table = conform(table, self.tables[name].schema)
+        # rendered with the document's own languages (Exporters.add): conformed here, its TSV lines made again
+        same = all(rendered[name].schema == writer.schema for name, writer in self.tables.items())
+        for name, writer in self.tables.items():
+            table = rendered[name] if same else conform(rendered[name], writer.schema)
             self.batches[name].append(table)
             self.rows += table.num_rows
-        units = self.batches["units"][-1]
-        self.tsv.write(rendered["tsv"] if units is rendered["units"] else tsv_lines(units))
+        self.tsv.write(rendered["tsv"] if same else tsv_lines(self.batches["units"][-1]))
         if self.rows >= self.BATCH:
             self._flush()
 
@@ -132,14 +131,6 @@ def tsv_lines(units: pa.Table) -> str:
     if not units.num_rows:
         return ""
     return units.to_pandas().to_csv(sep="\t", index=False, header=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-
-
-def to_frame(rows: list[dict[str, object]], langs: set[str]) -> pd.DataFrame:
-    """The table with its columns in contract order: ids, one column per language (UN order), scores."""
-    frame = pd.DataFrame(rows, columns=schema(lang_order(langs), "pairs").names)
-    for column in frame.columns:
-        frame[column] = frame[column].astype("float64" if column == "score" else "string")
-    return frame
 
 
 def language_columns(frame: pd.DataFrame) -> list[str]:

@@ -1,7 +1,8 @@
 """TMX 1.4b: OUT/memory.tmx (all languages) and OUT/tmx/<pivot>-<lang>.tmx (one per pair).
 
-Every element is built and serialised by lxml (never by string concatenation), one <tu> at a time, and
-streamed to the file; element order follows the TMX 1.4 DTD (tu: note*, prop*, tuv+; tuv: prop*, seg).
+Every <header> and <tu> is built and serialised by lxml (text never goes into XML by string
+concatenation), one <tu> at a time in the worker, and appended to the file between the fixed opening
+and closing tags; element order follows the TMX 1.4 DTD (tu: note*, prop*, tuv+; tuv: prop*, seg).
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ def _prop(parent: etree._Element, type_: str, text: str) -> None:
     etree.SubElement(parent, "prop", type=type_).text = text
 
 
-def translation_unit(unit: AlignedUnit, langs: list[str], srclang: str, options: BuildOptions) -> bytes:
-    """One <tu>, serialised: its props, then one <tuv> per language in `langs` order."""
-    codes, placeholders = options.tmx_codes(), options.footnote_refs == "ph"
+def translation_unit(unit: AlignedUnit, langs: list[str], srclang: str, options: BuildOptions, codes: dict[str, str]) -> bytes:
+    """One <tu>, serialised: its props, then one <tuv> per language in `langs` order; `codes` are the
+    language codes to write (`options.tmx_codes()`, made once per document)."""
+    placeholders = options.footnote_refs == "ph"
     tu = etree.Element("tu", tuid=f"{unit.document}:{unit.id}", creationdate=options.created)
     if unit.srclang != srclang:  # TMX 1.4b: a tu without the file's srclang names its own
         tu.set("srclang", codes.get(unit.srclang if unit.srclang in langs else langs[0], unit.srclang))
@@ -113,7 +115,7 @@ class TmxExporter:
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> dict[object, object]:
         """Serialised <tu>s per file (MEMORY, or a (source, target) pair) and the units too long to write."""
-        limit = PROFILES[options.profile].max_chars
+        limit, codes = PROFILES[options.profile].max_chars, options.tmx_codes()
         too_long: set[tuple[str, str]] = set()
 
         def fits(unit: AlignedUnit) -> bool:
@@ -125,14 +127,14 @@ class TmxExporter:
         files: dict[object, list[bytes]] = {MEMORY: []}
         for unit in document.units:
             if unit.exportable and fits(unit):  # a unit in one language only stays in the tables
-                files[MEMORY].append(translation_unit(unit, unit.langs, options.pivot, options))
+                files[MEMORY].append(translation_unit(unit, unit.langs, options.pivot, options, codes))
         for unit, pivot, lang, _left, _right in pair_lines(document):
             if not fits(unit):
                 continue
-            files.setdefault((pivot, lang), []).append(translation_unit(unit, [pivot, lang], pivot, options))
+            files.setdefault((pivot, lang), []).append(translation_unit(unit, [pivot, lang], pivot, options, codes))
             if PROFILES[options.profile].both_directions:
                 reverse = dataclasses.replace(unit, srclang=lang)
-                files.setdefault((lang, pivot), []).append(translation_unit(reverse, [lang, pivot], lang, options))
+                files.setdefault((lang, pivot), []).append(translation_unit(reverse, [lang, pivot], lang, options, codes))
         return {"files": {key: b"".join(parts) for key, parts in files.items()}, "too_long": too_long}
 
     def write(self, rendered: dict[str, object]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from align.export.dataset import DatasetOptions, assign_splits, clean
-from align.export.tables import to_frame
+from align.export.tables import schema
 from align.pipeline import export_dataset
 
 FR_EN = [("Décide de continuer.", "Decides to continue."), ("Prend note du rapport.", "Takes note of the report.")]
@@ -15,7 +15,8 @@ FR_EN = [("Décide de continuer.", "Decides to continue."), ("Prend note du rapp
 def table(rows: list[tuple[str, str, str | None, str | None, float]]) -> pd.DataFrame:
     records = [{"document": doc, "unit": unit, "kind": "operative", "level": "paragraph", "srclang": "fr", "score": score,
                 "flags": "", "pivot": "fr", "unit_ids": "{}", "fr": fr, "en": en} for doc, unit, fr, en, score in rows]
-    return to_frame(records, {"fr", "en"})
+    frame = pd.DataFrame(records, columns=schema(["fr", "en"], "pairs").names)
+    return frame.astype({column: "float64" if column == "score" else "string" for column in frame.columns})
 
 
 def test_splits_never_share_a_document() -> None:

@@ -124,8 +124,8 @@ class InputLog:
     """Every input file with its outcome, in the order they were dealt with: kept on disk (a Spool),
     counted by outcome in memory; the skipped ones are also kept in memory for the command line."""
 
-    def __init__(self) -> None:
-        self._spool = Spool()
+    def __init__(self, folder: Path | None = None) -> None:
+        self._spool = Spool(folder)
         self.counts: Counter[str] = Counter()
         self.skipped: list[InputRecord] = []
 

@@ -23,7 +23,7 @@ from align.export.tmx import tmx_date
 from align.ingest import kind_of, read_source
 from align.ingest.naming import parse_filename
 from align.langs import lang_order, parse_lang
-from align.model import BuildResult, InputRecord
+from align.model import BuildResult, InputLog, InputRecord
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path
     inside an input folder is not an input. Folders are listed as strings, a Path made per file only
     as it is handed out: an archive has 800,000 files, and a Path is three times a str."""
     seen: set[str] = set()  # real paths
-    skip = out.resolve() if out else None
+    skip = str(out.resolve()) if out else ""
     for root in inputs:
         if root.is_dir():
             base, resolved = str(root), str(root.resolve())
@@ -108,7 +108,7 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path
         for name in names:
             # a file under an input folder resolves inside the resolved folder unless it is a link
             real = resolved + name[len(base):] if base and not os.path.islink(name) else os.path.realpath(name)
-            if real in seen or not os.path.isfile(name) or (skip and Path(real).is_relative_to(skip)):
+            if real in seen or not os.path.isfile(name) or (skip and (real == skip or real.startswith(skip + os.sep))):
                 continue
             seen.add(real)
             yield Path(name)
@@ -118,7 +118,7 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
     pinned = options.created
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
-    result = BuildResult(workers=cluster_workers(options))
+    result = BuildResult(InputLog(options.out), workers=cluster_workers(options))
     groups, langs = plan(options, result)
     options = dataclasses.replace(options, table_langs=tuple(lang_order(langs)))  # workers render rows with them
     remove_leftovers(options.out)

@@ -43,9 +43,9 @@ class ReportExporter:
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
         self.options = options
-        self.documents = Spool()
+        self.documents = Spool(options.out)
         self.flagged: list[dict[str, object]] = []
-        self.review = Spool()  # sections of the review page (up to 200 documents: megabytes)
+        self.review = Spool(options.out)  # sections of the review page (up to 200 documents: megabytes)
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> dict[str, object]:

@@ -20,7 +20,7 @@ import zipfile
 from lxml import etree
 
 from align.errors import UnreadableInput
-from align.ingest.inline import clean
+from align.ingest.inline import clean, roman
 from align.model import Block
 
 BINARY = True
@@ -28,7 +28,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNPACKED = 200 * 1024 * 1024  # a .docx of UN text unpacks to a few MB; far more is a zip bomb
 MAX_MEMBERS = 2000
 _HEADING = re.compile(r"^(?:Title|Heading ?(\d))$", re.I)
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
 def read(data: bytes) -> list[Block]:
@@ -164,5 +163,5 @@ class _Numbering:
         del counters[ilvl + 1:]  # a deeper level starts again under the next item
         value = counters[ilvl]
         shown = {"lowerLetter": chr(ord("a") + value - 1), "upperLetter": chr(ord("A") + value - 1),
-                 "lowerRoman": _ROMAN[value - 1] if value <= len(_ROMAN) else str(value)}.get(kind, str(value))
+                 "lowerRoman": roman(value)}.get(kind, str(value))
         return template.replace(f"%{ilvl + 1}", shown) + " " if template else ""

@@ -15,7 +15,7 @@ import re
 from lxml import etree, html
 
 from align.errors import UnreadableInput
-from align.ingest.inline import clean
+from align.ingest.inline import clean, roman
 from align.model import Block
 
 _DROP = {"script", "style", "nav", "noscript", "template", "iframe", "form", "button", "svg", "math", "head", "object"}
@@ -87,7 +87,7 @@ def _marker(item: etree._Element) -> str:
     if kind in ("a", "A"):
         return f"({chr(ord('a') + number - 1)}) "
     if kind in ("i", "I"):
-        return f"({'i' * number if number < 4 else ['iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'][min(number - 4, 6)]}) "
+        return f"({roman(number)}) "
     return f"{number}. "
 
 

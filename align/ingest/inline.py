@@ -46,3 +46,22 @@ def separator(before: str, after: str) -> str:
     if not before or not after or before.endswith("\n") or _CJK.match(before[-1]) or _CJK.match(after[0]):
         return ""
     return " "
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def roman(number: int) -> str:
+    """A lower-case roman numeral, as UN documents number the items below a lettered one: (i), (iv).
+
+    >>> [roman(n) for n in (1, 4, 9, 11, 14, 40)]
+    ['i', 'iv', 'ix', 'xi', 'xiv', 'xl']
+    """
+    if number < 1:
+        return str(number)
+    out = ""
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        out += numeral * count
+    return out

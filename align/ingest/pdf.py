@@ -32,7 +32,7 @@ class _Line:
     size: float  # the size of its largest characters
     words: list[dict]
 
-    def text(self, body: float) -> str:
+    def text(self) -> str:
         out, last = "", None
         for word in sorted(self.words, key=lambda word: word["x0"]):
             if _is_reference(word, self.size):
@@ -126,7 +126,7 @@ def _paragraphs(lines: list[_Line], body: float) -> list[Block]:
         if new:
             flush()
             heading = level
-        current.append(line.text(body))
+        current.append(line.text())
     flush()
     return blocks
 
@@ -144,7 +144,7 @@ def _footnotes(lines: list[_Line]) -> list[Block]:
         words = sorted(line.words, key=lambda word: word["x0"])
         first = words[0]
         if first["text"].isdigit() and first["size"] < 0.9 * line.size or first["text"].isdigit() and len(words) > 1 and not notes:
-            notes.append((first["text"], [_Line(line.top, line.bottom, line.size, words[1:]).text(line.size)]))
+            notes.append((first["text"], [_Line(line.top, line.bottom, line.size, words[1:]).text()]))
         elif notes:
-            notes[-1][1].append(line.text(line.size))
+            notes[-1][1].append(line.text())
     return [Block(clean(join_lines(parts)), kind="footnote", number=number) for number, parts in notes]

@@ -13,6 +13,7 @@ import functools
 import re
 
 from sacremoses import MosesDetokenizer, MosesPunctNormalizer, MosesTokenizer
+from sacremoses.tokenize import nonbreaking_prefixes, perluniprops
 
 from align.ingest.naming import SYMBOL_IN_TEXT
 
@@ -37,13 +38,41 @@ def _literal(pattern: str, replacement: str) -> str:
     return re.sub(r"\\(.)", r"\1", pattern)
 
 
+def char_class(chars: str) -> str:
+    """A regex class body matching exactly `chars`, as ranges.
+
+    >>> char_class("cabx")
+    'a-cx'
+    """
+    points = sorted(set(map(ord, chars)))
+    ranges: list[list[int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "".join(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in ranges)
+
+
 class _MosesTokenizer(MosesTokenizer):
     """sacremoses' tokenizer with its character classes built once: its `islower` and `isanyalpha` build
     a set of a whole Unicode class on every call, and its prefix check runs a regex on every token.
+    For Chinese, the three patterns it compiles with every Han character listed one by one (half a
+    second in every worker that tokenizes Chinese) are compiled from the same characters as ranges.
     The rules and their order are sacremoses'; tests compare the output with the original's."""
 
     def __init__(self, lang: str) -> None:
-        super().__init__(lang=lang)
+        super().__init__(lang="en" if lang == "zh" else lang)
+        if lang == "zh":  # what sacremoses' __init__ does for "zh", with ranges
+            self.lang = lang
+            self.NONBREAKING_PREFIXES = [prefix.strip() for prefix in nonbreaking_prefixes.words(lang)]
+            self.NUMERIC_ONLY_PREFIXES = [word.rpartition(" ")[0] for word in self.NONBREAKING_PREFIXES if self.has_numeric_only(word)]
+            han = "".join(perluniprops.chars("Han"))
+            self.IsAlpha, self.IsAlnum = self.IsAlpha + han, self.IsAlnum + han
+            alnum = char_class(self.IsAlnum)
+            self.PAD_NOT_ISALNUM = re.compile(rf"([^{alnum}\s\.'\`\,\-])"), r" \1 "
+            self.AGGRESSIVE_HYPHEN_SPLIT = re.compile(rf"([{alnum}])\-(?=[{alnum}])"), r"\1 @-@ "
+            self.INTRATOKEN_SLASHES = re.compile(rf"([{alnum}])\/([{alnum}])"), r"$1 \@\/\@ $2"
         self._lower, self._alpha = frozenset(self.IsLower), frozenset(self.IsAlpha)
 
     def islower(self, text: str) -> bool:

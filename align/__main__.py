@@ -1,3 +1,3 @@
-from align.cli import main
+from align.cli import run
 
-raise SystemExit(main())
+run()

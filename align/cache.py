@@ -1,8 +1,13 @@
 """The cache of incremental builds, under OUT/.cache: one entry per document group, keyed by the content
-of its files and every option that changes alignment, so a rebuild redoes only what changed."""
+of its files and every option that changes alignment, so a rebuild redoes only what changed.
+
+An entry is two files: KEY.pickle, the group's result with the texts its output files hold replaced
+by BLOB (small: it is loaded for every cached group), and KEY.texts, those texts, loaded only when the
+previous build's files cannot give them (export/layout.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import pickle
 from pathlib import Path
@@ -11,11 +16,12 @@ from typing import TYPE_CHECKING
 from align import __version__
 from align.engine import Group, GroupResult
 from align.export.files import atomic_path
+from align.export.layout import externalize
 
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
-FORMAT = 3  # of the cached results: bump when GroupResult or an exporter's rendered form changes
+FORMAT = 4  # of the cached results: bump when GroupResult or an exporter's rendered form changes
 
 
 class Cache:
@@ -42,12 +48,12 @@ class Cache:
             digest.update(path.encode() + b"\0" + hashlib.sha256(Path(path).read_bytes()).digest())
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+    def _path(self, key: str, suffix: str = ".pickle") -> Path:
+        return self.folder / key[:2] / f"{key}{suffix}"
 
     def has(self, key: str) -> bool:
         self.used.add(key)
-        return self.enabled and self._path(key).is_file()
+        return self.enabled and self._path(key).is_file() and self._path(key, ".texts").is_file()
 
     def get(self, key: str) -> GroupResult | None:
         self.used.add(key)
@@ -61,14 +67,23 @@ class Cache:
         self.hits += 1
         return result
 
-    def put(self, key: str, result: GroupResult) -> None:
+    def texts(self, key: str) -> list[str | bytes]:
+        """The texts of an entry's BLOBs, in the order its outputs were written."""
+        with open(self._path(key, ".texts"), "rb") as handle:
+            return pickle.load(handle)
+
+    def put(self, key: str, result: GroupResult, written: list[str | bytes]) -> None:
+        """Keep a group's result once its outputs are written; `written`: the texts they took (Layout.finish)."""
         if self.enabled:
+            with atomic_path(self._path(key, ".texts")) as path:  # first: an entry's pickle means both are whole
+                path.write_bytes(pickle.dumps(written, protocol=pickle.HIGHEST_PROTOCOL))
+            entry = dataclasses.replace(result, rendered=externalize(result.rendered, set(map(id, written))))
             with atomic_path(self._path(key)) as path:
-                path.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+                path.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> None:
         """Remove the entries of groups that are gone or changed (a --no-cache build leaves the cache alone)."""
         if self.enabled and self.folder.is_dir():
-            for entry in self.folder.glob("*/*.pickle"):
+            for entry in self.folder.glob("*/*.*"):
                 if entry.stem not in self.used:
                     entry.unlink()

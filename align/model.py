@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -130,7 +129,7 @@ class InputLog:
         self.skipped: list[InputRecord] = []
 
     def append(self, record: InputRecord) -> None:
-        self._spool.append(dataclasses.astuple(record))
+        self._spool.append(list(vars(record).values()))  # fields in order; astuple deep-copies
         self.counts[record.outcome] += 1
         if record.outcome == "skipped":
             self.skipped.append(record)

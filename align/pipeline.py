@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align import __version__
 from align.alignment.dp import VARIANCE
@@ -15,15 +17,18 @@ from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.cache import Cache
 from align.engine import ENGINES, Group, GroupResult, cluster_workers, process, run
 from align.errors import AlignError, UsageError
-from align.export import Exporters, tables
-from align.export.dataset import SPLITS, DatasetOptions, assign_splits, clean
+from align.export import Exporters, load, selected, tables
 from align.export.files import remove_leftovers
+from align.export.layout import Layout
 from align.export.profiles import PROFILES, parse_codes
 from align.export.tmx import tmx_date
 from align.ingest import kind_of, read_source
 from align.ingest.naming import parse_filename
 from align.langs import lang_order, parse_lang
 from align.model import BuildResult, InputLog, InputRecord
+
+if TYPE_CHECKING:
+    from align.export.dataset import DatasetOptions
 
 
 @dataclass(frozen=True)
@@ -123,35 +128,70 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     options = dataclasses.replace(options, table_langs=tuple(lang_order(langs)))  # workers render rows with them
     remove_leftovers(options.out)
     cache = Cache(options, pinned)
-    exporters = Exporters(options, langs)
-    try:
-        for done in _results(groups, options, cache):
-            result.inputs.extend(done.records)
-            if done.rendered:
-                exporters.write(done.rendered)
-                result.documents += 1
-                result.units += done.units
-            if progress:
-                progress(done.symbol)
-        result.outputs = exporters.close(result)
-    except BaseException:
-        exporters.abort()
-        raise
+    for name in selected(options):  # imported before the engine forks its workers, which then need not import them
+        load(name)
+    with contextlib.closing(_Results(groups, options, cache)) as results:  # the engine starts before the outputs open
+        layout = Layout(options.out) if cache.enabled else None
+        exporters = Exporters(options, langs, layout=layout)
+        try:
+            for group, key, hit, done in results:
+                result.inputs.extend(done.records)
+                if done.rendered:
+                    _write(exporters, layout, cache, group.symbol, key, hit, done)
+                    result.documents += 1
+                    result.units += done.units
+                elif not hit:
+                    cache.put(key, done, [])
+                if progress:
+                    progress(done.symbol)
+            result.outputs = exporters.close(result)
+        except BaseException:
+            exporters.abort()
+            if layout:
+                layout.abort()
+            raise
+    if layout:
+        layout.save()
     cache.prune()
     result.cached = cache.hits
     return result
 
 
-def _results(groups: list[Group], options: BuildOptions, cache: Cache) -> Iterator[GroupResult]:
-    """Every group's result in group order: from the cache, or from the engine."""
-    keys = [cache.key(group) for group in groups]
-    cached = [cache.has(key) for key in keys]  # loaded one at a time below: memory stays flat
-    fresh = run([group for group, hit in zip(groups, cached) if not hit], options)
-    for group, key, hit in zip(groups, keys, cached):
-        done = (cache.get(key) or process(group, options)) if hit else next(fresh)
-        if not hit:
-            cache.put(key, done)
-        yield done
+def _write(exporters: Exporters, layout: Layout | None, cache: Cache, symbol: str, key: str, hit: bool, done: GroupResult) -> None:
+    """Append one document to the outputs. With a layout, a cached document's texts are copied from
+    the previous build's files (or read from the cache), and a fresh one's are recorded and cached."""
+    if layout is None:
+        exporters.write(done.rendered)
+        return
+    if hit:
+        layout.cached(symbol, key, lambda: cache.texts(key))
+    else:
+        layout.fresh(symbol, key, done.rendered)
+    exporters.write(done.rendered)
+    written = layout.finish()
+    if not hit:
+        cache.put(key, done, written)
+
+
+class _Results:
+    """Every group with its cache key, whether it came from the cache, and its result, in group order.
+    Made before the outputs are opened, so that the engine is already at work on the groups to align."""
+
+    def __init__(self, groups: list[Group], options: BuildOptions, cache: Cache) -> None:
+        self.groups, self.options, self.cache = groups, options, cache
+        self.keys = [cache.key(group) for group in groups]
+        self.hits = [cache.has(key) for key in self.keys]  # entries are loaded one at a time: memory stays flat
+        self.fresh = run([group for group, hit in zip(groups, self.hits) if not hit], options)
+
+    def __iter__(self) -> Iterator[tuple[Group, str, bool, GroupResult]]:
+        for group, key, hit in zip(self.groups, self.keys, self.hits):
+            done = self.cache.get(key) if hit else None
+            if done is None:  # an entry unreadable since has(): aligned again here
+                done, hit = (process(group, self.options) if hit else next(self.fresh)), False
+            yield group, key, hit, done
+
+    def close(self) -> None:
+        self.fresh.close()  # the workers stop now, not when the interpreter exits
 
 
 def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[str]]:
@@ -200,6 +240,8 @@ REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
 
 def export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: DatasetOptions) -> dict[str, object]:
     """Write outputs again from a build's table, filtered and split by document, under `to`."""
+    from align.export.dataset import SPLITS, assign_splits, clean  # pandas: imported only where tables are read back
+
     units, removed = clean(tables.load(out), options)
     pairs, removed_pairs = clean(tables.load(out, "pairs"), options)
     split_of = assign_splits(sorted(set(units["document"]) | set(pairs["document"])), options.split, options.seed)

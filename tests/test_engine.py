@@ -57,8 +57,7 @@ def test_incremental_build_redoes_only_what_changed(corpus: Path, tmp_path: Path
     out = tmp_path / "out"
     first = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1))
     assert first.cached == 0
-    changed = inputs / "A_RES_217(2)-EN.md"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("Everyone has the right to life", "Everybody has the right to life"), encoding="utf-8")
+    _change_english(inputs)
     second = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1))
     assert (second.cached, second.documents) == (4, 5)
     assert "Everybody has the right to life" in (out / "moses" / "fr-en.en").read_text(encoding="utf-8")
@@ -97,3 +96,42 @@ def test_a_rebuild_without_a_pinned_date_uses_the_cache(corpus: Path, tmp_path: 
     assert (second.cached, second.documents) == (5, 5)
     again = sorted(set(re.findall(r'<tu tuid="[^"]+" creationdate="(\d{8}T\d{6}Z)"', (out / "memory.tmx").read_text(encoding="utf-8"))))
     assert again == dates and len(dates) == 1
+
+
+def _change_english(inputs: Path) -> None:
+    changed = inputs / "A_RES_217(2)-EN.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Everyone has the right to life", "Everybody has the right to life"), encoding="utf-8")
+
+
+def test_a_rebuild_copies_unchanged_documents_from_the_previous_outputs(corpus: Path, tmp_path: Path) -> None:
+    """The cached documents' texts come from the previous build's files (the cache's copies are made
+    unreadable here, so they cannot come from there); files the change does not touch stay in place."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(corpus, inputs)
+    build(BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1))
+    untouched, touched = out / "moses" / "fr-ru.ru", out / "moses" / "fr-en.en"
+    before = {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in (untouched, touched)}
+    for texts in (out / ".cache").glob("*/*.texts"):
+        texts.write_bytes(b"not a pickle")
+    _change_english(inputs)
+    second = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1))
+    assert (second.cached, second.documents) == (4, 5)
+    fresh = tmp_path / "fresh"
+    build(BuildOptions(inputs=(inputs,), out=fresh, created=CREATED, jobs=1, cache=False))
+    assert outputs(out) == outputs(fresh)
+    assert (untouched.stat().st_ino, untouched.stat().st_mtime_ns) == before[untouched]
+    assert (touched.stat().st_ino, touched.stat().st_mtime_ns) != before[touched]
+
+
+def test_a_rebuild_after_outputs_were_edited_takes_the_texts_from_the_cache(corpus: Path, tmp_path: Path) -> None:
+    """An output file that is no longer the one the previous build wrote is not copied from."""
+    out = tmp_path / "out"
+    build(BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=1))
+    with open(out / "memory.tmx", "ab") as edited:
+        edited.write(b"<!-- edited -->\n")
+    (out / "tmx" / "fr-ru.tmx").write_bytes((out / "tmx" / "fr-ru.tmx").read_bytes()[:1000])
+    second = build(BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=2))
+    assert (second.cached, second.documents) == (5, 5)
+    fresh = tmp_path / "fresh"
+    build(BuildOptions(inputs=(corpus,), out=fresh, created=CREATED, jobs=1, cache=False))
+    assert outputs(out) == outputs(fresh)

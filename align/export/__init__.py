@@ -4,7 +4,8 @@ Each exporter splits its work in two: `render(document, options)` turns one alig
 what its files will hold (pure; it runs in the worker that aligned the document, and its result is
 cached with it), and `write(rendered)` appends that to the files, in document order, in the main
 process. So the expensive part (serialising TMX, tokenizing) runs in parallel, and an incremental
-rebuild writes cached parts without rendering them again.
+rebuild writes cached parts without rendering them again: their bytes are copied from the previous
+build's files (layout.py), which exporters do not see, as they write through layout.OutputFile.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from align.model import AlignedDocument, BuildResult
 
 if TYPE_CHECKING:
+    from align.export.layout import Layout
     from align.pipeline import BuildOptions
 
 # Output name -> "module:class". Each class streams aligned documents to its files under OUT.
@@ -33,8 +35,9 @@ EXPORTERS: dict[str, str] = {
 class Exporter(Protocol):
     """What every exporter does: render documents, write them in order, then finish its files."""
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
-        """`langs`: every language the build may see (the tables have a column for each)."""
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
+        """`langs`: every language the build may see (the tables have a column for each); `layout`:
+        where the streamed files record each document's spans (None: not recorded)."""
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> Any:
@@ -67,9 +70,10 @@ def render(document: AlignedDocument, options: BuildOptions) -> dict[str, Any]:
 class Exporters:
     """All selected exporters behind one write/close, in registry order."""
 
-    def __init__(self, options: BuildOptions, langs: set[str] | frozenset[str] = frozenset(), with_report: bool = True) -> None:
+    def __init__(self, options: BuildOptions, langs: set[str] | frozenset[str] = frozenset(), with_report: bool = True,
+                 layout: Layout | None = None) -> None:
         self.options = options
-        self.exporters = {name: load(name)(options, frozenset(langs)) for name in selected(options, with_report)}
+        self.exporters = {name: load(name)(options, frozenset(langs), layout) for name in selected(options, with_report)}
 
     def add(self, document: AlignedDocument) -> None:
         """Render and write one document here (re-exports, tests)."""

@@ -13,12 +13,17 @@ from pathlib import Path
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside `path`, renamed to `path` if the block finishes, removed if it fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.part")
+    temporary = temporary_path(path)
     try:
         yield temporary
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def temporary_path(path: Path) -> Path:
+    """Where `path` is written until it is whole (remove_leftovers finds what a killed build left)."""
+    return path.with_name(f".{path.name}.part")
 
 
 class Aborted(Exception):

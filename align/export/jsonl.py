@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from align.export.layout import Layout
 from align.export.pairs import PairFiles, pair_lines
 from align.model import AlignedDocument, BuildResult
 
@@ -16,9 +17,9 @@ if TYPE_CHECKING:
 class JsonlExporter:
     """Appends each pivot-language pair of each unit as one JSON line."""
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.out = options.out
-        self.files = PairFiles(options.out / "jsonl", suffixes=(".jsonl",))
+        self.files = PairFiles(options.out / "jsonl", suffixes=(".jsonl",), layout=layout)
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> dict[tuple[str, str], str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from align.export.layout import Layout
 from align.export.pairs import PairFiles, pair_lines
 from align.export.tokenize import tokenizer
 from align.model import AlignedDocument, BuildResult
@@ -21,9 +22,9 @@ class MosesExporter:
 
     folder = "moses"
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.out = options.out
-        self.files = PairFiles(options.out / self.folder)
+        self.files = PairFiles(options.out / self.folder, layout=layout)
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> Lines:

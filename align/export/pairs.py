@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
 
-from align.export.files import abort, atomic_path, pair_name
+from align.export.files import abort, pair_name
+from align.export.layout import Layout, OutputFile
 from align.langs import lang_order
 from align.model import AlignedDocument, AlignedUnit
 
@@ -34,24 +34,20 @@ def pair_lines(document: AlignedDocument) -> Iterator[tuple[AlignedUnit, str, st
 class PairFiles:
     """Text files named after a language pair, opened on first use, each renamed into place on close."""
 
-    def __init__(self, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
-        self.folder, self.suffixes = folder, suffixes
+    def __init__(self, folder: Path, suffixes: tuple[str, ...] | None = None, layout: Layout | None = None) -> None:
+        self.folder, self.suffixes, self.layout = folder, suffixes, layout
         self.stack = contextlib.ExitStack()
-        self.files: dict[tuple[str, str], list[TextIO]] = {}
+        self.files: dict[tuple[str, str], list[OutputFile]] = {}
         self.names: list[str] = []
 
-    def get(self, pivot: str, lang: str) -> list[TextIO]:
+    def get(self, pivot: str, lang: str) -> list[OutputFile]:
         """The pair's files: `<pair>.<pivot>` and `<pair>.<lang>`, or one `<pair><suffix>` per suffix."""
         if (pivot, lang) not in self.files:
             name = pair_name(pivot, lang)
             names = [f"{name}{suffix}" for suffix in self.suffixes] if self.suffixes else [f"{name}.{pivot}", f"{name}.{lang}"]
-            self.files[pivot, lang] = [self._open(self.folder / file_name) for file_name in names]
+            self.files[pivot, lang] = [OutputFile(self.stack, self.folder / file_name, self.layout) for file_name in names]
             self.names += names
         return self.files[pivot, lang]
-
-    def _open(self, path: Path) -> TextIO:
-        temporary = self.stack.enter_context(atomic_path(path))
-        return self.stack.enter_context(open(temporary, "w", encoding="utf-8", newline="\n"))
 
     def abort(self) -> None:
         abort(self.stack)

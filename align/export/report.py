@@ -7,9 +7,9 @@ right-to-left languages set right to left.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import json
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO
@@ -20,6 +20,7 @@ from align.model import AlignedDocument, BuildResult
 from align.spool import Spool
 
 if TYPE_CHECKING:
+    from align.export.layout import Layout
     from align.pipeline import BuildOptions
 
 REPORT_VERSION = 1
@@ -41,7 +42,7 @@ class ReportExporter:
     per-document summaries wait on disk and both files are written as a stream, so neither the
     build nor the writing of its report grows with the number of documents."""
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.options = options
         self.documents = Spool(options.out)
         self.flagged: list[dict[str, object]] = []
@@ -65,13 +66,14 @@ class ReportExporter:
              "text": unit.texts.get(document.pivot) or next(iter(unit.texts.values()))}
             for unit in document.units if unit.flags
         ][:MAX_FLAGGED]
-        return {"summary": summary, "flagged": flagged, "review": review_section(document)}
+        # compressed: the page shows 200 documents, but every document's section travels and is cached
+        return {"summary": summary, "flagged": flagged, "review": zlib.compress(review_section(document).encode(), 1)}
 
     def write(self, rendered: dict[str, object]) -> None:
         self.documents.append(rendered["summary"])
         self.flagged += rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]
         if len(self.review) < MAX_REVIEW_DOCUMENTS:
-            self.review.append(rendered["review"])
+            self.review.append(zlib.decompress(rendered["review"]).decode())
 
     def report(self, result: BuildResult) -> dict[str, object]:
         """The report; "inputs" and "documents" are iterables read back from disk as they are written."""
@@ -87,7 +89,7 @@ class ReportExporter:
                 "scheduler": options.scheduler, "cache": options.cache, "created": options.created,
             },
             "summary": dict(result.inputs.counts),
-            "inputs": (dataclasses.asdict(record) for record in result.inputs),
+            "inputs": (vars(record) for record in result.inputs),  # asdict deep-copies: 10x slower
             "documents": iter(self.documents),
             "flagged": self.flagged,
             "notes": list(result.notes),

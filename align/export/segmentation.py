@@ -9,13 +9,14 @@ from align.model import AlignedDocument, BuildResult
 from align.segment import rules_xml
 
 if TYPE_CHECKING:
+    from align.export.layout import Layout
     from align.pipeline import BuildOptions
 
 
 class SrxExporter:
     """Writes the merged SRX document that `align.segment` segments with."""
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.path = options.out / "segmentation.srx"
 
     @staticmethod

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from align.export.files import abort, atomic_path
+from align.export.layout import Layout, OutputFile
 from align.langs import lang_order
 from align.model import AlignedDocument, AlignedUnit, BuildResult
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from align.pipeline import BuildOptions
 
 HEAD = ["document", "unit", "kind", "level", "srclang"]
@@ -48,11 +51,11 @@ class TablesExporter:
 
     BATCH = 10_000  # rows buffered before they are written: each write is a row group, whose metadata stays in memory until the file is closed
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.out, self.langs = options.out, set(langs)
         self.stack = contextlib.ExitStack()
         self.tables = {name: self._open(name) for name in ("units", "pairs")}
-        self.tsv = self.stack.enter_context(open(self.stack.enter_context(atomic_path(self.out / "units.tsv")), "w", encoding="utf-8", newline=""))
+        self.tsv = OutputFile(self.stack, self.out / "units.tsv", layout)
         self.tsv.write("\t".join(schema(lang_order(self.langs), "units").names) + "\n")
         self.batches: dict[str, list[pa.Table]] = {"units": [], "pairs": []}
         self.rows = 0
@@ -127,10 +130,11 @@ def _check_columns(names: list[str], columns: list[str]) -> None:
 
 
 def tsv_lines(units: pa.Table) -> str:
-    """units.tsv's lines for these rows (CSV quoting where needed, an empty field for no text)."""
-    if not units.num_rows:
-        return ""
-    return units.to_pandas().to_csv(sep="\t", index=False, header=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    """units.tsv's lines for these rows (CSV quoting where needed, an empty field for no text), as
+    pandas' to_csv writes them (the same csv module underneath), without pandas in the build."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(zip(*units.to_pydict().values()))
+    return buffer.getvalue()
 
 
 def language_columns(frame: pd.DataFrame) -> list[str]:
@@ -165,4 +169,6 @@ def read_documents(units: pd.DataFrame, pairs: pd.DataFrame | None = None) -> li
 
 def load(out: Path, name: str = "units") -> pd.DataFrame:
     """A table of a build: `units` (canonical, n-way) or `pairs`."""
+    import pandas as pd  # here: reading tables back needs pandas, a build does not (a third of a rebuild's start-up)
+
     return pd.read_parquet(out / f"{name}.parquet")

@@ -11,12 +11,13 @@ import contextlib
 import dataclasses
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from align import __version__
-from align.export.files import abort, atomic_path, pair_name
+from align.export.files import abort, pair_name
+from align.export.layout import Layout, OutputFile
 from align.export.pairs import pair_lines
 from align.export.profiles import PROFILES
 from align.model import AlignedDocument, AlignedUnit, BuildResult
@@ -81,10 +82,10 @@ def translation_unit(unit: AlignedUnit, langs: list[str], srclang: str, options:
 class TmxWriter:
     """One TMX file, streamed: header on open, serialised <tu>s appended, closed on close()."""
 
-    def __init__(self, path: Path, srclang: str, options: BuildOptions) -> None:
+    def __init__(self, path: Path, srclang: str, options: BuildOptions, layout: Layout | None = None) -> None:
         self.path = path
         self._stack = contextlib.ExitStack()
-        self._file: BinaryIO = self._stack.enter_context(open(self._stack.enter_context(atomic_path(path)), "wb"))
+        self._file = OutputFile(self._stack, path, layout)
         header = etree.Element("header", creationtool="align", creationtoolversion=__version__, datatype="plaintext",
                                segtype="paragraph", adminlang="en", srclang=options.tmx_codes().get(srclang, srclang),
                                creationdate=options.created)
@@ -106,9 +107,9 @@ class TmxWriter:
 class TmxExporter:
     """memory.tmx with every unit found in two or more languages, and one bilingual file per pair."""
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
-        self.options = options
-        self.memory = TmxWriter(options.out / "memory.tmx", options.pivot, options)
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
+        self.options, self.layout = options, layout
+        self.memory = TmxWriter(options.out / "memory.tmx", options.pivot, options, layout)
         self.pairs: dict[tuple[str, str], TmxWriter] = {}
         self.too_long: set[tuple[str, str]] = set()
 
@@ -146,7 +147,7 @@ class TmxExporter:
     def _pair(self, source: str, target: str) -> TmxWriter:
         if (source, target) not in self.pairs:
             path = self.options.out / "tmx" / f"{pair_name(source, target)}.tmx"
-            self.pairs[source, target] = TmxWriter(path, source, self.options)
+            self.pairs[source, target] = TmxWriter(path, source, self.options, self.layout)
         return self.pairs[source, target]
 
     def abort(self) -> None:

@@ -7,6 +7,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from align.export.layout import Layout
 from align.export.pairs import PairFiles, pair_lines
 from align.model import AlignedDocument, BuildResult
 
@@ -23,9 +24,9 @@ def _rows(rows: list[list[str]]) -> str:
 class TsvExporter:
     """Appends each pivot-language pair of each unit as one TSV row."""
 
-    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.out = options.out
-        self.files = PairFiles(options.out / "tsv", suffixes=(".tsv",))
+        self.files = PairFiles(options.out / "tsv", suffixes=(".tsv",), layout=layout)
         self.started: set[tuple[str, str]] = set()
 
     @staticmethod

@@ -138,3 +138,24 @@ def test_pair_tsv_reads_back_with_csv_quoting(built: Path) -> None:
     frame = pd.read_csv(built / "tsv/fr-en.tsv", sep="\t", dtype=str, keep_default_na=False)
     assert list(frame.columns) == ["document", "unit", "fr", "en"]
     assert list(frame["en"]) == (built / "moses/fr-en.en").read_text(encoding="utf-8").splitlines()
+
+
+def test_units_tsv_lines_are_what_pandas_writes(built: Path) -> None:
+    """units.tsv is written with the csv module, not pandas (the build does not import pandas): the
+    same bytes as pandas' to_csv on the real table and on fields that need quoting or number formats."""
+    import csv
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from align.export.tables import tsv_lines
+
+    def pandas_lines(table: pa.Table) -> str:
+        return table.to_pandas().to_csv(sep="\t", index=False, header=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+
+    units = pq.read_table(built / "units.parquet")
+    edges = pa.table({"text": ["a\tb", 'say "x"', "two\nlines", None, "", " lead", "\r"],
+                      "score": [0.1, 1.0, 1e-05, 0.123456789012345, 2.5e10, 0.0, -3.5]})
+    for table in (units, edges):
+        assert tsv_lines(table) == pandas_lines(table)
+    assert (built / "units.tsv").read_text(encoding="utf-8").split("\n", 1)[1] == pandas_lines(units)

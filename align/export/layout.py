@@ -1,0 +1,317 @@
+"""Where each document's bytes sit in the streamed output files, so that a rebuild copies the bytes of
+an unchanged document from the previous build's files (in the kernel: os.copy_file_range) instead of
+loading them from the cache and writing them again through Python.
+
+A build records, document by document, the span (file, offset, length) of every text it wrote from
+the document's rendered outputs; the cache keeps the rendered outputs with those texts replaced by
+BLOB and the texts themselves in a side file. When a cached document is written again, each BLOB its
+exporters write is the next recorded span of the previous build's files, if those files are still
+the ones that build published (same size, time and inode), else the next text from the side file.
+Exporters see none of this: they write what they rendered, and OutputFile does the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import pickle
+import struct
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from align.export.files import abort, atomic_path, temporary_path
+
+MIN_BLOB = 256  # texts shorter than this stay in the cache entry: a span costs more than it saves
+_TRAILER = struct.Struct("<Q")  # the layout file ends with the offset of its table of files
+
+
+class _Blob:
+    """Stands, in a cached document's rendered outputs, for a text its files hold."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> str:
+        return "BLOB"
+
+    def __repr__(self) -> str:
+        return "BLOB"
+
+
+BLOB = _Blob()
+
+
+@dataclass(frozen=True)
+class Span:
+    """`length` bytes at `offset` of a previous build's output file, open as `fd`."""
+
+    fd: int
+    offset: int
+    length: int
+
+
+def leaves(rendered: Any) -> Iterator[Any]:
+    """Every text (str or bytes) in rendered outputs: dicts' values, lists' and tuples' items."""
+    if isinstance(rendered, (str, bytes)):
+        yield rendered
+    elif isinstance(rendered, dict):
+        for value in rendered.values():
+            yield from leaves(value)
+    elif isinstance(rendered, (list, tuple)):
+        for item in rendered:
+            yield from leaves(item)
+
+
+def externalize(rendered: Any, written: set[int]) -> Any:
+    """A copy of `rendered` with the texts whose id is in `written` replaced by BLOB."""
+    if isinstance(rendered, (str, bytes)):
+        return BLOB if id(rendered) in written else rendered
+    if isinstance(rendered, dict):
+        return {key: externalize(value, written) for key, value in rendered.items()}
+    if isinstance(rendered, (list, tuple)):
+        return type(rendered)(externalize(item, written) for item in rendered)
+    return rendered
+
+
+class _Previous:
+    """The previous build's layout, read in step with this build: documents come in symbol order in
+    both, so the spans of each cached document are found by reading forward, never held all at once."""
+
+    def __init__(self, path: Path, out: Path) -> None:
+        self.file: BinaryIO = open(path, "rb")
+        self.file.seek(-_TRAILER.size, os.SEEK_END)
+        (table,) = _TRAILER.unpack(self.file.read(_TRAILER.size))
+        self.file.seek(table)
+        names = pickle.load(self.file)
+        self.fds: list[int | None] = [_open_if_unchanged(out / name, stat) for name, stat in names]
+        self.by_path = {out / name: fd for (name, _), fd in zip(names, self.fds) if fd is not None}
+        self.file.seek(0)
+        self.end, self.record = table, None
+
+    def spans(self, symbol: str, key: str) -> list[Span] | None:
+        """The spans of the document (symbol, key), None if that build did not write it or its files changed."""
+        while self.record is None or self.record[0] < symbol:
+            if self.file.tell() >= self.end:
+                return None
+            self.record = pickle.load(self.file)
+        found, found_key, flat = self.record
+        if found != symbol or found_key != key:
+            return None
+        triples = [flat[index: index + 3] for index in range(0, len(flat), 3)]
+        if any(self.fds[file] is None for file, _, _ in triples):
+            return None
+        return [Span(self.fds[file], offset, length) for file, offset, length in triples]
+
+    def fd(self, path: Path) -> int | None:
+        """The open previous file at `path`, if it is intact."""
+        return self.by_path.get(path)
+
+    def close(self) -> None:
+        self.file.close()
+        for fd in self.fds:
+            if fd is not None:
+                os.close(fd)
+
+
+def _open_if_unchanged(path: Path, recorded: tuple[int, int, int]) -> int | None:
+    """A read-only descriptor of the previous build's file, if it is still the file that build wrote.
+    Held open, it keeps those bytes readable after this build replaces the file."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    if _identity(os.fstat(fd)) != recorded:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int, int]:
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+class Layout:
+    """The spans this build writes, recorded to OUT/.cache/layout, and the previous build's, replayed."""
+
+    def __init__(self, out: Path) -> None:
+        self.out, self.path = out, out / ".cache" / "layout"
+        try:
+            self.previous: _Previous | None = _Previous(self.path, out)
+        except (OSError, EOFError, pickle.UnpicklingError, struct.error, ValueError):
+            self.previous = None  # no previous build, or one that did not finish: texts come from the cache
+        self.files: list[Path] = []  # this build's streamed files, by index
+        self._stack = contextlib.ExitStack()
+        self._file: BinaryIO = self._stack.enter_context(open(self._stack.enter_context(atomic_path(self.path)), "wb"))
+        self._document: tuple[str, str] | None = None
+        self._eligible: set[int] = set()
+        self._replay: Iterator[Span | str | bytes] = iter(())
+        self._spans = array("q")
+        self._written: list[str | bytes] = []  # the texts the current document's files got, in order
+
+    def previous_fd(self, path: Path) -> int | None:
+        """The previous build's file at `path`, open, if it is still the file that build wrote."""
+        return self.previous.fd(path) if self.previous else None
+
+    def register(self, path: Path) -> int:
+        """An output file's index in the spans this build records."""
+        self.files.append(path)
+        return len(self.files) - 1
+
+    def fresh(self, symbol: str, key: str, rendered: Any) -> None:
+        """A document whose rendered outputs are about to be written: its texts are recorded where they go."""
+        counts = Counter(map(id, leaves(rendered)))
+        self._start(symbol, key)
+        self._eligible = {id(text) for text in leaves(rendered) if len(text) >= MIN_BLOB and counts[id(text)] == 1}
+
+    def cached(self, symbol: str, key: str, texts: Callable[[], list[str | bytes]]) -> None:
+        """A cached document is about to be written: its BLOBs are the previous build's spans if that
+        build's files are intact, else the texts `texts()` loads from the cache."""
+        spans = self.previous.spans(symbol, key) if self.previous else None
+        self._start(symbol, key)
+        self._replay = iter(spans if spans is not None else texts())
+
+    def _start(self, symbol: str, key: str) -> None:
+        self._document, self._eligible, self._spans, self._written = (symbol, key), set(), array("q"), []
+        self._replay = iter(())
+
+    def resolve(self, data: Any) -> Any:
+        """What to write for `data`: itself, or for BLOB the next span or text of the document."""
+        if data is not BLOB:
+            return data
+        try:
+            return next(self._replay)
+        except StopIteration:
+            raise RuntimeError(f"{self._document}: more BLOBs written than the cache recorded") from None
+
+    def wrote(self, file: int, data: Any, offset: int, length: int) -> None:
+        """`data` (as given to OutputFile.write) went to `file` at `offset`."""
+        if data is BLOB or id(data) in self._eligible:
+            self._spans.extend((file, offset, length))
+            if data is not BLOB:
+                self._written.append(data)
+
+    def finish(self) -> list[str | bytes]:
+        """The document is written: its spans are recorded; returns the texts it recorded (in order)."""
+        if next(self._replay, None) is not None:
+            raise RuntimeError(f"{self._document}: fewer BLOBs written than the cache recorded")
+        symbol, key = self._document
+        pickle.dump((symbol, key, self._spans), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        written = self._written
+        self._start("", "")  # writes between documents (headers, closing tags) are not recorded
+        return written
+
+    def save(self) -> None:
+        """After the outputs are in place: the table of files (with what identifies each) closes the layout."""
+        table = self._file.tell()
+        files = [(str(path.relative_to(self.out)), _identity(path.stat())) for path in self.files]
+        pickle.dump(files, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(_TRAILER.pack(table))
+        self._stack.close()
+        self.close()
+
+    def abort(self) -> None:
+        abort(self._stack)
+        self.close()
+
+    def close(self) -> None:
+        if self.previous:
+            self.previous.close()
+            self.previous = None
+
+
+def copy_span(span: Span, fd: int) -> None:
+    """Append a span of another file to `fd`: in the kernel where the file system can, else by reading."""
+    offset, left = span.offset, span.length
+    try:
+        while left:
+            done = os.copy_file_range(span.fd, fd, left, offset)
+            if not done:
+                raise OSError(errno.EIO, "short copy")
+            offset, left = offset + done, left - done
+        return
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL, errno.EIO):
+            raise
+    while left:
+        chunk = os.pread(span.fd, min(left, 1 << 20), offset)
+        if not chunk:
+            raise OSError(errno.EIO, "the previous output file is shorter than its layout says")
+        os.write(fd, chunk)
+        offset, left = offset + len(chunk), left - len(chunk)
+
+
+class OutputFile:
+    """A streamed output file, written under a temporary name and renamed into place when `stack`
+    closes (removed if the build fails). It takes text, bytes, or BLOB, and with a layout records where
+    each document's texts go. While what it is given is, byte for byte, the previous build's file at
+    this path, it writes nothing: if the whole file comes out the same, the previous file stays in
+    place, untouched; at the first difference, the equal part is copied in the kernel. Consecutive
+    spans of one previous file are copied in one call."""
+
+    def __init__(self, stack: contextlib.ExitStack, path: Path, layout: Layout | None = None) -> None:
+        self.path, self.layout = path, layout
+        self.index = layout.register(path) if layout else -1
+        self._same = layout.previous_fd(path) if layout else None  # the previous file, while equal to it
+        self._temporary = temporary_path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(self._temporary, "wb", buffering=0)  # noqa: SIM115 (closed by _exit, with the stack)
+        stack.push(self._exit)
+        self.size = 0
+        self._pending: Span | None = None
+
+    def write(self, data: str | bytes) -> None:
+        """Append `data` (a text of the rendered outputs, or BLOB in a cached one)."""
+        given = self.layout.resolve(data) if self.layout else data
+        raw = b"" if isinstance(given, Span) else given.encode() if isinstance(given, str) else given
+        length = given.length if isinstance(given, Span) else len(raw)
+        if self._same is not None and not self._equal(given, raw):
+            self._pending, self._same = (Span(self._same, 0, self.size) if self.size else None), None
+        if self._same is None:
+            self._append(given, raw)
+        if self.layout and length:
+            self.layout.wrote(self.index, data, self.size, length)
+        self.size += length
+
+    def _equal(self, data: Span | str | bytes, raw: bytes) -> bool:
+        """Whether `data` is what the previous file holds at this point."""
+        if isinstance(data, Span):
+            return data.fd == self._same and data.offset == self.size
+        return os.pread(self._same, len(raw), self.size) == raw
+
+    def _append(self, data: Span | str | bytes, raw: bytes) -> None:
+        pending = self._pending
+        if isinstance(data, Span) and pending and pending.fd == data.fd and pending.offset + pending.length == data.offset:
+            self._pending = Span(data.fd, pending.offset, pending.length + data.length)
+            return
+        self._flush()
+        if isinstance(data, Span):
+            self._pending = data
+            return
+        view = memoryview(raw)
+        while view:
+            view = view[self._file.write(view):]
+
+    def _flush(self) -> None:
+        if self._pending:
+            copy_span(self._pending, self._file.fileno())
+            self._pending = None
+
+    def _exit(self, error_type: type[BaseException] | None, *_: object) -> bool:
+        """Publish the file (unless the previous one is the same), or drop it if the build failed."""
+        try:
+            if error_type is None:
+                if self._same is not None and self.size == os.fstat(self._same).st_size:
+                    return False  # the previous file is this file
+                if self._same is not None:  # a shorter file, equal as far as it goes
+                    self._pending = Span(self._same, 0, self.size) if self.size else None
+                self._flush()
+                self._file.close()
+                os.replace(self._temporary, self.path)
+        finally:
+            self._file.close()
+            self._temporary.unlink(missing_ok=True)
+        return False

@@ -26,6 +26,8 @@ _CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) +| +(?=[{_CJK_CHARS}])")
 # UN document symbols (A/60/493/Add.2, A/RES/60/212) and resolution numbers (58/220) stay one token:
 # they are names, not phrases, and Moses' detokenizer could not glue their parts back.
 PROTECTED = [SYMBOL_IN_TEXT, r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]"]  # and "n°" (numéro)
+_PROTECTED = [re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED]  # as sacremoses compiles them
+_ASCII_DIGITS = frozenset("0123456789")
 # Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
 _ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
 _LITERAL = re.compile(r"(?:[^.^$*+?{}\[\]|()\\]|\\[()?!.])+")  # no metacharacter but escaped ( ) ? ! .
@@ -74,6 +76,7 @@ class _MosesTokenizer(MosesTokenizer):
             self.AGGRESSIVE_HYPHEN_SPLIT = re.compile(rf"([{alnum}])\-(?=[{alnum}])"), r"\1 @-@ "
             self.INTRATOKEN_SLASHES = re.compile(rf"([{alnum}])\/([{alnum}])"), r"$1 \@\/\@ $2"
         self._lower, self._alpha = frozenset(self.IsLower), frozenset(self.IsAlpha)
+        self._prefixes, self._numeric_only = frozenset(self.NONBREAKING_PREFIXES), frozenset(self.NUMERIC_ONLY_PREFIXES)
 
     def islower(self, text: str) -> bool:
         return self._lower.issuperset(text)
@@ -82,10 +85,56 @@ class _MosesTokenizer(MosesTokenizer):
         return not self._alpha.isdisjoint(text)
 
     def handles_nonbreaking_prefixes(self, text: str) -> str:
+        """sacremoses' rule, with its per-token regexes as string tests and its prefix lists as sets."""
         tokens = text.split()
-        if not any(len(token) > 1 and token[-1] == "." for token in tokens):  # sacremoses' r"^(\S+)\.$"
-            return " ".join(tokens)
-        return super().handles_nonbreaking_prefixes(text)
+        last = len(tokens) - 1
+        for index, token in enumerate(tokens):
+            if len(token) < 2 or token[-1] != ".":  # r"^(\S+)\.$" on a token without spaces
+                continue
+            prefix, following = token[:-1], tokens[index + 1] if index < last else ""
+            if ("." in prefix and self.isanyalpha(prefix)) or (prefix in self._prefixes and prefix not in self._numeric_only) \
+                    or (following and self.islower(following[0])):
+                continue
+            if prefix in self._numeric_only and following[:1] in _ASCII_DIGITS:  # r"^[0-9]+"
+                continue
+            tokens[index] = prefix + " ."
+        return " ".join(tokens)
+
+    def moses(self, text: str, escape: bool) -> str:
+        """What sacremoses' tokenize(text, escape=escape, return_str=True, aggressive_dash_splits=False,
+        protected_patterns=PROTECTED) gives, step for step in its order, with the protected patterns
+        compiled once and each step skipped when the text lacks a character its pattern needs (a
+        substitution that cannot match changes nothing)."""
+        for pattern, replacement in (self.DEDUPLICATE_SPACE, self.ASCII_JUNK):
+            text = pattern.sub(replacement, text)
+        protected = [match.group() for pattern in _PROTECTED for match in pattern.finditer(text)]
+        if len(protected) > self.MAX_PROTECTED_TOKENS:
+            raise ValueError(f"too many protected tokens: {len(protected)} matches exceeds the limit of {self.MAX_PROTECTED_TOKENS}")
+        marker = self.unused_protect_marker(text)
+        for index, token in sorted(enumerate(protected), key=lambda pair: len(pair[1]), reverse=True):
+            text = text.replace(token, marker + str(index).zfill(3))
+        pattern, replacement = self.PAD_NOT_ISALNUM
+        text = pattern.sub(replacement, text.strip())
+        if ".." in text:
+            text = self.replace_multidots(text)
+        if "," in text:
+            for pattern, replacement in (self.COMMA_SEPARATE_1, self.COMMA_SEPARATE_2, self.COMMA_SEPARATE_3):
+                text = pattern.sub(replacement, text)
+        if "'" in text:
+            apostrophes = self.ENGLISH_SPECIFIC_APOSTROPHE if self.lang == "en" else \
+                self.FR_IT_SPECIFIC_APOSTROPHE if self.lang in ("fr", "it") else [self.NON_SPECIFIC_APOSTROPHE]
+            for pattern, replacement in apostrophes:
+                text = pattern.sub(replacement, text)
+        pattern, replacement = self.DEDUPLICATE_SPACE
+        text = pattern.sub(replacement, self.handles_nonbreaking_prefixes(text)).strip()
+        if ".'" in text:
+            pattern, replacement = self.TRAILING_DOT_APOSTROPHE
+            text = pattern.sub(replacement, text)
+        for index, token in enumerate(protected):
+            text = text.replace(marker + str(index).zfill(3), token)
+        if "DOTMULTI" in text:
+            text = self.restore_multidots(text)
+        return self.escape_xml(text) if escape else text
 
 
 class Tokenizer:
@@ -137,8 +186,7 @@ class Tokenizer:
         return " ".join(" ".join(parts).split())
 
     def _moses(self, text: str) -> str:
-        return self._tokenizer.tokenize(text, escape=self.escape, return_str=True, aggressive_dash_splits=False,
-                                        protected_patterns=PROTECTED)
+        return self._tokenizer.moses(text, self.escape)
 
     def detokenize(self, tokens: str) -> str:
         """Text back from tokens: the inverse of `tokenize` on normalised UN text.

@@ -108,3 +108,14 @@ def test_chinese_patterns_match_what_sacremoses_compiles() -> None:
     everything = "".join(chr(point) for point in range(0x10000) if not 0xD800 <= point <= 0xDFFF)
     mine, original = ours.PAD_NOT_ISALNUM[0], theirs.PAD_NOT_ISALNUM[0]
     assert [match.start() for match in mine.finditer(everything)] == [match.start() for match in original.finditer(everything)]
+
+
+@pytest.mark.parametrize("lang", UDHR_LANGS)
+@pytest.mark.parametrize("text", [
+    "a..b ... c.", "DOTMULTI DOTDOTMULTI x", "He said 'no.' ", "l'homme d'Etat", "1,000 , 2,a", "n° 5 N° 6",
+    "A/RES/60/1. See 58/220.", "M. Smith, No. 5 and para. 3 of art. 2.", "Mr. X met Dr. y. Then 3. Z",
+    "\tspaced\u00a0out  text\x1f", "THISISPROTECTED000 A/RES/1/1", "See No. A and Art. B, No. 7 and pp. 12.",
+])
+def test_same_as_sacremoses_on_the_steps_it_skips(lang: str, text: str) -> None:
+    """Texts with and without the characters that let our tokenizer skip a step."""
+    assert _ours(lang, text) == _sacremoses(lang, text)

@@ -87,6 +87,7 @@ def align_lengths(
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     width = max(10, abs(n - m) + 10, max(n, m) // 10)
+    erfc, log, sqrt, root2, inf = math.erfc, math.log, math.sqrt, math.sqrt(2), math.inf  # length_cost, inlined below
     for i in range(n + 1):
         low, high = (0, m) if n * m <= _FULL_SEARCH else (max(0, i * m // max(n, 1) - width), min(m, i * m // max(n, 1) + width))
         row, back_row = cost[i], back[i]
@@ -96,11 +97,14 @@ def align_lengths(
                 if di > i or dj > j:
                     continue
                 previous = cost[i - di][j - dj]
-                if previous == math.inf:
+                if previous == inf:
                     continue
                 step = base
                 if di and dj:
-                    step += length_cost(left_sums[di][i], right_sums[dj][j], variance)
+                    length, other = left_sums[di][i], right_sums[dj][j]
+                    mean = (length + other) / 2
+                    if mean:  # else the probability is 1 and the cost 0
+                        step += -log(max(erfc(abs(other - length) / sqrt(mean * variance) / root2), _FLOOR))
                     if evidence:
                         step += evidence(i - di, i, j - dj, j)
                 if previous + step < best:

@@ -21,9 +21,19 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def pair_lines(document: AlignedDocument) -> Iterator[tuple[AlignedUnit, str, str, str, str]]:
+PairLine = tuple[AlignedUnit, str, str, str, str]
+_last: list = [None, []]  # the last document asked for and its pair lines: five outputs read them in turn
+
+
+def pair_lines(document: AlignedDocument) -> list[PairLine]:
     """(unit, pivot, lang, pivot text, lang text) for every unit of the pair view (each language with
-    the pivot at its finest alignment), language by language."""
+    the pivot at its finest alignment), language by language; made once per document."""
+    if _last[0] is not document:
+        _last[:] = [document, list(_pair_lines(document))]
+    return _last[1]
+
+
+def _pair_lines(document: AlignedDocument) -> Iterator[PairLine]:
     for lang in lang_order(document.pairs):
         for unit in document.pairs[lang]:
             left, right = one_line(unit.texts.get(document.pivot, "")), one_line(unit.texts.get(lang, ""))

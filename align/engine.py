@@ -30,6 +30,7 @@ from align.ingest import read_source
 from align.langs import lang_order
 from align.model import AlignedDocument, Document, InputRecord
 from align.segment import Segmenter
+from align.segment.srx import break_rules
 from align.structure import parse
 
 if TYPE_CHECKING:
@@ -131,21 +132,45 @@ def workers(options: BuildOptions) -> int:
     return options.jobs if options.jobs > 0 else os.cpu_count() or 1
 
 
-def run(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult] = process) -> Iterator[GroupResult]:
-    """Results of `work` on every group, in the groups' order, on the engine the options name. The
-    local pool starts on the first groups at once, even on one group: in a rebuild they are aligned
-    there while this process writes the cached documents that come before them."""
+def start(options: BuildOptions, langs: Iterable[str]) -> concurrent.futures.Executor | None:
+    """The local process pool, started before the build knows which groups it will get: its workers
+    fork now and warm up (below) while this process hashes the inputs and reads the cache, so that
+    the few changed groups of a rebuild do not wait for that. None for serial builds and Dask."""
+    if options.engine == "dask" or workers(options) == 1:
+        return None
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers(options), initializer=_start_worker,
+                                                  initargs=(tuple(langs), options))
+    pool.submit(int)  # a pool starts its workers on its first submission: this one
+    return pool
+
+
+def _start_worker(langs: tuple[str, ...], options: BuildOptions) -> None:
+    """A worker's start: bound to the build's life, then the languages' SRX rules and tokenizers
+    compiled, and pandas imported (pyarrow imports it on the first array it makes): half a second
+    that every worker's first document would otherwise pay."""
+    _die_with_parent()
+    import pyarrow
+
+    from align.export import selected
+    from align.export.tokenize import tokenizer
+
+    pyarrow.array([""])
+    for lang in langs:
+        break_rules(lang)
+        if "tok" in selected(options):
+            tokenizer(lang, options.escape)
+
+
+def run(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult] = process,
+        pool: concurrent.futures.Executor | None = None) -> Iterator[GroupResult]:
+    """Results of `work` on every group, in the groups' order: on Dask, on `pool` (see start()), or
+    here. The pool starts on the first groups at once, even on one group: in a rebuild they are
+    aligned there while this process writes the cached documents that come before them."""
     if options.engine == "dask":
         return _dask(groups, options, work)
-    if workers(options) == 1 or not groups:
+    if pool is None or not groups:
         return (work(group, options) for group in groups)
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers(options), initializer=_die_with_parent)
-    return _shut_down_after(pool, _ordered(groups, lambda group: pool.submit(work, group, options), workers(options)))
-
-
-def _shut_down_after(pool: concurrent.futures.Executor, results: Iterator[GroupResult]) -> Iterator[GroupResult]:
-    with pool:
-        yield from results
+    return _ordered(groups, lambda group: pool.submit(work, group, options), workers(options))
 
 
 def _die_with_parent() -> None:

@@ -15,7 +15,7 @@ from align import __version__
 from align.alignment.dp import VARIANCE
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.cache import Cache
-from align.engine import ENGINES, Group, GroupResult, cluster_workers, process, run
+from align.engine import ENGINES, Group, GroupResult, cluster_workers, process, run, start
 from align.errors import AlignError, UsageError
 from align.export import Exporters, load, selected, tables
 from align.export.files import remove_leftovers
@@ -130,7 +130,7 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     cache = Cache(options, pinned)
     for name in selected(options):  # imported before the engine forks its workers, which then need not import them
         load(name)
-    with contextlib.closing(_Results(groups, options, cache)) as results:  # the engine starts before the outputs open
+    with contextlib.closing(_Results(groups, langs, options, cache)) as results:  # the engine starts before the outputs open
         layout = Layout(options.out) if cache.enabled else None
         exporters = Exporters(options, langs, layout=layout)
         try:
@@ -177,11 +177,18 @@ class _Results:
     """Every group with its cache key, whether it came from the cache, and its result, in group order.
     Made before the outputs are opened, so that the engine is already at work on the groups to align."""
 
-    def __init__(self, groups: list[Group], options: BuildOptions, cache: Cache) -> None:
+    def __init__(self, groups: list[Group], langs: set[str], options: BuildOptions, cache: Cache) -> None:
         self.groups, self.options, self.cache = groups, options, cache
-        self.keys = [cache.key(group) for group in groups]
-        self.hits = [cache.has(key) for key in self.keys]  # entries are loaded one at a time: memory stays flat
-        self.fresh = run([group for group, hit in zip(groups, self.hits) if not hit], options)
+        self.pool = start(options, langs)  # warms up while the inputs are hashed
+        self.fresh: Iterator[GroupResult] | None = None
+        self.hits: list[bool] = []
+        try:
+            self.keys = [cache.key(group) for group in groups]
+            self.hits = [cache.has(key) for key in self.keys]  # entries are loaded one at a time: memory stays flat
+            self.fresh = run([group for group, hit in zip(groups, self.hits) if not hit], options, pool=self.pool)
+        except BaseException:
+            self.close()
+            raise
 
     def __iter__(self) -> Iterator[tuple[Group, str, bool, GroupResult]]:
         for group, key, hit in zip(self.groups, self.keys, self.hits):
@@ -191,7 +198,12 @@ class _Results:
             yield group, key, hit, done
 
     def close(self) -> None:
-        self.fresh.close()  # the workers stop now, not when the interpreter exits
+        """The engine stops now, not when the interpreter exits; a pool that got no group is not
+        waited for (its worker may still be warming up)."""
+        if self.fresh is not None:
+            self.fresh.close()
+        if self.pool:
+            self.pool.shutdown(wait=not all(self.hits), cancel_futures=True)
 
 
 def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[str]]:

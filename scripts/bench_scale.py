@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -58,7 +59,9 @@ def make_corpus(folder: Path, size: int) -> int:
 
 
 def timed_build(inputs: Path, out: Path, *flags: str) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one `align build`."""
+    """Wall seconds and peak RSS (KiB) of one `align build`, started once what earlier steps wrote is
+    on disk (os.sync), so that no build is timed while the kernel flushes another's files."""
+    os.sync()
     done = subprocess.run([sys.executable, "-c", _MEASURE, "build", str(inputs), "-o", str(out), *flags],
                           capture_output=True, text=True, check=False)
     line = next(line for line in done.stderr.splitlines() if line.startswith("BENCH "))
@@ -71,6 +74,7 @@ def timed_build(inputs: Path, out: Path, *flags: str) -> tuple[float, int]:
 def floor(inputs: Path, out: Path, scratch: Path) -> float:
     """Seconds to read every input and write as many bytes as the build's outputs, in as many files."""
     written = [path.stat().st_size for path in out.rglob("*") if path.is_file() and ".cache" not in path.parts]
+    os.sync()
     start = time.perf_counter()
     data = b"".join(path.read_bytes() for path in sorted(inputs.iterdir()))
     scratch.mkdir(parents=True, exist_ok=True)

@@ -82,13 +82,20 @@ class _Previous:
     both, so the spans of each cached document are found by reading forward, never held all at once."""
 
     def __init__(self, path: Path, out: Path) -> None:
-        self.file: BinaryIO = open(path, "rb")
-        self.file.seek(-_TRAILER.size, os.SEEK_END)
-        (table,) = _TRAILER.unpack(self.file.read(_TRAILER.size))
-        self.file.seek(table)
-        names = pickle.load(self.file)
-        self.fds: list[int | None] = [_open_if_unchanged(out / name, stat) for name, stat in names]
-        self.by_path = {out / name: fd for (name, _), fd in zip(names, self.fds) if fd is not None}
+        self.file: BinaryIO = open(path, "rb")  # noqa: SIM115 (closed by close())
+        self.fds: list[int | None] = []
+        try:
+            self.file.seek(-_TRAILER.size, os.SEEK_END)
+            (table,) = _TRAILER.unpack(self.file.read(_TRAILER.size))
+            self.file.seek(table)
+            names = pickle.load(self.file)
+            for name, stat in names:
+                self.fds.append(_open_if_unchanged(out / name, tuple(stat)))
+            self.by_path = {out / name: fd for (name, _), fd in zip(names, self.fds) if fd is not None}
+            self.sizes = [stat[0] for _, stat in names]
+        except BaseException:
+            self.close()
+            raise
         self.file.seek(0)
         self.end, self.record = table, None
 
@@ -97,13 +104,21 @@ class _Previous:
         while self.record is None or self.record[0] < symbol:
             if self.file.tell() >= self.end:
                 return None
-            self.record = pickle.load(self.file)
+            try:
+                self.record = pickle.load(self.file)
+                found, found_key, _ = self.record
+                if not isinstance(found, str) or not isinstance(found_key, str):
+                    raise ValueError("not a layout record")
+            except Exception:  # a damaged layout (unpickling raises many kinds): the texts come from the cache
+                self.end, self.record = 0, None
+                return None
         found, found_key, flat = self.record
         if found != symbol or found_key != key:
             return None
-        triples = [flat[index: index + 3] for index in range(0, len(flat), 3)]
-        if any(self.fds[file] is None for file, _, _ in triples):
-            return None
+        triples = [tuple(flat[index: index + 3]) for index in range(0, len(flat), 3)]
+        if not all(len(triple) == 3 and 0 <= triple[0] < len(self.fds) and self.fds[triple[0]] is not None
+                   and 0 <= triple[1] and 0 <= triple[2] and triple[1] + triple[2] <= self.sizes[triple[0]] for triple in triples):
+            return None  # a file changed since, or a damaged record
         return [Span(self.fds[file], offset, length) for file, offset, length in triples]
 
     def fd(self, path: Path) -> int | None:
@@ -141,8 +156,8 @@ class Layout:
         self.out, self.path = out, out / ".cache" / "layout"
         try:
             self.previous: _Previous | None = _Previous(self.path, out)
-        except (OSError, EOFError, pickle.UnpicklingError, struct.error, ValueError):
-            self.previous = None  # no previous build, or one that did not finish: texts come from the cache
+        except Exception:  # no previous build, one that did not finish, or a damaged layout (unpickling
+            self.previous = None  # raises many kinds): the texts come from the cache
         self.files: list[Path] = []  # this build's streamed files, by index
         self._stack = contextlib.ExitStack()
         self._file: BinaryIO = self._stack.enter_context(open(self._stack.enter_context(atomic_path(self.path)), "wb"))

@@ -137,25 +137,22 @@ def test_a_rebuild_after_outputs_were_edited_takes_the_texts_from_the_cache(corp
     assert outputs(out) == outputs(fresh)
 
 
-def test_a_damaged_layout_means_texts_from_the_cache(corpus: Path, tmp_path: Path) -> None:
+def _damage_records(data: bytes) -> bytes:
+    third = len(data) // 3
+    return data[:third] + b"\xff" * 64 + data[third + 64:]
+
+
+def _damage_table(data: bytes) -> bytes:
+    return data[:-200] + b"\x00" * 192 + data[-8:]
+
+
+@pytest.mark.parametrize("damage", [_damage_records, _damage_table])
+def test_a_damaged_layout_means_texts_from_the_cache(corpus: Path, tmp_path: Path, damage) -> None:
+    """A layout whose records or table of files are damaged is not used: the texts come from the cache."""
     out = tmp_path / "out"
     build(BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=1))
     layout = out / ".cache" / "layout"
-    data = bytearray(layout.read_bytes())
-    data[len(data) // 3: len(data) // 3 + 64] = b"\xff" * 64  # records damaged, the table of files intact
-    layout.write_bytes(bytes(data))
-    second = build(BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=1))
-    assert (second.cached, second.documents) == (5, 5)
-    fresh = tmp_path / "fresh"
-    build(BuildOptions(inputs=(corpus,), out=fresh, created=CREATED, jobs=1, cache=False))
-    assert outputs(out) == outputs(fresh)
-
-
-def test_a_damaged_table_of_files_means_texts_from_the_cache(corpus: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    build(BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=1))
-    layout = out / ".cache" / "layout"
-    layout.write_bytes(layout.read_bytes()[:-200] + b"\x00" * 192 + layout.read_bytes()[-8:])
+    layout.write_bytes(damage(layout.read_bytes()))
     second = build(BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=1))
     assert (second.cached, second.documents) == (5, 5)
     fresh = tmp_path / "fresh"

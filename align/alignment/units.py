@@ -58,9 +58,10 @@ def pair_units(pivot: Document, other: Document, groups: list[tuple[int, ...]] |
     by_id: set[int] = set()
     start_i = start_j = 0
     for i, j in anchors + [(len(left), len(right))]:
-        evidence = Evidence([u.text for u in left[start_i:i]], [u.text for u in right[start_j:j]])
-        gap = align_lengths(_lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence, moves=moves)
-        beads += [Bead(tuple(x + start_i for x in b.left), tuple(y + start_j for y in b.right), b.probability) for b in gap]
+        if i > start_i or j > start_j:  # most anchors follow each other: no gap to align between them
+            evidence = Evidence([u.text for u in left[start_i:i]], [u.text for u in right[start_j:j]])
+            gap = align_lengths(_lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence, moves=moves)
+            beads += [Bead(tuple(x + start_i for x in b.left), tuple(y + start_j for y in b.right), b.probability) for b in gap]
         if i < len(left):
             by_id.add(len(beads))
             beads.append(Bead((i,), (j,), length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE)))

@@ -155,9 +155,10 @@ def _start_worker(langs: tuple[str, ...], options: BuildOptions) -> None:
     from align.export.tokenize import tokenizer
 
     pyarrow.array([""])
+    tokenized = "tok" in selected(options)
     for lang in langs:
         break_rules(lang)
-        if "tok" in selected(options):
+        if tokenized:
             tokenizer(lang, options.escape)
 
 

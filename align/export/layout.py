@@ -178,9 +178,10 @@ class Layout:
 
     def fresh(self, symbol: str, key: str, rendered: Any) -> None:
         """A document whose rendered outputs are about to be written: its texts are recorded where they go."""
-        counts = Counter(map(id, leaves(rendered)))
+        texts = list(leaves(rendered))
+        counts = Counter(map(id, texts))
         self._start(symbol, key)
-        self._eligible = {id(text) for text in leaves(rendered) if len(text) >= MIN_BLOB and counts[id(text)] == 1}
+        self._eligible = {id(text) for text in texts if len(text) >= MIN_BLOB and counts[id(text)] == 1}
 
     def cached(self, symbol: str, key: str, texts: Callable[[], list[str | bytes]]) -> None:
         """A cached document is about to be written: its BLOBs are the previous build's spans if that
@@ -244,12 +245,11 @@ def copy_span(span: Span, fd: int) -> None:
     try:
         while left:
             done = os.copy_file_range(span.fd, fd, left, offset)
-            if not done:
-                raise OSError(errno.EIO, "short copy")
+            if not done:  # the source ends early: the loop below says so
+                break
             offset, left = offset + done, left - done
-        return
     except OSError as error:
-        if error.errno not in (errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL, errno.EIO):
+        if error.errno not in (errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL):
             raise
     while left:
         chunk = os.pread(span.fd, min(left, 1 << 20), offset)

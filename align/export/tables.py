@@ -11,8 +11,6 @@ aligning again.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +20,7 @@ import pyarrow.parquet as pq
 
 from align.export.files import abort, atomic_path
 from align.export.layout import Layout, OutputFile
+from align.export.tsv import tsv_text
 from align.langs import lang_order
 from align.model import AlignedDocument, AlignedUnit, BuildResult
 
@@ -146,9 +145,7 @@ def _check_columns(names: list[str], columns: list[str]) -> None:
 def tsv_lines(units: pa.Table) -> str:
     """units.tsv's lines for these rows (CSV quoting where needed, an empty field for no text), as
     pandas' to_csv writes them (the same csv module underneath), without pandas in the build."""
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(zip(*units.to_pydict().values()))
-    return buffer.getvalue()
+    return tsv_text(zip(*units.to_pydict().values()))
 
 
 def language_columns(frame: pd.DataFrame) -> list[str]:

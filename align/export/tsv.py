@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from align.export.layout import Layout
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
 
-def _rows(rows: list[list[str]]) -> str:
+def tsv_text(rows: Iterable[Iterable[object]]) -> str:
+    """Rows as TSV lines with CSV quoting where a field needs it (None is an empty field): the
+    dialect of every TSV file align writes (units.tsv too)."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
@@ -34,14 +37,14 @@ class TsvExporter:
         rows: dict[tuple[str, str], list[list[str]]] = {}
         for unit, pivot, lang, left, right in pair_lines(document):
             rows.setdefault((pivot, lang), []).append([unit.document, unit.id, left, right])
-        return {key: _rows(values) for key, values in rows.items()}
+        return {key: tsv_text(values) for key, values in rows.items()}
 
     def write(self, rendered: dict[tuple[str, str], str]) -> None:
         for (pivot, lang), text in rendered.items():
             [handle] = self.files.get(pivot, lang)
             if (pivot, lang) not in self.started:
                 self.started.add((pivot, lang))
-                handle.write(_rows([["document", "unit", pivot, lang]]))
+                handle.write(tsv_text([["document", "unit", pivot, lang]]))
             handle.write(text)
 
     def abort(self) -> None:

@@ -27,10 +27,16 @@ _CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) +| +(?=[{_CJK_CHARS}])")
 # they are names, not phrases, and Moses' detokenizer could not glue their parts back.
 PROTECTED = [SYMBOL_IN_TEXT, r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]"]  # and "n°" (numéro)
 _PROTECTED = [re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED]  # as sacremoses compiles them
+# Every protected pattern needs a "/" or a "°" or "º" (which no other character matches, even ignoring
+# case): a text without them has nothing to protect.
 _ASCII_DIGITS = frozenset("0123456789")
 # Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
 _ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
 _LITERAL = re.compile(r"(?:[^.^$*+?{}\[\]|()\\]|\\[()?!.])+")  # no metacharacter but escaped ( ) ? ! .
+# A string that every change made by one of sacremoses' normaliser patterns needs in the text (a
+# literal piece of the pattern; for " +" -> " ", two spaces): without it the substitution is skipped.
+_NEEDS = {r"\r": "\r", " +": "  ", r"\) ([.!:?;,])": ") ", r"(\d) %": " %", "([a-zA-Z])\u2018([a-zA-Z])": "\u2018",
+          "([a-zA-Z])\u2019([a-zA-Z])": "\u2019", r'(\.+)"(\s*[^<])': '."', "(\\d)\u00a0(\\d)": "\u00a0", '"([,.]+)': '"'}
 
 
 def _literal(pattern: str, replacement: str) -> str:
@@ -107,7 +113,8 @@ class _MosesTokenizer(MosesTokenizer):
         substitution that cannot match changes nothing)."""
         for pattern, replacement in (self.DEDUPLICATE_SPACE, self.ASCII_JUNK):
             text = pattern.sub(replacement, text)
-        protected = [match.group() for pattern in _PROTECTED for match in pattern.finditer(text)]
+        protected = [match.group() for pattern in _PROTECTED for match in pattern.finditer(text)] \
+            if "/" in text or "\u00b0" in text or "\u00ba" in text else []
         if len(protected) > self.MAX_PROTECTED_TOKENS:
             raise ValueError(f"too many protected tokens: {len(protected)} matches exceeds the limit of {self.MAX_PROTECTED_TOKENS}")
         marker = self.unused_protect_marker(text)
@@ -144,7 +151,7 @@ class Tokenizer:
         self.lang, self.escape = lang, escape
         # sacremoses' own substitutions in its order, compiled once (it looks each pattern up per call);
         # the many that replace one fixed string by another run as str.replace, which is the same thing.
-        self._substitutions = [(_literal(pattern, replacement), re.compile(pattern), replacement)
+        self._substitutions = [(_literal(pattern, replacement), _NEEDS.get(pattern, ""), re.compile(pattern), replacement)
                                for pattern, replacement in MosesPunctNormalizer(lang=lang).substitutions]
         self._tokenizer = _MosesTokenizer(lang)
         self._detokenizer = MosesDetokenizer(lang=lang)
@@ -156,7 +163,7 @@ class Tokenizer:
         '"Coopération Sud-Sud" ; 3 %'
         """
         text = text.translate(_HYPHENS)
-        if self.lang == "fr":
+        if self.lang == "fr" and ("«" in text or "»" in text):
             for pattern, replacement in _GUILLEMETS:
                 text = pattern.sub(replacement, text)
         text = self.moses_normalize(text)
@@ -168,8 +175,11 @@ class Tokenizer:
 
     def moses_normalize(self, text: str) -> str:
         """What sacremoses' MosesPunctNormalizer(lang).normalize(text) gives, faster."""
-        for literal, pattern, replacement in self._substitutions:
-            text = text.replace(literal, replacement) if literal else pattern.sub(replacement, text)
+        for literal, needs, pattern, replacement in self._substitutions:
+            if literal:
+                text = text.replace(literal, replacement)
+            elif needs in text:  # "" (no known need) is in every text
+                text = pattern.sub(replacement, text)
         return text.strip()
 
     def tokenize(self, text: str) -> str:

@@ -1,5 +1,6 @@
 """Tokenized corpora: Moses tokens that detokenize back to the (normalised) text, in six languages."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sacremoses import MosesPunctNormalizer, MosesTokenizer
 
-from align.export.tokenize import PROTECTED, Tokenizer, char_class, tokenizer
+from align.export.tokenize import _NEEDS, PROTECTED, Tokenizer, char_class, tokenizer
 from align.model import Document
 from tests.conftest import UDHR_LANGS
 
@@ -55,6 +56,12 @@ def test_tokenized_files_are_the_tokens_of_the_raw_files(built: Path, lang: str)
 def test_tokens(lang: str, text: str, tokens: str) -> None:
     words = Tokenizer(lang)
     assert words.tokenize(words.normalize(text)) == tokens
+
+
+def test_french_guillemets_open_and_close_apart() -> None:
+    words = Tokenizer("fr")
+    assert words.normalize("fin de citation » ; puis") == 'fin de citation" ; puis'
+    assert words.normalize("puis « début") == 'puis "début'
 
 
 def test_escape_is_an_option() -> None:
@@ -115,7 +122,22 @@ def test_chinese_patterns_match_what_sacremoses_compiles() -> None:
     "a..b ... c.", "DOTMULTI DOTDOTMULTI x", "He said 'no.' ", "l'homme d'Etat", "1,000 , 2,a", "n° 5 N° 6",
     "A/RES/60/1. See 58/220.", "M. Smith, No. 5 and para. 3 of art. 2.", "Mr. X met Dr. y. Then 3. Z",
     "\tspaced\u00a0out  text\x1f", "THISISPROTECTED000 A/RES/1/1", "See No. A and Art. B, No. 7 and pp. 12.",
+    "a\rb", "(voir 2) . et (x) ;", "5 % et 6 %", "l\u2018a d\u2019b", 'dit."  Puis', 'dit.." x', "1\u00a0000\u00a0000", '"a", "b".',
+    "« Oui » ; «\u00a0non\u00a0»", "n\u00ba,5",
 ])
 def test_same_as_sacremoses_on_the_steps_it_skips(lang: str, text: str) -> None:
-    """Texts with and without the characters that let our tokenizer skip a step."""
+    """Texts with and without the characters that let our normaliser and tokenizer skip a step."""
+    assert tokenizer(lang).moses_normalize(text) == MosesPunctNormalizer(lang=lang).normalize(text)
     assert _ours(lang, text) == _sacremoses(lang, text)
+
+
+def test_what_the_skipped_substitutions_need() -> None:
+    """The normaliser skips a pattern when the text lacks what `_NEEDS` says its changes need: each
+    entry is one of sacremoses' patterns (" +" always replaced by one space, which changes only a run
+    of two or more), and the protected patterns' "°" and "º" match no other character ignoring case."""
+    substitutions = {pattern: replacement for lang in UDHR_LANGS for pattern, replacement in MosesPunctNormalizer(lang=lang).substitutions}
+    assert set(_NEEDS) <= set(substitutions)
+    assert substitutions[" +"] == " "
+    degree = re.compile("[\u00b0\u00ba]", re.IGNORECASE)
+    assert [chr(point) for point in range(0x110000) if degree.match(chr(point))] == ["\u00b0", "\u00ba"]
+    assert all("/" in pattern or "[°º]" in pattern for pattern in PROTECTED)

@@ -17,7 +17,6 @@ from sacremoses.tokenize import nonbreaking_prefixes, perluniprops
 
 from align.ingest.naming import SYMBOL_IN_TEXT
 
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _GUILLEMETS = [(re.compile(r"«\s*"), '"'), (re.compile(r"\s*»"), '"')]
 _FRENCH_SPACE = re.compile(r"(?<=[^\s\d])([;:!?])(?=\s|$)|(?<=\d)(%)")
 _CJK_CHARS = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
@@ -120,8 +119,10 @@ class _MosesTokenizer(MosesTokenizer):
         marker = self.unused_protect_marker(text)
         for index, token in sorted(enumerate(protected), key=lambda pair: len(pair[1]), reverse=True):
             text = text.replace(token, marker + str(index).zfill(3))
-        pattern, replacement = self.PAD_NOT_ISALNUM
-        text = pattern.sub(replacement, text.strip())
+        # PAD_NOT_ISALNUM puts a space each side of every match (r" \1 ", its group being the whole match):
+        # that is the pieces re.split gives (text, match, text, ...) joined by spaces, without a Python
+        # call per match as a template substitution makes in this Python.
+        text = " ".join(self.PAD_NOT_ISALNUM[0].split(text.strip()))
         if ".." in text:
             text = self.replace_multidots(text)
         if "," in text:
@@ -162,7 +163,7 @@ class Tokenizer:
         >>> Tokenizer("fr").normalize("« Coopération Sud‐Sud » ; 3 %")
         '"Coopération Sud-Sud" ; 3 %'
         """
-        text = text.translate(_HYPHENS)
+        text = text.replace("\u2010", "-").replace("\u2011", "-")  # Unicode hyphens (str.translate is slower)
         if self.lang == "fr" and ("«" in text or "»" in text):
             for pattern, replacement in _GUILLEMETS:
                 text = pattern.sub(replacement, text)

@@ -141,3 +141,10 @@ def test_what_the_skipped_substitutions_need() -> None:
     degree = re.compile("[\u00b0\u00ba]", re.IGNORECASE)
     assert [chr(point) for point in range(0x110000) if degree.match(chr(point))] == ["\u00b0", "\u00ba"]
     assert all("/" in pattern or "[°º]" in pattern for pattern in PROTECTED)
+
+
+@pytest.mark.parametrize("lang", UDHR_LANGS)
+def test_padding_is_a_whole_match_between_spaces(lang: str) -> None:
+    """What lets the tokenizer pad by splitting: the pattern's one group is its whole match, put between spaces."""
+    pattern, replacement = tokenizer(lang)._tokenizer.PAD_NOT_ISALNUM
+    assert replacement == r" \1 " and pattern.groups == 1 and pattern.pattern.startswith("(") and pattern.pattern.endswith(")")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from align.errors import InvalidFilename, UnreadableInput
 from align.ingest.decode import decode
-from align.ingest.detect import detect_lang, detect_symbol, script_of
+from align.ingest.detect import detect_lang, detect_symbol, wrong_script
 from align.ingest.naming import check_symbol, parse_filename
 from align.model import Source
 
@@ -53,12 +53,14 @@ def read_source(path: Path) -> Source:
         blocks = reader.read(text)
     if not any(block.text for block in blocks):
         raise UnreadableInput("no text in file")
-    found = detect_lang(" ".join(block.text for block in blocks))
+    text = " ".join(block.text for block in blocks)
     if named:
         symbol, lang = named
-        if found and script_of(found) != script_of(lang):
+        found = wrong_script(text, lang)
+        if found:
             raise UnreadableInput(f"file name says {lang!r} but the text is in {found!r}")
         return Source(path, lang, symbol, tuple(blocks), format=fmt)
+    found = detect_lang(text)
     if not found:
         raise UnreadableInput("language not recognised from the file name or the text")
     symbol = detect_symbol(blocks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -112,10 +113,10 @@ def _looks_western(text: str) -> bool:
 
 
 # C0 and C1 control characters but the line and page breaks and tabs (Unicode category Cc)
-_CONTROLS = dict.fromkeys(code for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\n\r\t\f")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _is_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = len(sample) - len(sample.translate(_CONTROLS))
+    controls = len(_CONTROLS.findall(sample))
     return controls > max(8, len(sample) // 100)  # a few stray control codes are PDF-conversion noise

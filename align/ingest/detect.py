@@ -25,6 +25,7 @@ _STOPWORDS = {
 _SCRIPT_OF = {"ar": "arabic", "fa": "arabic", "ur": "arabic", "ps": "arabic", "zh": "han", "ja": "han"}
 _SCRIPT_OF |= dict.fromkeys("ru uk be bg sr mk kk ky tg mn".split(), "cyrillic")
 _WORD = re.compile(r"[^\W\d_]+")
+_SAMPLE = 20000  # characters looked at: enough to tell, and the same time for any file
 # A resolution's own number heads its title: "60/212. South-South cooperation".
 _RESOLUTION_NUMBER = re.compile(r"^(\d{1,3})/(\d{1,4})\s*[.．]")
 # A document symbol printed in the text: A/RES/60/212, S/RES/1325 (2000), E/RES/2005/1.
@@ -39,18 +40,34 @@ def detect_lang(text: str) -> str | None:
     >>> detect_lang("12345") is None
     True
     """
-    sample = text[:20000]
-    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS.items()}
-    script, count = max(counts.items(), key=lambda item: item[1])
-    if count < 20:
-        return None
+    script = _script(text)
     if script != "latin":
         return script
-    words = Counter(word.lower() for word in _WORD.findall(sample))
+    words = Counter(word.lower() for word in _WORD.findall(text[:_SAMPLE]))
     scores = {lang: sum(words[word] for word in stop) for lang, stop in _STOPWORDS.items()}
     lang, score = max(scores.items(), key=lambda item: item[1])
     ranked = sorted(scores.values(), reverse=True)
     return lang if score >= 5 and score > 1.2 * ranked[1] else None
+
+
+def wrong_script(text: str, lang: str) -> str | None:
+    """The language a text is in when its script is not `lang`'s (a file named French holding Arabic);
+    None when it is, or when the text does not tell. As detect_lang would answer, but without telling
+    Latin-script languages apart where `lang` is one of them (any of them has its script)."""
+    script = _script(text)
+    if script == "latin":
+        found = None if script_of(lang) == "latin" else detect_lang(text)
+    else:
+        found = script
+    return found if found and script_of(found) != script_of(lang) else None
+
+
+def _script(text: str) -> str | None:
+    """The script (a key of _SCRIPTS) most letters of the text's start are in; None below 20 of them."""
+    sample = text[:_SAMPLE]
+    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS.items()}
+    script, count = max(counts.items(), key=lambda item: item[1])
+    return script if count >= 20 else None
 
 
 def script_of(lang: str) -> str:

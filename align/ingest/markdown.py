@@ -31,6 +31,7 @@ _ESCAPABLE = "\\`*_{}[]()#+-.!|<>"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 # Escaped characters wait in the Private Use Area while markup is removed, then come back as text.
 _HIDDEN = str.maketrans({chr(0xE000 + index): char for index, char in enumerate(_ESCAPABLE)})
+_HIDING = re.compile(f"[\ue000-{chr(0xE000 + len(_ESCAPABLE) - 1)}]")
 
 
 def read(text: str) -> list[Block]:
@@ -91,12 +92,18 @@ def inline(text: str) -> str:
     >>> inline("*68<sup>e</sup> séance plénière*")
     '68e séance plénière'
     """
-    text = _ESCAPE.sub(lambda match: chr(0xE000 + _ESCAPABLE.index(match[1])), text)
-    text = _SUP_NUMBER.sub(r"[^\1]", text)
-    text = _SUP_OTHER.sub(r"\1", text)
-    text = _BREAK_TAG.sub("\n", text)
-    text = _TAG.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
-    text = text.translate(_HIDDEN)
+    # Each step runs only where the text (as the steps before left it) has what its pattern needs.
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda match: chr(0xE000 + _ESCAPABLE.index(match[1])), text)
+    if "<" in text:
+        text = _SUP_NUMBER.sub(r"[^\1]", text)
+        text = _SUP_OTHER.sub(r"\1", text)
+        text = _BREAK_TAG.sub("\n", text)
+        text = _TAG.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    if _HIDING.search(text):
+        text = text.translate(_HIDDEN)
     return clean(html.unescape(text))

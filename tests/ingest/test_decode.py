@@ -1,9 +1,10 @@
 import codecs
+import unicodedata
 
 import pytest
 
 from align.errors import UnreadableInput
-from align.ingest.decode import decode
+from align.ingest.decode import _CONTROLS, decode
 from tests.conftest import udhr_path
 
 TEXT = "Considérant que la reconnaissance de la dignité inhérente à tous les membres de la famille humaine"
@@ -55,3 +56,8 @@ def test_broken_utf16_names_the_byte() -> None:
 )
 def test_truncated_and_mixed(data: bytes, text: str, encoding: str) -> None:
     assert decode(data) == (text, encoding)
+
+
+def test_controls_are_the_unicode_controls_but_breaks_and_tabs() -> None:
+    controls = {chr(point) for point in range(0x110000) if unicodedata.category(chr(point)) == "Cc"} - set("\n\r\t\f")
+    assert {chr(point) for point in range(0x110000) if _CONTROLS.match(chr(point))} == controls

@@ -1,8 +1,11 @@
 import pytest
 
 from align.ingest import markdown
-from align.ingest.detect import detect_lang, detect_symbol
+from align.ingest.detect import detect_lang, detect_symbol, script_of, wrong_script
 from tests.conftest import SEED, UDHR_LANGS, udhr_path
+
+
+LOREM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit " * 5
 
 
 @pytest.mark.parametrize("lang", UDHR_LANGS)
@@ -10,9 +13,18 @@ def test_language_of_each_udhr_version(lang: str) -> None:
     assert detect_lang(udhr_path(lang).read_text(encoding="utf-8")) == lang
 
 
-@pytest.mark.parametrize("text", ["", "12345 67890 " * 10, "Lorem ipsum dolor sit amet, consectetur adipiscing elit " * 5])
+@pytest.mark.parametrize("text", ["", "12345 67890 " * 10, LOREM])
 def test_unknown_language(text: str) -> None:
     assert detect_lang(text) is None
+
+
+@pytest.mark.parametrize("text", [udhr_path(lang).read_text(encoding="utf-8") for lang in UDHR_LANGS] + ["", "12345 " * 10, LOREM])
+def test_wrong_script_is_what_detect_lang_tells(text: str) -> None:
+    """What reading a named file checks, answered as the full detection would answer it, also where the
+    Latin-script text's language is unknown (Lorem ipsum) and the name is or is not a Latin-script one."""
+    for lang in [*UDHR_LANGS, "fa", "uk", "de", "ja"]:
+        found = detect_lang(text)
+        assert wrong_script(text, lang) == (found if found and script_of(found) != script_of(lang) else None), lang
 
 
 def test_seed_symbol_from_its_resolution_number() -> None:

@@ -56,6 +56,8 @@ class Evidence:
         self.left, self.right = left, right
         self.ends = ([end_class(text) for text in left], [end_class(text) for text in right])
         self._numbers: tuple[dict, dict] = ({}, {})  # (first, end) -> numbers of that run, per side
+        # Most stretches cite no number on either side: their cost is the punctuation's alone.
+        self.numbered = any(map(typed_numbers, left)) or any(map(typed_numbers, right))
 
     def _numbers_of(self, side: int, first: int, end: int) -> frozenset[tuple[str, str]]:
         found = self._numbers[side].get((first, end))
@@ -66,6 +68,8 @@ class Evidence:
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
         cost = PUNCTUATION_MISMATCH if self.ends[0][i1 - 1] != self.ends[1][j1 - 1] else 0.0
+        if not self.numbered:
+            return cost
         left, right = self._numbers_of(0, i0, i1), self._numbers_of(1, j0, j1)
         if left and right:
             shared = len(left & right) / len(left | right)

@@ -1,6 +1,6 @@
 import pytest
 
-from align.alignment.anchors import Evidence
+from align.alignment.anchors import NUMBERS_ONE_SIDED, PUNCTUATION_MISMATCH, Evidence
 from align.alignment.dp import align_lengths, length_probability
 
 
@@ -44,3 +44,10 @@ def test_shared_numbers_break_a_length_tie() -> None:
 def test_length_probability_is_symmetric_and_bounded() -> None:
     assert length_probability(100, 120) == pytest.approx(length_probability(120, 100))
     assert 0 < length_probability(100, 300) < length_probability(100, 120) < length_probability(100, 100) == 1.0
+
+
+def test_evidence_costs_numbers_cited_on_one_side_or_none() -> None:
+    # Chinese may write a year in words: a number on one side only costs a little, on neither side nothing
+    one_sided = Evidence(["Décide en 2005.", "Prie."], ["决定二〇〇五年.", "请求."])
+    assert one_sided(0, 1, 0, 1) == NUMBERS_ONE_SIDED and one_sided(1, 2, 1, 2) == 0.0
+    assert Evidence(["Prie,"], ["Requests."])(0, 1, 0, 1) == PUNCTUATION_MISMATCH

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from align.json_text import json_text
+
 
 class Spool:
     """JSON-serialisable items, appended to an anonymous temporary file in `folder` (the system's
@@ -31,7 +33,7 @@ class Spool:
                 self.folder.mkdir(parents=True, exist_ok=True)
             self._file = tempfile.TemporaryFile("w+", encoding="utf-8", dir=self.folder)
             weakref.finalize(self, self._file.close)  # closed (and gone) with the spool
-        self._file.write(json.dumps(item, ensure_ascii=False) + "\n")
+        self._file.write(json_text(item) + "\n")
         self._count += 1
 
     def __len__(self) -> int:

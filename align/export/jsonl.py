@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from align.export.layout import Layout
 from align.export.pairs import PairFiles, pair_lines
+from align.json_text import json_text
 from align.model import AlignedDocument, BuildResult
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ class JsonlExporter:
     def render(document: AlignedDocument, options: BuildOptions) -> dict[tuple[str, str], str]:
         lines: dict[tuple[str, str], list[str]] = {}
         for _unit, pivot, lang, left, right in pair_lines(document):
-            lines.setdefault((pivot, lang), []).append(json.dumps({"translation": {pivot: left, lang: right}}, ensure_ascii=False) + "\n")
+            lines.setdefault((pivot, lang), []).append(json_text({"translation": {pivot: left, lang: right}}) + "\n")
         return {key: "".join(values) for key, values in lines.items()}
 
     def write(self, rendered: dict[tuple[str, str], str]) -> None:

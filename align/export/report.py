@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from align import __version__
 from align.export.files import atomic_path
+from align.json_text import json_text
 from align.model import AlignedDocument, BuildResult
 from align.spool import Spool
 
@@ -115,7 +116,7 @@ def write_json(report: dict[str, object], file: TextIO) -> None:
         if isinstance(value, Iterator):
             file.write("[")
             for position, item in enumerate(value):
-                file.write(("," if position else "") + "\n  " + json.dumps(item, ensure_ascii=False))
+                file.write(("," if position else "") + "\n  " + json_text(item))
             file.write("\n ]")
         else:
             file.write(json.dumps(value, ensure_ascii=False))

@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 from align.export.files import abort, atomic_path
 from align.export.layout import Layout, OutputFile
 from align.export.tsv import tsv_text
+from align.json_text import json_text
 from align.langs import lang_order
 from align.model import AlignedDocument, AlignedUnit, BuildResult
 
@@ -38,7 +39,7 @@ def row_of(unit: AlignedUnit, pivot: str, pair: str = "") -> dict[str, object]:
     return {
         "document": unit.document, "unit": unit.id, "kind": unit.kind, "level": unit.level, "srclang": unit.srclang,
         "score": unit.score, "flags": ",".join(unit.flags), "pivot": pivot,
-        "unit_ids": json.dumps(unit.unit_ids, ensure_ascii=False), "marks": json.dumps(unit.marks) if unit.marks else "",
+        "unit_ids": json_text(unit.unit_ids), "marks": json.dumps(unit.marks) if unit.marks else "",
         "pair": pair,
     } | unit.texts
 

@@ -21,6 +21,7 @@ _STOPWORDS = {
     "fr": set("le la les de des du et à en que qui pour dans sur par une aux est sont sa ses".split()),
     "es": set("el la los las de del y en que para por con una al su sus es son se lo".split()),
 }
+_KEYS = {"arabic": "ar", "han": "zh", "cyrillic": "ru", "latin": "latin"}  # script -> its key in _SCRIPTS
 # The script each language is written in, where it is not Latin (languages ODS names may carry).
 _SCRIPT_OF = {"ar": "arabic", "fa": "arabic", "ur": "arabic", "ps": "arabic", "zh": "han", "ja": "han"}
 _SCRIPT_OF |= dict.fromkeys("ru uk be bg sr mk kk ky tg mn".split(), "cyrillic")
@@ -54,6 +55,12 @@ def wrong_script(text: str, lang: str) -> str | None:
     """The language a text is in when its script is not `lang`'s (a file named French holding Arabic);
     None when it is, or when the text does not tell. As detect_lang would answer, but without telling
     Latin-script languages apart where `lang` is one of them (any of them has its script)."""
+    own = _SCRIPTS.get(_KEYS.get(script_of(lang), ""))
+    if own is not None:  # the usual case: over half the sample in lang's script, which no other can outnumber
+        sample = text[:_SAMPLE]
+        count = len(own.findall(sample))
+        if count >= 20 and 2 * count > len(sample):
+            return None
     script = _script(text)
     if script == "latin":
         found = None if script_of(lang) == "latin" else detect_lang(text)

@@ -73,10 +73,11 @@ class TablesExporter:
         """The document's rows with the build's language columns (its own when the build named none)."""
         langs = list(options.table_langs) or lang_order(document.langs)
         _check_columns(document.langs, langs)
-        units = table_of([row_of(unit, document.pivot) for unit in document.units], langs, "units")
-        pairs = table_of([row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs)
-                          for unit in document.pairs[lang]], langs, "pairs")
-        return {"units": to_ipc(units), "pairs": to_ipc(pairs), "tsv": tsv_lines(units)}
+        units = columns_of([row_of(unit, document.pivot) for unit in document.units], langs, "units")
+        pairs = columns_of([row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs)
+                            for unit in document.pairs[lang]], langs, "pairs")
+        return {"units": to_ipc(table_of(units, langs, "units")), "pairs": to_ipc(table_of(pairs, langs, "pairs")),
+                "tsv": tsv_lines(units)}
 
     def write(self, rendered: dict[str, object]) -> None:
         tables = {name: from_ipc(rendered[name]) for name in self.tables}
@@ -86,7 +87,7 @@ class TablesExporter:
             table = tables[name] if same else conform(tables[name], writer.schema)
             self.batches[name].append(table)
             self.rows += table.num_rows
-        self.tsv.write(rendered["tsv"] if same else tsv_lines(self.batches["units"][-1]))
+        self.tsv.write(rendered["tsv"] if same else tsv_lines(self.batches["units"][-1].to_pydict()))
         if self.rows >= self.BATCH:
             self._flush()
 
@@ -125,9 +126,13 @@ def schema(langs: list[str], name: str) -> pa.Schema:
     return pa.schema([(column, pa.float64() if column == "score" else pa.string()) for column in columns])
 
 
-def table_of(rows: list[dict[str, object]], langs: list[str], name: str) -> pa.Table:
-    table_schema = schema(langs, name)
-    return pa.Table.from_pylist([{column: row.get(column) for column in table_schema.names} for row in rows], schema=table_schema)
+def columns_of(rows: list[dict[str, object]], langs: list[str], name: str) -> dict[str, list[object]]:
+    """The rows as the table's columns, in its order (None where a row lacks a language)."""
+    return {column: [row.get(column) for row in rows] for column in schema(langs, name).names}
+
+
+def table_of(columns: dict[str, list[object]], langs: list[str], name: str) -> pa.Table:
+    return pa.table(columns, schema=schema(langs, name))
 
 
 def conform(table: pa.Table, target: pa.Schema) -> pa.Table:
@@ -143,10 +148,10 @@ def _check_columns(names: list[str], columns: list[str]) -> None:
         raise ValueError(f"languages {sorted(extra)} have no table column")
 
 
-def tsv_lines(units: pa.Table) -> str:
-    """units.tsv's lines for these rows (CSV quoting where needed, an empty field for no text), as
+def tsv_lines(units: dict[str, list[object]]) -> str:
+    """units.tsv's lines for these columns (CSV quoting where needed, an empty field for no text), as
     pandas' to_csv writes them (the same csv module underneath), without pandas in the build."""
-    return tsv_text(zip(*units.to_pydict().values()))
+    return tsv_text(zip(*units.values()))
 
 
 def language_columns(frame: pd.DataFrame) -> list[str]:

@@ -157,5 +157,5 @@ def test_units_tsv_lines_are_what_pandas_writes(built: Path) -> None:
     edges = pa.table({"text": ["a\tb", 'say "x"', "two\nlines", None, "", " lead", "\r"],
                       "score": [0.1, 1.0, 1e-05, 0.123456789012345, 2.5e10, 0.0, -3.5]})
     for table in (units, edges):
-        assert tsv_lines(table) == pandas_lines(table)
+        assert tsv_lines(table.to_pydict()) == pandas_lines(table)
     assert (built / "units.tsv").read_text(encoding="utf-8").split("\n", 1)[1] == pandas_lines(units)

@@ -47,7 +47,9 @@ def align_versions(pivot: Document, others: list[Document]) -> list[Link]:
     for _ in range(_MAX_ROUNDS):
         pairings = [pair_units(pivot, other, groups) for other in others]
         merged = _union(len(pivot.units), pairings)
-        if merged == groups:
+        # Nothing joined (every run a single unit): pairing again within runs would give the same beads,
+        # as the beads found use only moves that stay within runs, and are still the cheapest with fewer moves.
+        if merged == groups or len(merged) == len(pivot.units):
             break
         groups = merged
     groups = _union(len(pivot.units), pairings)

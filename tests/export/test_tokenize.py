@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sacremoses import MosesPunctNormalizer, MosesTokenizer
 
-from align.export.tokenize import _NEEDS, PROTECTED, Tokenizer, char_class, tokenizer
+from align.export.tokenize import _NEEDS, PROTECTED, Tokenizer, char_class, substitution, tokenizer
 from align.model import Document
 from tests.conftest import UDHR_LANGS
 
@@ -123,7 +123,7 @@ def test_chinese_patterns_match_what_sacremoses_compiles() -> None:
     "A/RES/60/1. See 58/220.", "M. Smith, No. 5 and para. 3 of art. 2.", "Mr. X met Dr. y. Then 3. Z",
     "\tspaced\u00a0out  text\x1f", "THISISPROTECTED000 A/RES/1/1", "See No. A and Art. B, No. 7 and pp. 12.",
     "a\rb", "(voir 2) . et (x) ;", "5 % et 6 %", "l\u2018a d\u2019b", 'dit."  Puis', 'dit.." x', "1\u00a0000\u00a0000", '"a", "b".',
-    "« Oui » ; «\u00a0non\u00a0»", "n\u00ba,5",
+    "« Oui » ; «\u00a0non\u00a0»", "n\u00ba,5", "a\tb", "a\x1fb", "a\x01b", "a\u3000b", "a\nb",
 ])
 def test_same_as_sacremoses_on_the_steps_it_skips(lang: str, text: str) -> None:
     """Texts with and without the characters that let our normaliser and tokenizer skip a step."""
@@ -148,3 +148,16 @@ def test_padding_is_a_whole_match_between_spaces(lang: str) -> None:
     """What lets the tokenizer pad by splitting: the pattern's one group is its whole match, put between spaces."""
     pattern, replacement = tokenizer(lang)._tokenizer.PAD_NOT_ISALNUM
     assert replacement == r" \1 " and pattern.groups == 1 and pattern.pattern.startswith("(") and pattern.pattern.endswith(")")
+
+
+@pytest.mark.parametrize(("pattern", "template", "text"), [
+    (r"([^\d]),", r"\1 , ", "a,b,,1,c"),
+    (r"(\w)'(\w)", r"\1' \2", "l'homme d'Etat 'x'"),
+    (r"(a)(b)(c)", r"\3-\2-\1", "xabcxabc"),
+    (r"(a)?b", r"[\1]", "ab b"),  # a group that took no part is empty, as in a template
+    (r"(a)", r"\1\n", "aa"),  # other escapes: the template itself
+    (r"a", " A ", "banana"),
+])
+def test_substitution_is_the_template_substitution(pattern: str, template: str, text: str) -> None:
+    compiled = re.compile(pattern)
+    assert substitution(compiled, template)(text) == compiled.sub(template, text)

@@ -69,6 +69,8 @@ def segments(text: str, rules: list[BreakRule]) -> list[str]:
     """`text` cut where the rules say, as `segment`'s accurate-and-fast ("ultimate") iterator cuts it."""
     matchers = []
     for rule in rules:
+        if not rule.empty_before and rule.before.search(text) is None:
+            continue  # no match anywhere (most rules, most texts): no matcher to make and ask
         matcher = _Matcher(rule, text)
         if matcher.find():
             matchers.append(matcher)

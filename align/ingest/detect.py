@@ -8,12 +8,13 @@ from collections import Counter
 from align.langs import GENERAL_ASSEMBLY
 from align.model import Block
 
-# Scripts that identify a UN language by themselves (Unicode blocks).
+# Scripts that identify a UN language by themselves (Unicode blocks), as runs: counting the letters of
+# runs is several times faster than counting letters one match at a time.
 _SCRIPTS = {
-    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
-    "zh": re.compile(r"[\u4e00-\u9fff]"),
-    "ru": re.compile(r"[\u0400-\u04ff]"),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]+"),
+    "zh": re.compile(r"[\u4e00-\u9fff]+"),
+    "ru": re.compile(r"[\u0400-\u04ff]+"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]+"),
 }
 # The commonest short words of UN English, French and Spanish; they tell the Latin-script languages apart.
 _STOPWORDS = {
@@ -58,7 +59,7 @@ def wrong_script(text: str, lang: str) -> str | None:
     own = _SCRIPTS.get(_KEYS.get(script_of(lang), ""))
     if own is not None:  # the usual case: over half the sample in lang's script, which no other can outnumber
         sample = text[:_SAMPLE]
-        count = len(own.findall(sample))
+        count = _letters(own, sample)
         if count >= 20 and 2 * count > len(sample):
             return None
     script = _script(text)
@@ -72,9 +73,13 @@ def wrong_script(text: str, lang: str) -> str | None:
 def _script(text: str) -> str | None:
     """The script (a key of _SCRIPTS) most letters of the text's start are in; None below 20 of them."""
     sample = text[:_SAMPLE]
-    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS.items()}
+    counts = {name: _letters(pattern, sample) for name, pattern in _SCRIPTS.items()}
     script, count = max(counts.items(), key=lambda item: item[1])
     return script if count >= 20 else None
+
+
+def _letters(script: re.Pattern, sample: str) -> int:
+    return sum(map(len, script.findall(sample)))
 
 
 def script_of(lang: str) -> str:

@@ -22,6 +22,8 @@ def strip_references(text: str) -> tuple[str, tuple[Mark, ...]]:
     ('de 2005, et 2006 ;', ((7, '1'), (16, '2')))
     """
     text = " ".join(text.split())
+    if "[^" not in text:  # no reference (most texts): already clean
+        return text, ()
     clean, marks, position = "", [], 0
     for match in REFERENCE.finditer(text):
         clean += text[position:match.start()]

@@ -81,7 +81,7 @@ def _expansion(literals: list[str], groups: list[int]) -> Callable[[re.Match], s
     templates sacremoses uses (a loop costs as much as the template it replaces)."""
     if len(groups) == 1:
         (first, last), (group,) = literals, groups
-        return lambda match: first + (match[group] or "") + last + " "
+        return lambda match: first + (match[group] or "") + last
     if len(groups) == 2:
         (first, middle, last), (one, two) = literals, groups
         return lambda match: first + (match[one] or "") + middle + (match[two] or "") + last

@@ -146,15 +146,11 @@ def start(options: BuildOptions, langs: Iterable[str]) -> concurrent.futures.Exe
 
 def _start_worker(langs: tuple[str, ...], options: BuildOptions) -> None:
     """A worker's start: bound to the build's life, then the languages' SRX rules and tokenizers
-    compiled, and pandas imported (pyarrow imports it on the first array it makes): half a second
-    that every worker's first document would otherwise pay."""
+    compiled: a third of a second that every worker's first document would otherwise pay."""
     _die_with_parent()
-    import pyarrow
-
     from align.export import selected
     from align.export.tokenize import tokenizer
 
-    pyarrow.array([""])
     tokenized = "tok" in selected(options)
     for lang in langs:
         break_rules(lang)

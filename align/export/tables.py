@@ -10,6 +10,7 @@ aligning again.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import json
 from array import array
@@ -61,6 +62,10 @@ class TablesExporter:
         self.tsv.write("\t".join(schema(lang_order(self.langs), "units").names) + "\n")
         self.batches: dict[str, list[pa.Table]] = {"units": [], "pairs": []}
         self.rows = 0
+        # Parquet encoding runs in a thread (pyarrow releases the GIL), beside this process's other writing;
+        # one batch at a time, in order, so row groups keep the documents' order and memory stays flat.
+        self._encoder = self.stack.enter_context(concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="parquet"))
+        self._encoding: concurrent.futures.Future | None = None
 
     def _open(self, name: str) -> pq.ParquetWriter:
         path = self.stack.enter_context(atomic_path(self.out / f"{name}.parquet"))
@@ -94,16 +99,27 @@ class TablesExporter:
             self._flush()
 
     def _flush(self) -> None:
-        for name, batch in self.batches.items():
-            if batch:
-                self.tables[name].write_table(pa.concat_tables(batch))
+        self._wait()
+        tables = {name: pa.concat_tables(batch) for name, batch in self.batches.items() if batch}
+        self._encoding = self._encoder.submit(self._encode, tables)
         self.batches, self.rows = {"units": [], "pairs": []}, 0
 
+    def _encode(self, tables: dict[str, pa.Table]) -> None:
+        for name, table in tables.items():
+            self.tables[name].write_table(table)
+
+    def _wait(self) -> None:
+        """The batch being encoded is written (its error, if any, raised here)."""
+        if self._encoding is not None:
+            encoding, self._encoding = self._encoding, None
+            encoding.result()
+
     def abort(self) -> None:
-        abort(self.stack)
+        abort(self.stack)  # the encoder first (the last entered): its batch ends before the files are dropped
 
     def close(self, result: BuildResult) -> list[str]:
         self._flush()
+        self._wait()
         self.stack.close()
         return ["units.parquet", "units.tsv", "pairs.parquet"]
 

@@ -188,4 +188,6 @@ def write_html(report: dict[str, object], review: Spool, file: TextIO) -> None:
 
 
 def _row(cells: list[object], css: str = "") -> str:
-    return f'<tr class="{css}">' + "".join(_cell(cell) for cell in cells) + "</tr>"
+    """A table row of plain cells (what _cell makes of a cell without language: written out here, as the
+    report's tables have tens of thousands of cells)."""
+    return f'<tr class="{css}"><td dir="auto">' + '</td><td dir="auto">'.join(html.escape(str(cell)) for cell in cells) + "</td></tr>"

@@ -187,3 +187,11 @@ def test_a_build_does_not_import_pandas(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script, str(corpora), str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "False"  # after the build's own summary line
+
+
+def test_a_report_row_is_its_plain_cells() -> None:
+    """report._row writes out what _cell makes of cells without a language."""
+    from align.export.report import _cell, _row
+
+    cells = ["a<b & c", 3, 0.5, "", 'say "x"', "人人"]
+    assert _row(cells, "skipped") == '<tr class="skipped">' + "".join(_cell(cell) for cell in cells) + "</tr>"

@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import itertools
 import logging
+import multiprocessing
 import os
 import signal
 from collections import deque
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 ENGINES = ("local", "dask")
 _WINDOW_PER_WORKER = 4  # groups in flight per worker: enough to keep workers busy, little memory
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_CLOSING = -(1 << 30)  # Pool._started once the pool is closing: stays negative as late workers count themselves in
 
 
 @dataclass(frozen=True)
@@ -132,22 +134,56 @@ def workers(options: BuildOptions) -> int:
     return options.jobs if options.jobs > 0 else os.cpu_count() or 1
 
 
-def start(options: BuildOptions, langs: Iterable[str]) -> concurrent.futures.Executor | None:
+class Pool:
     """The local process pool, started before the build knows which groups it will get: its workers
-    fork now and warm up (below) while this process hashes the inputs and reads the cache, so that
-    the few changed groups of a rebuild do not wait for that. None for serial builds and Dask."""
+    fork now, and the first warms up (below) while this process hashes the inputs and reads the
+    cache, so that the few changed groups of a rebuild do not wait for that. The others wait to warm
+    up until the build has more than one group to align (`expect`): for a rebuild of one changed
+    document they would only take turns on the cores with the first worker and this process."""
+
+    def __init__(self, options: BuildOptions, langs: Iterable[str]) -> None:
+        context = multiprocessing.get_context("fork")
+        # workers count themselves in as they start; `more` wakes the waiting ones: to warm up, or with
+        # `_started` made negative, to find the pool closing
+        self._started, self._more = context.Value("i", 0), context.Event()
+        self._executor = concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers(options), mp_context=context, initializer=_start_worker,
+            initargs=(tuple(langs), options, self._started, self._more))
+        self._executor.submit(int)  # a pool starts its workers on its first submission: this one
+
+    def expect(self, groups: int) -> None:
+        """How many groups the pool will get: the workers beyond the first start warming up if more than one."""
+        if groups > 1:
+            self._more.set()
+
+    def submit(self, work: Callable[..., GroupResult], *args: Any) -> concurrent.futures.Future:
+        return self._executor.submit(work, *args)
+
+    def shutdown(self, wait: bool) -> None:
+        with self._started.get_lock():
+            self._started.value = _CLOSING  # a worker still waiting to warm up (or yet to count itself in) does not
+        self._more.set()
+        self._executor.shutdown(wait=wait, cancel_futures=True)
+
+
+def start(options: BuildOptions, langs: Iterable[str]) -> Pool | None:
+    """The local process pool (see Pool); None for serial builds and Dask."""
     if options.engine == "dask" or workers(options) == 1:
         return None
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers(options), initializer=_start_worker,
-                                                  initargs=(tuple(langs), options))
-    pool.submit(int)  # a pool starts its workers on its first submission: this one
-    return pool
+    return Pool(options, langs)
 
 
-def _start_worker(langs: tuple[str, ...], options: BuildOptions) -> None:
-    """A worker's start: bound to the build's life, then the languages' SRX rules and tokenizers
-    compiled: a third of a second that every worker's first document would otherwise pay."""
+def _start_worker(langs: tuple[str, ...], options: BuildOptions, started: Any, more: Any) -> None:
+    """A worker's start: bound to the build's life, then (the first at once, the others when there is
+    more than one group) the languages' SRX rules and tokenizers compiled: a third of a second that
+    its first document would otherwise pay."""
     _die_with_parent()
+    with started.get_lock():
+        first, started.value = started.value == 0, started.value + 1
+    if not first:
+        more.wait()
+        if started.value < 0:
+            return
     from align.export import selected
     from align.export.tokenize import tokenizer
 
@@ -159,7 +195,7 @@ def _start_worker(langs: tuple[str, ...], options: BuildOptions) -> None:
 
 
 def run(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult] = process,
-        pool: concurrent.futures.Executor | None = None) -> Iterator[GroupResult]:
+        pool: Pool | None = None) -> Iterator[GroupResult]:
     """Results of `work` on every group, in the groups' order: on Dask, on `pool` (see start()), or
     here. The pool starts on the first groups at once, even on one group: in a rebuild they are
     aligned there while this process writes the cached documents that come before them."""
@@ -167,6 +203,7 @@ def run(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any],
         return _dask(groups, options, work)
     if pool is None or not groups:
         return (work(group, options) for group in groups)
+    pool.expect(len(groups))
     return _ordered(groups, lambda group: pool.submit(work, group, options), workers(options))
 
 

@@ -203,7 +203,7 @@ class _Results:
         if self.fresh is not None:
             self.fresh.close()
         if self.pool:
-            self.pool.shutdown(wait=not all(self.hits), cancel_futures=True)
+            self.pool.shutdown(wait=not all(self.hits))
 
 
 def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[str]]:

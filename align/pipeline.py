@@ -15,7 +15,7 @@ from align import __version__
 from align.alignment.dp import VARIANCE
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.cache import Cache
-from align.engine import ENGINES, Group, GroupResult, cluster_workers, process, run, start
+from align.engine import ENGINES, Group, GroupResult, Pool, cluster_workers, process, run, start
 from align.errors import AlignError, UsageError
 from align.export import Exporters, load, selected, tables
 from align.export.files import remove_leftovers
@@ -24,7 +24,7 @@ from align.export.profiles import PROFILES, parse_codes
 from align.export.tmx import tmx_date
 from align.ingest import kind_of, read_source
 from align.ingest.naming import parse_filename
-from align.langs import lang_order, parse_lang
+from align.langs import UN_LANGS, lang_order, parse_lang
 from align.model import BuildResult, InputLog, InputRecord
 
 if TYPE_CHECKING:
@@ -123,14 +123,23 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
     pinned = options.created
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
-    result = BuildResult(InputLog(options.out), workers=cluster_workers(options))
-    groups, langs = plan(options, result)
-    options = dataclasses.replace(options, table_langs=tuple(lang_order(langs)))  # workers render rows with them
-    remove_leftovers(options.out)
-    cache = Cache(options, pinned)
     for name in selected(options):  # imported before the engine forks its workers, which then need not import them
         load(name)
-    with contextlib.closing(_Results(groups, langs, options, cache)) as results:  # the engine starts before the outputs open
+    # The engine starts first: its first worker warms up (for the languages asked for, else the UN's six)
+    # while this process lists and hashes the inputs, so a rebuild's changed documents need not wait.
+    pool = start(options, options.langs or UN_LANGS)
+    try:
+        result = BuildResult(InputLog(options.out), workers=cluster_workers(options))
+        groups, langs = plan(options, result)
+        options = dataclasses.replace(options, table_langs=tuple(lang_order(langs)))  # workers render rows with them
+        remove_leftovers(options.out)
+        results = _Results(groups, options, Cache(options, pinned), pool)
+    except BaseException:
+        if pool:
+            pool.shutdown(wait=False)
+        raise
+    cache = results.cache
+    with contextlib.closing(results):  # the engine is at work before the outputs open
         layout = Layout(options.out) if cache.enabled else None
         exporters = Exporters(options, langs, layout=layout)
         try:
@@ -177,9 +186,8 @@ class _Results:
     """Every group with its cache key, whether it came from the cache, and its result, in group order.
     Made before the outputs are opened, so that the engine is already at work on the groups to align."""
 
-    def __init__(self, groups: list[Group], langs: set[str], options: BuildOptions, cache: Cache) -> None:
-        self.groups, self.options, self.cache = groups, options, cache
-        self.pool = start(options, langs)  # warms up while the inputs are hashed
+    def __init__(self, groups: list[Group], options: BuildOptions, cache: Cache, pool: Pool | None) -> None:
+        self.groups, self.options, self.cache, self.pool = groups, options, cache, pool
         self.fresh: Iterator[GroupResult] | None = None
         self.hits: list[bool] = []
         try:

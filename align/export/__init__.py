@@ -41,7 +41,8 @@ class Exporter(Protocol):
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> Any:
-        """What this output holds of one document (picklable)."""
+        """What this output holds of one document (picklable); file contents as UTF-8 bytes, encoded
+        in the worker: a str would be encoded to be pickled, decoded, and encoded again to be written."""
 
     def write(self, rendered: Any) -> None: ...
 

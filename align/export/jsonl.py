@@ -22,13 +22,13 @@ class JsonlExporter:
         self.files = PairFiles(options.out / "jsonl", suffixes=(".jsonl",), layout=layout)
 
     @staticmethod
-    def render(document: AlignedDocument, options: BuildOptions) -> dict[tuple[str, str], str]:
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[tuple[str, str], bytes]:
         lines: dict[tuple[str, str], list[str]] = {}
         for _unit, pivot, lang, left, right in pair_lines(document):
             lines.setdefault((pivot, lang), []).append(json_text({"translation": {pivot: left, lang: right}}) + "\n")
-        return {key: "".join(values) for key, values in lines.items()}
+        return {key: "".join(values).encode() for key, values in lines.items()}
 
-    def write(self, rendered: dict[tuple[str, str], str]) -> None:
+    def write(self, rendered: dict[tuple[str, str], bytes]) -> None:
         for (pivot, lang), text in rendered.items():
             [handle] = self.files.get(pivot, lang)
             handle.write(text)

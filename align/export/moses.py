@@ -14,7 +14,7 @@ from align.model import AlignedDocument, BuildResult
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
-Lines = dict[tuple[str, str], tuple[str, str]]  # (pivot, lang) -> (pivot lines, lang lines), "\n"-ended
+Lines = dict[tuple[str, str], tuple[bytes, bytes]]  # (pivot, lang) -> (pivot lines, lang lines), "\n"-ended, UTF-8
 
 
 class MosesExporter:
@@ -68,4 +68,4 @@ def pair_files(document: AlignedDocument, line: Callable[[str, str], str]) -> Li
         sides = lines.setdefault((pivot, lang), ([], []))
         sides[0].append(line(pivot, left))
         sides[1].append(line(lang, right))
-    return {key: ("".join(left), "".join(right)) for key, (left, right) in lines.items()}
+    return {key: ("".join(left).encode(), "".join(right).encode()) for key, (left, right) in lines.items()}

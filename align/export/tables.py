@@ -84,7 +84,7 @@ class TablesExporter:
         pairs = columns_of([row_of(unit, document.pivot, lang) for lang in lang_order(document.pairs)
                             for unit in document.pairs[lang]], langs, "pairs")
         return {"units": to_ipc(table_of(units, langs, "units")), "pairs": to_ipc(table_of(pairs, langs, "pairs")),
-                "tsv": tsv_lines(units)}
+                "tsv": tsv_lines(units).encode()}
 
     def write(self, rendered: dict[str, object]) -> None:
         tables = {name: from_ipc(rendered[name]) for name in self.tables}

@@ -33,13 +33,13 @@ class TsvExporter:
         self.started: set[tuple[str, str]] = set()
 
     @staticmethod
-    def render(document: AlignedDocument, options: BuildOptions) -> dict[tuple[str, str], str]:
+    def render(document: AlignedDocument, options: BuildOptions) -> dict[tuple[str, str], bytes]:
         rows: dict[tuple[str, str], list[list[str]]] = {}
         for unit, pivot, lang, left, right in pair_lines(document):
             rows.setdefault((pivot, lang), []).append([unit.document, unit.id, left, right])
-        return {key: tsv_text(values) for key, values in rows.items()}
+        return {key: tsv_text(values).encode() for key, values in rows.items()}
 
-    def write(self, rendered: dict[tuple[str, str], str]) -> None:
+    def write(self, rendered: dict[tuple[str, str], bytes]) -> None:
         for (pivot, lang), text in rendered.items():
             [handle] = self.files.get(pivot, lang)
             if (pivot, lang) not in self.started:

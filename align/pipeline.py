@@ -133,12 +133,12 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
         groups, langs = plan(options, result)
         options = dataclasses.replace(options, table_langs=tuple(lang_order(langs)))  # workers render rows with them
         remove_leftovers(options.out)
-        results = _Results(groups, options, Cache(options, pinned), pool)
+        cache = Cache(options, pinned)
+        results = _Results(groups, options, cache, pool)
     except BaseException:
         if pool:
             pool.shutdown(wait=False)
         raise
-    cache = results.cache
     with contextlib.closing(results):  # the engine is at work before the outputs open
         layout = Layout(options.out) if cache.enabled else None
         exporters = Exporters(options, langs, layout=layout)

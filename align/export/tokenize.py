@@ -27,8 +27,6 @@ _CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) +| +(?=[{_CJK_CHARS}])")
 # they are names, not phrases, and Moses' detokenizer could not glue their parts back.
 PROTECTED = [SYMBOL_IN_TEXT, r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]"]  # and "n°" (numéro)
 _PROTECTED = [re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED]  # as sacremoses compiles them
-# Every protected pattern needs a "/" or a "°" or "º" (which no other character matches, even ignoring
-# case): a text without them has nothing to protect.
 _ASCII_DIGITS = frozenset("0123456789")
 # Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
 _ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
@@ -144,6 +142,7 @@ class _MosesTokenizer(MosesTokenizer):
         if "  " in text or not text.isprintable():  # else no whitespace but single spaces, no control character
             for pattern, replacement in (self.DEDUPLICATE_SPACE, self.ASCII_JUNK):
                 text = pattern.sub(replacement, text)
+        # every protected pattern needs a "/", "°" or "º" (which no other character matches, even ignoring case)
         protected = [match.group() for pattern in _PROTECTED for match in pattern.finditer(text)] \
             if "/" in text or "\u00b0" in text or "\u00ba" in text else []
         if len(protected) > self.MAX_PROTECTED_TOKENS:

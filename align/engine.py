@@ -44,7 +44,7 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _CLOSING = -(1 << 30)  # Pool._started once the pool is closing: stays negative as late workers count themselves in
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     """The input files of one document symbol, in a stable order."""
 

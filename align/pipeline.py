@@ -97,17 +97,17 @@ class BuildOptions:
         ])
 
 
-def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path]:
+def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]:
     """Every file under the inputs, once, in a stable order (sorted as paths sort); an output folder
-    inside an input folder is not an input. Folders are listed as strings, a Path made per file only
-    as it is handed out: an archive has 800,000 files, and a Path is three times a str."""
+    inside an input folder is not an input. Files are listed and handed out as strings: an archive has
+    800,000 files, a Path is three times a str, and pathlib keeps every name it parses (sys.intern)."""
     seen: set[str] = set()  # real paths
     skip = str(out.resolve()) if out else ""
     for root in inputs:
         if root.is_dir():
             base, resolved = str(root), str(root.resolve())
             names = sorted((os.path.join(folder, name) for folder, _, files in os.walk(root) for name in files),
-                           key=lambda name: name.split(os.sep))
+                           key=lambda name: name.replace(os.sep, "\0"))  # as component lists sort, in one str
         else:
             base, resolved, names = "", "", [str(root)]
         for name in names:
@@ -116,7 +116,7 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[Path
             if real in seen or not os.path.isfile(name) or (skip and (real == skip or real.startswith(skip + os.sep))):
                 continue
             seen.add(real)
-            yield Path(name)
+            yield name
 
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
@@ -220,20 +220,21 @@ def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[s
     by_symbol: dict[str, list[str]] = {}
     langs: set[str] = set()
     for path in discover(options.inputs, options.out):
-        kind = kind_of(path)
+        name = os.path.basename(path)
+        kind = kind_of(name)
         if kind == "ignored":
-            result.inputs.append(InputRecord(str(path), "ignored", "not a document file"))
+            result.inputs.append(InputRecord(path, "ignored", "not a document file"))
             continue
         if kind == "unsupported":
-            result.inputs.append(InputRecord(str(path), "skipped", f"{path.suffix.lower()} files are not read yet"))
+            result.inputs.append(InputRecord(path, "skipped", f"{os.path.splitext(name)[1].lower()} files are not read yet"))
             continue
         try:
-            named = parse_filename(path.stem)
-            symbol, lang = named if named else _identify(path)
+            named = parse_filename(os.path.splitext(name)[0])
+            symbol, lang = named if named else _identify(Path(path))
         except AlignError as error:
-            result.inputs.append(InputRecord(str(path), "skipped", str(error)))
+            result.inputs.append(InputRecord(path, "skipped", str(error)))
             continue
-        by_symbol.setdefault(symbol, []).append(str(path))
+        by_symbol.setdefault(symbol, []).append(path)
         langs.add(lang)
     groups = [Group(symbol, tuple(sorted(paths, key=_preference))) for symbol, paths in sorted(by_symbol.items())]
     return groups, {lang for lang in langs if not options.langs or lang in options.langs}

@@ -154,3 +154,19 @@ def test_a_damaged_layout_means_texts_from_the_cache(corpus: Path, serial: Path,
     second = build(BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=1))
     assert (second.cached, second.documents) == (5, 5)
     assert outputs(out) == outputs(serial)  # a --no-cache build of the same inputs
+
+
+def test_inputs_are_listed_once_in_path_component_order(tmp_path: Path) -> None:
+    """discover sorts as component lists sort ("a/x" before "a-b/x", though "-" sorts before "/"),
+    gives a file reached twice (a second input, a link) once, and leaves out the output folder."""
+    from align.pipeline import discover
+
+    root = tmp_path / "in"
+    names = ["a-b/x.md", "a/x.md", "a.b/x.md", "a/b/x.md", "ab.md", "a/x-y.md", "A/x.md", "out/y.md"]
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    (root / "link.md").symlink_to(root / "ab.md")
+    found = list(discover((root, root / "a"), root / "out"))
+    expected = sorted((str(root / name) for name in names if not name.startswith("out/")), key=lambda name: Path(name).parts)
+    assert found == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 from align.errors import InvalidFilename, UnreadableInput
@@ -28,10 +29,11 @@ _NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "notice",
 MAX_BYTES = 50 * 1024 * 1024
 
 
-def kind_of(path: Path) -> str:
-    """How a file found under an input folder is treated: 'document', 'unsupported' or 'ignored'."""
-    suffix = path.suffix.lower()
-    if path.name.startswith(".") or path.stem.lower() in _NOT_DOCUMENTS:
+def kind_of(name: str) -> str:
+    """How a file found under an input folder is treated, by its name: 'document', 'unsupported' or 'ignored'."""
+    stem, suffix = os.path.splitext(name)
+    suffix = suffix.lower()
+    if name.startswith(".") or stem.lower() in _NOT_DOCUMENTS:
         return "ignored"
     if suffix in READERS:
         return "document"

@@ -46,10 +46,19 @@ _CLOSING = -(1 << 30)  # Pool._started once the pool is closing: stays negative 
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """The input files of one document symbol, in a stable order."""
+    """The input files of one document symbol, in a stable order. A build holds every group at once
+    (800,000 files for the UN archive): the paths are kept as one string, not a tuple of them."""
 
     symbol: str
-    paths: tuple[str, ...]  # strings: a build holds every input's path at once, and a Path is 3x a str
+    files: str  # the paths, NUL-separated (no path holds NUL)
+
+    @classmethod
+    def of(cls, symbol: str, paths: Iterable[str]) -> Group:
+        return cls(symbol, "\0".join(paths))
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(self.files.split("\0"))
 
 
 @dataclass

@@ -101,7 +101,7 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]
     """Every file under the inputs, once, in a stable order (sorted as paths sort); an output folder
     inside an input folder is not an input. Files are listed and handed out as strings: an archive has
     800,000 files, a Path is three times a str, and pathlib keeps every name it parses (sys.intern)."""
-    seen: set[str] = set()  # real paths
+    seen: set[str] = set()  # real paths, kept where two names may be one file: several inputs, or a link
     skip = str(out.resolve()) if out else ""
     for root in inputs:
         if root.is_dir():
@@ -110,12 +110,15 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]
                            key=lambda name: name.replace(os.sep, "\0"))  # as component lists sort, in one str
         else:
             base, resolved, names = "", "", [str(root)]
+        links = {name for name in names if os.path.islink(name)} if base else set(names)
+        remember = len(inputs) > 1 or bool(links)
         for name in names:
             # a file under an input folder resolves inside the resolved folder unless it is a link
-            real = resolved + name[len(base):] if base and not os.path.islink(name) else os.path.realpath(name)
+            real = resolved + name[len(base):] if name not in links else os.path.realpath(name)
             if real in seen or not os.path.isfile(name) or (skip and (real == skip or real.startswith(skip + os.sep))):
                 continue
-            seen.add(real)
+            if remember:
+                seen.add(real)
             yield name
 
 
@@ -236,7 +239,7 @@ def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[s
             continue
         by_symbol.setdefault(symbol, []).append(path)
         langs.add(lang)
-    groups = [Group(symbol, tuple(sorted(paths, key=_preference))) for symbol, paths in sorted(by_symbol.items())]
+    groups = [Group.of(symbol, sorted(paths, key=_preference)) for symbol, paths in sorted(by_symbol.items())]
     return groups, {lang for lang in langs if not options.langs or lang in options.langs}
 
 

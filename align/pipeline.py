@@ -110,11 +110,12 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]
                            key=lambda name: name.replace(os.sep, "\0"))  # as component lists sort, in one str
         else:
             base, resolved, names = "", "", [str(root)]
-        links = {name for name in names if os.path.islink(name)} if base else set(names)
-        remember = len(inputs) > 1 or bool(links)
+        # names whose real path is asked of the system: links, or a file given as an input itself
+        resolve = {name for name in names if os.path.islink(name)} if base else set(names)
+        remember = len(inputs) > 1 or bool(resolve)
         for name in names:
             # a file under an input folder resolves inside the resolved folder unless it is a link
-            real = resolved + name[len(base):] if name not in links else os.path.realpath(name)
+            real = resolved + name[len(base):] if name not in resolve else os.path.realpath(name)
             if real in seen or not os.path.isfile(name) or (skip and (real == skip or real.startswith(skip + os.sep))):
                 continue
             if remember:
@@ -191,15 +192,10 @@ class _Results:
 
     def __init__(self, groups: list[Group], options: BuildOptions, cache: Cache, pool: Pool | None) -> None:
         self.groups, self.options, self.cache, self.pool = groups, options, cache, pool
-        self.fresh: Iterator[GroupResult] | None = None
-        self.hits: list[bool] = []
-        try:
-            self.keys = [cache.key(group) for group in groups]
-            self.hits = [cache.has(key) for key in self.keys]  # entries are loaded one at a time: memory stays flat
-            self.fresh = run([group for group, hit in zip(groups, self.hits) if not hit], options, pool=self.pool)
-        except BaseException:
-            self.close()
-            raise
+        # if hashing fails (an input gone since it was listed), build() shuts the pool down
+        self.keys = [cache.key(group) for group in groups]
+        self.hits = [cache.has(key) for key in self.keys]  # entries are loaded one at a time: memory stays flat
+        self.fresh = run([group for group, hit in zip(groups, self.hits) if not hit], options, pool=self.pool)
 
     def __iter__(self) -> Iterator[tuple[Group, str, bool, GroupResult]]:
         for group, key, hit in zip(self.groups, self.keys, self.hits):
@@ -211,8 +207,7 @@ class _Results:
     def close(self) -> None:
         """The engine stops now, not when the interpreter exits; a pool that got no group is not
         waited for (its worker may still be warming up)."""
-        if self.fresh is not None:
-            self.fresh.close()
+        self.fresh.close()
         if self.pool:
             self.pool.shutdown(wait=not all(self.hits))
 

@@ -8,7 +8,6 @@ right-to-left languages set right to left.
 from __future__ import annotations
 
 import html
-import json
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -112,14 +111,14 @@ def write_json(report: dict[str, object], file: TextIO) -> None:
     """The report as JSON, one list item per line; lists given as iterators are streamed."""
     file.write("{")
     for index, (key, value) in enumerate(report.items()):
-        file.write(("," if index else "") + f"\n {json.dumps(key)}: ")
+        file.write(("," if index else "") + f"\n {json_text(key)}: ")
         if isinstance(value, Iterator):
             file.write("[")
             for position, item in enumerate(value):
                 file.write(("," if position else "") + "\n  " + json_text(item))
             file.write("\n ]")
         else:
-            file.write(json.dumps(value, ensure_ascii=False))
+            file.write(json_text(value))
     file.write("\n}\n")
 
 

@@ -45,7 +45,7 @@ class ReportExporter:
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.options = options
         self.documents = Spool(options.out)
-        self.flagged: list[dict[str, object]] = []
+        self.flagged = Spool(options.out)  # up to MAX_FLAGGED units with their text: megabytes
         self.review = Spool(options.out)  # sections of the review page (up to 200 documents: megabytes)
 
     @staticmethod
@@ -71,12 +71,13 @@ class ReportExporter:
 
     def write(self, rendered: dict[str, object]) -> None:
         self.documents.append(rendered["summary"])
-        self.flagged += rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]
+        for unit in rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]:
+            self.flagged.append(unit)
         if len(self.review) < MAX_REVIEW_DOCUMENTS:
             self.review.append(zlib.decompress(rendered["review"]).decode())
 
     def report(self, result: BuildResult) -> dict[str, object]:
-        """The report; "inputs" and "documents" are iterables read back from disk as they are written."""
+        """The report; "inputs", "documents" and "flagged" are iterables read back from disk as they are written."""
         options = self.options
         return {
             "version": __version__,
@@ -91,7 +92,7 @@ class ReportExporter:
             "summary": dict(result.inputs.counts),
             "inputs": (vars(record) for record in result.inputs),  # asdict deep-copies: 10x slower
             "documents": iter(self.documents),
-            "flagged": self.flagged,
+            "flagged": iter(self.flagged),
             "notes": list(result.notes),
             "outputs": list(result.outputs) + ["report.json", "report.html"],
         }

@@ -20,7 +20,6 @@ from align.export.profiles import PROFILES
 from align.export.spm import MODEL_TYPES, SpmOptions, train
 from align.export.validate import validate_tmx
 from align.ingest import read_source
-from align.lookup import lookup
 from align.pipeline import REEXPORTABLE, BuildOptions, build, export_dataset
 from align.structure import parse
 
@@ -166,6 +165,8 @@ def _export(args: argparse.Namespace) -> int:
 def _lookup(args: argparse.Namespace) -> int:
     if not (args.out / "units.parquet").is_file():
         raise UsageError(f"{args.out}: no units.parquet (run `align build` first)")
+    from align.lookup import lookup  # rapidfuzz: only this command needs it
+
     matches = lookup(args.out, args.query, args.lang.lower(), args.fuzzy, args.limit)
     for match in matches:
         print(f"{match.score:5.1f}% {match.kind:<8} {match.document} {match.unit}: {match.sentence}")

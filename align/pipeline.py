@@ -106,14 +106,17 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]
     for root in inputs:
         if root.is_dir():
             base, resolved = str(root), str(root.resolve())
-            names = sorted((os.path.join(folder, name) for folder, _, files in os.walk(root) for name in files),
-                           key=lambda name: name.replace(os.sep, "\0"))  # as component lists sort, in one str
+            # sorted as component lists sort: the names with the separator made the lowest character (no
+            # path holds NUL) are what is sorted, not keys held beside the names (half the memory)
+            keys = sorted(os.path.join(folder, name).replace(os.sep, "\0") for folder, _, files in os.walk(root) for name in files)
+            # names whose real path is asked of the system: links, or (below) a file given as an input itself
+            resolve = {name for name in (key.replace("\0", os.sep) for key in keys) if os.path.islink(name)}
         else:
-            base, resolved, names = "", "", [str(root)]
-        # names whose real path is asked of the system: links, or a file given as an input itself
-        resolve = {name for name in names if os.path.islink(name)} if base else set(names)
+            base, resolved, keys, resolve = "", "", [str(root).replace(os.sep, "\0")], {str(root)}
         remember = len(inputs) > 1 or bool(resolve)
-        for name in names:
+        keys.reverse()
+        while keys:  # each name let go once handed out: the grouping keeps only its own string of paths
+            name = keys.pop().replace("\0", os.sep)
             # a file under an input folder resolves inside the resolved folder unless it is a link
             real = resolved + name[len(base):] if name not in resolve else os.path.realpath(name)
             if real in seen or not os.path.isfile(name) or (skip and (real == skip or real.startswith(skip + os.sep))):
@@ -215,7 +218,7 @@ class _Results:
 def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[str]]:
     """Every file under the inputs, classified; documents grouped by symbol (from the ODS file name,
     else from the content), and the languages the tables will have columns for."""
-    by_symbol: dict[str, list[str]] = {}
+    by_symbol: dict[str, str] = {}  # symbol -> its paths, NUL-separated, as listed
     langs: set[str] = set()
     for path in discover(options.inputs, options.out):
         name = os.path.basename(path)
@@ -232,10 +235,18 @@ def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[s
         except AlignError as error:
             result.inputs.append(InputRecord(path, "skipped", str(error)))
             continue
-        by_symbol.setdefault(symbol, []).append(path)
+        by_symbol[symbol] = by_symbol[symbol] + "\0" + path if symbol in by_symbol else path
         langs.add(lang)
-    groups = [Group.of(symbol, sorted(paths, key=_preference)) for symbol, paths in sorted(by_symbol.items())]
+    groups = [_group(symbol, files) for symbol, files in sorted(by_symbol.items())]
     return groups, {lang for lang in langs if not options.langs or lang in options.langs}
+
+
+def _group(symbol: str, files: str) -> Group:
+    """The group of a symbol's NUL-separated paths, in the order of preference (the listing's string
+    kept when it is that order already, as it mostly is: a plan holds every group at once)."""
+    paths = files.split("\0")
+    ordered = sorted(paths, key=_preference)
+    return Group(symbol, files) if ordered == paths else Group.of(symbol, ordered)
 
 
 def _preference(path: str) -> tuple[int, str]:

@@ -9,6 +9,7 @@ build's output folder (nothing is written outside OUT).
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import weakref
 from collections.abc import Iterator
@@ -29,10 +30,7 @@ class Spool:
 
     def append(self, item: Any) -> None:
         if self._file is None:
-            if self.folder is not None:
-                self.folder.mkdir(parents=True, exist_ok=True)
-            self._file = tempfile.TemporaryFile("w+", encoding="utf-8", dir=self.folder)
-            weakref.finalize(self, self._file.close)  # closed (and gone) with the spool
+            self._file = _anonymous(self, "w+")
         self._file.write(json_text(item) + "\n")
         self._count += 1
 
@@ -49,3 +47,39 @@ class Spool:
                 yield json.loads(line)
         finally:  # also when the reader stops early: the next append must not overwrite what follows
             self._file.seek(0, 2)
+
+
+class ByteSpool:
+    """Bytes appended to an anonymous temporary file in `folder` and copied out whole: for text that is
+    written as it came (the review page's sections), which a JSON spool would encode and decode for nothing."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._file: IO[bytes] | None = None
+        self._count = 0
+
+    def append(self, data: bytes) -> None:
+        if self._file is None:
+            self._file = _anonymous(self, "w+b")
+        self._file.write(data)
+        self._count += 1
+
+    def __len__(self) -> int:
+        """The number of appends."""
+        return self._count
+
+    def copy_to(self, file: IO[bytes]) -> None:
+        """Everything appended, written to `file`."""
+        if self._file is not None:
+            self._file.seek(0)
+            shutil.copyfileobj(self._file, file)
+            self._file.seek(0, 2)
+
+
+def _anonymous(spool: Spool | ByteSpool, mode: str) -> IO:
+    """A spool's file: in its folder (made if need be), closed (and gone) with the spool."""
+    if spool.folder is not None:
+        spool.folder.mkdir(parents=True, exist_ok=True)
+    file = tempfile.TemporaryFile(mode, encoding="utf-8" if "b" not in mode else None, dir=spool.folder)
+    weakref.finalize(spool, file.close)
+    return file

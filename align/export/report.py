@@ -8,6 +8,7 @@ right-to-left languages set right to left.
 from __future__ import annotations
 
 import html
+import itertools
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,7 @@ from align import __version__
 from align.export.files import atomic_path
 from align.json_text import json_text
 from align.model import AlignedDocument, BuildResult
-from align.spool import Spool
+from align.spool import ByteSpool, Spool
 
 if TYPE_CHECKING:
     from align.export.layout import Layout
@@ -45,8 +46,9 @@ class ReportExporter:
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.options = options
         self.documents = Spool(options.out)
-        self.flagged = Spool(options.out)  # up to MAX_FLAGGED units with their text: megabytes
-        self.review = Spool(options.out)  # sections of the review page (up to 200 documents: megabytes)
+        self.flagged = Spool(options.out)  # each document's flagged units with their texts (up to MAX_FLAGGED: megabytes)
+        self.flagged_units = 0
+        self.review = ByteSpool(options.out)  # sections of the review page (up to 200 documents: megabytes)
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> dict[str, object]:
@@ -71,10 +73,12 @@ class ReportExporter:
 
     def write(self, rendered: dict[str, object]) -> None:
         self.documents.append(rendered["summary"])
-        for unit in rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]:
-            self.flagged.append(unit)
+        flagged = rendered["flagged"][: max(0, MAX_FLAGGED - self.flagged_units)]
+        if flagged:
+            self.flagged.append(flagged)
+            self.flagged_units += len(flagged)
         if len(self.review) < MAX_REVIEW_DOCUMENTS:
-            self.review.append(zlib.decompress(rendered["review"]).decode())
+            self.review.append(zlib.decompress(rendered["review"]))
 
     def report(self, result: BuildResult) -> dict[str, object]:
         """The report; "inputs", "documents" and "flagged" are iterables read back from disk as they are written."""
@@ -92,7 +96,7 @@ class ReportExporter:
             "summary": dict(result.inputs.counts),
             "inputs": (vars(record) for record in result.inputs),  # asdict deep-copies: 10x slower
             "documents": iter(self.documents),
-            "flagged": iter(self.flagged),
+            "flagged": itertools.chain.from_iterable(self.flagged),
             "notes": list(result.notes),
             "outputs": list(result.outputs) + ["report.json", "report.html"],
         }
@@ -162,7 +166,7 @@ def review_section(document: AlignedDocument) -> str:
     return f'<section class="document" id="{title}"><h3>{title}</h3>' + _table(["unit", *document.langs], rows, "review") + "</section>"
 
 
-def write_html(report: dict[str, object], review: Spool, file: TextIO) -> None:
+def write_html(report: dict[str, object], review: ByteSpool, file: TextIO) -> None:
     """The report as a self-contained page: summary, inputs, documents side by side, flagged units."""
     summary = ", ".join(f"{count} {outcome}" for outcome, count in report["summary"].items())
     notes = "".join(f"<p>{html.escape(note)}</p>" for note in report["notes"])
@@ -180,7 +184,8 @@ def write_html(report: dict[str, object], review: Spool, file: TextIO) -> None:
         _row([d["symbol"], d["pivot"], " ".join(d["langs"]), d["units"], d["aligned_units"]]) for d in report["documents"]))
     more = "" if len(review) == documents else f"<p>The first {len(review)} documents are shown.</p>"
     file.write(f"<h2>Side by side</h2>{more}")
-    file.writelines(review)
+    file.flush()
+    review.copy_to(file.buffer)  # UTF-8, as the page
     file.write("<h2>Flagged units</h2>")
     _write_table(file, ["document", "unit", "score", "flags", "pivot text"], "flagged",
                  (_row([f["document"], f["unit"], f["score"], " ".join(f["flags"]), f["text"]]) for f in report["flagged"]))

@@ -18,11 +18,11 @@ import regex
 
 @dataclass(slots=True)
 class BreakRule:
-    """One break rule and the union of the no-break rules before it (its exceptions)."""
+    """One break rule and the no-break rules before it (its exceptions: a break is not made where one matches)."""
 
     before: regex.Pattern
     after: regex.Pattern
-    exception: regex.Pattern | None
+    exceptions: tuple[regex.Pattern, ...]
     empty_before: bool
 
 
@@ -84,14 +84,21 @@ def segments(text: str, rules: list[BreakRule]) -> list[str]:
             else:
                 end = first.cut
                 if end > start:
-                    exception = first.rule.exception
-                    found = exception is None or exception.match(text, end) is None
+                    found = not _excepted(first.rule.exceptions, text, end)
                     if found:  # matches that began inside the new segment start again after it
                         matchers = [m for m in matchers if m.start >= end or m.find(end)]
             matchers = [m for m in matchers if _move_past(m, end)]
         pieces.append(text[start:end])
         start = end
     return pieces
+
+
+def _excepted(exceptions: tuple[regex.Pattern, ...], text: str, end: int) -> bool:
+    """Whether a no-break rule matches at `end`."""
+    for exception in exceptions:
+        if exception.match(text, end) is not None:
+            return True
+    return False
 
 
 def _cut(matcher: _Matcher) -> int:

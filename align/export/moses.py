@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from align.export.layout import Layout
 from align.export.pairs import PairFiles, pair_lines
-from align.export.tokenize import tokenizer
 from align.model import AlignedDocument, BuildResult
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ class TokenizedExporter(MosesExporter):
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> Lines:
+        from align.export.tokenize import tokenizer  # sacremoses: a sixth of a second, for the workers only
+
         done: dict[tuple[str, str], str] = {}  # the pivot's lines recur in every pair: tokenize each once
 
         def tokenized(lang: str, text: str) -> str:

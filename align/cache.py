@@ -21,7 +21,7 @@ from align.export.layout import externalize
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
-FORMAT = 5  # of the cached results: bump when GroupResult or an exporter's rendered form changes
+FORMAT = 6  # of the cached results: bump when GroupResult or an exporter's rendered form changes
 
 
 class Cache:

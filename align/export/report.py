@@ -8,7 +8,6 @@ right-to-left languages set right to left.
 from __future__ import annotations
 
 import html
-import itertools
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -18,9 +17,11 @@ from align import __version__
 from align.export.files import atomic_path
 from align.json_text import json_text
 from align.model import AlignedDocument, BuildResult
-from align.spool import ByteSpool, Spool
+from align.spool import ByteSpool
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from align.export.layout import Layout
     from align.pipeline import BuildOptions
 
@@ -38,6 +39,23 @@ th{background:#eee}table.review td{min-width:9em}tr.flagged td{background:#fff4d
 .flags{color:#8a5a00;font-size:smaller}"""
 
 
+class _Listing:
+    """A list of the report as it stands in both files: each item's JSON (after the separator that goes
+    before it) and its table row, kept in two byte spools and copied into the files whole, so that
+    neither the build's memory nor the report's writing grows with what is listed, and no item is read
+    back, decoded and encoded again (items come encoded from the workers, and from the cache)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.json, self.rows = ByteSpool(folder), ByteSpool(folder)
+
+    def append(self, json: str, row: str) -> None:
+        self.json.append(((",\n  " if len(self.json) else "\n  ") + json).encode())
+        self.rows.append(row.encode())
+
+    def __len__(self) -> int:
+        return len(self.json)
+
+
 class ReportExporter:
     """Summarises the build; written last, so it can list the files the other exporters wrote. The
     per-document summaries wait on disk and both files are written as a stream, so neither the
@@ -45,14 +63,14 @@ class ReportExporter:
 
     def __init__(self, options: BuildOptions, langs: frozenset[str] = frozenset(), layout: Layout | None = None) -> None:
         self.options = options
-        self.documents = Spool(options.out)
-        self.flagged = Spool(options.out)  # each document's flagged units with their texts (up to MAX_FLAGGED: megabytes)
-        self.flagged_units = 0
+        self.documents = _Listing(options.out)
+        self.flagged = _Listing(options.out)  # up to MAX_FLAGGED units with their texts: megabytes
         self.review = ByteSpool(options.out)  # sections of the review page (up to 200 documents: megabytes)
 
     @staticmethod
     def render(document: AlignedDocument, options: BuildOptions) -> dict[str, object]:
-        """The document's summary, its flagged units and its side-by-side section of the review page."""
+        """The document's summary and its flagged units, each as JSON and as a table row, and its
+        side-by-side section of the review page."""
         per_lang = Counter(lang for unit in document.units if len(unit.texts) > 1 for lang in unit.texts)
         summary = {
             "symbol": document.symbol,
@@ -68,20 +86,25 @@ class ReportExporter:
              "text": unit.texts.get(document.pivot) or next(iter(unit.texts.values()))}
             for unit in document.units if unit.flags
         ][:MAX_FLAGGED]
-        # compressed: the page shows 200 documents, but every document's section travels and is cached
-        return {"summary": summary, "flagged": flagged, "review": zlib.compress(review_section(document).encode(), 1)}
+        return {
+            "summary": (json_text(summary), _row([document.symbol, document.pivot, " ".join(document.langs),
+                                                  summary["units"], summary["aligned_units"]])),
+            "flagged": [(json_text(item), _row([item["document"], item["unit"], item["score"], " ".join(item["flags"]), item["text"]]))
+                        for item in flagged],
+            # compressed: the page shows 200 documents, but every document's section travels and is cached
+            "review": zlib.compress(review_section(document).encode(), 1),
+        }
 
     def write(self, rendered: dict[str, object]) -> None:
-        self.documents.append(rendered["summary"])
-        flagged = rendered["flagged"][: max(0, MAX_FLAGGED - self.flagged_units)]
-        if flagged:
-            self.flagged.append(flagged)
-            self.flagged_units += len(flagged)
+        self.documents.append(*rendered["summary"])
+        for json, row in rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]:
+            self.flagged.append(json, row)
         if len(self.review) < MAX_REVIEW_DOCUMENTS:
             self.review.append(zlib.decompress(rendered["review"]))
 
     def report(self, result: BuildResult) -> dict[str, object]:
-        """The report; "inputs", "documents" and "flagged" are iterables read back from disk as they are written."""
+        """The report; "inputs" is an iterable read back from disk, "documents" and "flagged" are listings
+        copied from disk, as they are written."""
         options = self.options
         return {
             "version": __version__,
@@ -95,8 +118,8 @@ class ReportExporter:
             },
             "summary": dict(result.inputs.counts),
             "inputs": (vars(record) for record in result.inputs),  # asdict deep-copies: 10x slower
-            "documents": iter(self.documents),
-            "flagged": itertools.chain.from_iterable(self.flagged),
+            "documents": self.documents,
+            "flagged": self.flagged,
             "notes": list(result.notes),
             "outputs": list(result.outputs) + ["report.json", "report.html"],
         }
@@ -113,11 +136,15 @@ class ReportExporter:
 
 
 def write_json(report: dict[str, object], file: TextIO) -> None:
-    """The report as JSON, one list item per line; lists given as iterators are streamed."""
+    """The report as JSON, one list item per line; lists given as iterators or listings are streamed."""
     file.write("{")
     for index, (key, value) in enumerate(report.items()):
         file.write(("," if index else "") + f"\n {json_text(key)}: ")
-        if isinstance(value, Iterator):
+        if isinstance(value, _Listing):
+            file.write("[")
+            _copy(value.json, file)
+            file.write("\n ]")
+        elif isinstance(value, Iterator):
             file.write("[")
             for position, item in enumerate(value):
                 file.write(("," if position else "") + "\n  " + json_text(item))
@@ -137,14 +164,20 @@ def _table(names: list[str], rows: list[str], css: str = "") -> str:
     return _table_head(names, css) + "".join(rows) + "</table>"
 
 
-def _write_table(file: TextIO, names: list[str], css: str, rows: Iterable[str]) -> int:
-    """A table streamed to `file`; returns its number of rows."""
+def _write_table(file: TextIO, names: list[str], css: str, rows: Iterable[str] | _Listing) -> None:
+    """A table streamed to `file`: its rows made as they come, or a listing's copied."""
     file.write(_table_head(names, css))
-    count = 0
-    for count, row in enumerate(rows, 1):
-        file.write(row)
+    if isinstance(rows, _Listing):
+        _copy(rows.rows, file)
+    else:
+        file.writelines(rows)
     file.write("</table>")
-    return count
+
+
+def _copy(spool: ByteSpool, file: TextIO) -> None:
+    """A spool's bytes (UTF-8, as the report files) appended to `file`."""
+    file.flush()
+    spool.copy_to(file.buffer)
 
 
 def _table_head(names: list[str], css: str) -> str:
@@ -180,15 +213,12 @@ def write_html(report: dict[str, object], review: ByteSpool, file: TextIO) -> No
         _row([r["path"], r["outcome"], r["symbol"], r["lang"], r["reason"]], "skipped" if r["outcome"] == "skipped" else "")
         for r in report["inputs"]))
     file.write("<h2>Documents</h2>")
-    documents = _write_table(file, ["symbol", "pivot", "languages", "units", "aligned units"], "documents", (
-        _row([d["symbol"], d["pivot"], " ".join(d["langs"]), d["units"], d["aligned_units"]]) for d in report["documents"]))
-    more = "" if len(review) == documents else f"<p>The first {len(review)} documents are shown.</p>"
+    _write_table(file, ["symbol", "pivot", "languages", "units", "aligned units"], "documents", report["documents"])
+    more = "" if len(review) == len(report["documents"]) else f"<p>The first {len(review)} documents are shown.</p>"
     file.write(f"<h2>Side by side</h2>{more}")
-    file.flush()
-    review.copy_to(file.buffer)  # UTF-8, as the page
+    _copy(review, file)
     file.write("<h2>Flagged units</h2>")
-    _write_table(file, ["document", "unit", "score", "flags", "pivot text"], "flagged",
-                 (_row([f["document"], f["unit"], f["score"], " ".join(f["flags"]), f["text"]]) for f in report["flagged"]))
+    _write_table(file, ["document", "unit", "score", "flags", "pivot text"], "flagged", report["flagged"])
     file.write("\n</body></html>\n")
 
 

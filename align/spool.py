@@ -19,39 +19,10 @@ from typing import IO, Any
 from align.json_text import json_text
 
 
-class Spool:
-    """JSON-serialisable items, appended to an anonymous temporary file in `folder` (the system's
-    temporary folder if None); the file is gone when the spool is."""
-
-    def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder
-        self._file: IO[str] | None = None
-        self._count = 0
-
-    def append(self, item: Any) -> None:
-        if self._file is None:
-            self._file = _anonymous(self, "w+")
-        self._file.write(json_text(item) + "\n")
-        self._count += 1
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[Any]:
-        """The items in the order they came (appending may go on afterwards)."""
-        if self._file is None:
-            return
-        self._file.seek(0)
-        try:
-            for line in self._file:
-                yield json.loads(line)
-        finally:  # also when the reader stops early: the next append must not overwrite what follows
-            self._file.seek(0, 2)
-
-
 class ByteSpool:
-    """Bytes appended to an anonymous temporary file in `folder` and copied out whole: for text that is
-    written as it came (the review page's sections), which a JSON spool would encode and decode for nothing."""
+    """Bytes appended to an anonymous temporary file in `folder` (the system's temporary folder if None),
+    gone with the spool; copied out whole, for text written as it came (the report's listings and review
+    page), or read back line by line."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
@@ -60,7 +31,10 @@ class ByteSpool:
 
     def append(self, data: bytes) -> None:
         if self._file is None:
-            self._file = _anonymous(self, "w+b")
+            if self.folder is not None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            self._file = tempfile.TemporaryFile("w+b", dir=self.folder)
+            weakref.finalize(self, self._file.close)
         self._file.write(data)
         self._count += 1
 
@@ -75,11 +49,23 @@ class ByteSpool:
             shutil.copyfileobj(self._file, file)
             self._file.seek(0, 2)
 
+    def _lines(self) -> Iterator[bytes]:
+        """What was appended, line by line (appending may go on afterwards)."""
+        if self._file is None:
+            return
+        self._file.seek(0)
+        try:
+            for line in self._file:  # not `yield from`: closing this generator would close the file
+                yield line
+        finally:  # also when the reader stops early: the next append must not overwrite what follows
+            self._file.seek(0, 2)
 
-def _anonymous(spool: Spool | ByteSpool, mode: str) -> IO:
-    """A spool's file: in its folder (made if need be), closed (and gone) with the spool."""
-    if spool.folder is not None:
-        spool.folder.mkdir(parents=True, exist_ok=True)
-    file = tempfile.TemporaryFile(mode, encoding="utf-8" if "b" not in mode else None, dir=spool.folder)
-    weakref.finalize(spool, file.close)
-    return file
+
+class Spool(ByteSpool):
+    """JSON-serialisable items, one JSON line each, read back in the order they came."""
+
+    def append(self, item: Any) -> None:
+        super().append((json_text(item) + "\n").encode())
+
+    def __iter__(self) -> Iterator[Any]:
+        return (json.loads(line) for line in self._lines())

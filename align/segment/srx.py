@@ -8,42 +8,17 @@ algorithm, so loading the merged rules in a CAT tool gives the same segments.
 from __future__ import annotations
 
 import functools
-import importlib.util
-import sys
-import types
 import xml.sax
 from importlib import resources
 
+import regex
+from choppa import DEFAULT_SRX_RULESET, SrxDocument
+from choppa.iterators import AbstractTextIterator
+from choppa.rule_manager import RuleManager
+from choppa.srx_parser import SRXHandler
+from lxml import etree
 
-def _deferred(name: str) -> None:
-    """Module `name` imported on first use of one of its attributes, not when a module imports it. (The
-    standard library's LazyLoader does not do for this: in Python 3.11 the import statement itself reads
-    the module's __spec__, which loads it.)"""
-    if name in sys.modules or importlib.util.find_spec(name) is None:
-        return
-    stand_in = types.ModuleType(name)
-
-    def __getattr__(attribute: str) -> object:  # noqa: N807 (a module's __getattr__, PEP 562)
-        if sys.modules.get(name) is stand_in:
-            del sys.modules[name]
-        return getattr(importlib.import_module(name), attribute)
-
-    stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
-    sys.modules[name] = stand_in
-
-
-# choppa imports xmlschema for the validation of SRX files it offers, which align does not use: a twelfth
-# of a second of every start, and of every worker's, before the worker can align anything.
-_deferred("xmlschema")
-
-import regex  # noqa: E402 (after the line above, so that choppa finds xmlschema deferred)
-from choppa import DEFAULT_SRX_RULESET, SrxDocument  # noqa: E402
-from choppa.iterators import AbstractTextIterator  # noqa: E402
-from choppa.rule_manager import RuleManager  # noqa: E402
-from choppa.srx_parser import SRXHandler  # noqa: E402
-from lxml import etree  # noqa: E402
-
-from align.segment.compiled import BreakRule, segments  # noqa: E402
+from align.segment.compiled import BreakRule, segments
 
 SRX_NS = "http://www.lisa.org/srx20"
 UN_RULES = "un.srx"
@@ -84,6 +59,7 @@ def break_rules(lang: str) -> list[BreakRule]:
     two break rules is compiled once, and a break rule's exceptions are the runs before it: a union
     matches where one of its alternatives does, so the cuts are the same (tests compare with choppa)."""
     document = _document()
+    # "_two": paragraphs end at two line breaks, so a single "\n" inside a unit never ends a sentence;
     # a manager of no language compiles nothing: it is asked only to write each no-break rule's pattern
     writer = RuleManager(document, [], AbstractTextIterator.DEFAULT_MAX_LOOKBEHIND_CONSTRUCT_LENGTH)
     rules: list[BreakRule] = []

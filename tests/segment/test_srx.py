@@ -1,5 +1,7 @@
 """SRX segmentation: UN abbreviations never end a sentence; the merged rules are valid SRX 2.0."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,10 @@ def test_merged_rules_are_valid_srx20() -> None:
     assert schema.validate(document), schema.error_log
     names = [element.get("languagerulename") for element in document.iter("{http://www.lisa.org/srx20}languagemap")]
     assert names[:5] == ["UN-French", "UN-English", "UN-Spanish", "UN-Russian", "UN-Common"]  # UN rules cascade first
+
+
+def test_xmlschema_which_choppa_imports_is_loaded_only_when_used() -> None:
+    """choppa imports xmlschema (for validation align does not use): a build never loads it, a user still can."""
+    code = ("import sys; import align.segment; assert 'elementpath' not in sys.modules; "
+            "import xmlschema; assert xmlschema.XMLSchema.__name__.startswith('XMLSchema'); assert 'elementpath' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -259,6 +259,43 @@ def _dask(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any
         yield from _ordered(groups, lambda group: client.submit(work, group, options, pure=False), count)
 
 
+def in_child(work: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+    """`work(*args)` started now in a forked child process; the function returned waits for its result
+    (or raises its error). For a phase whose passing memory must not stay behind in this process: freed
+    objects scattered among kept ones are not given back to the system, and this process writes the
+    outputs for the rest of the build. Started before the pool, while this process has no other thread."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(send, work, args), daemon=True)
+    child.start()
+    send.close()
+
+    def result() -> Any:
+        try:
+            done, value = receive.recv()
+        except EOFError:
+            child.join()
+            raise RuntimeError(f"{work.__name__} ended without a result (exit code {child.exitcode})") from None
+        finally:
+            receive.close()
+        child.join()
+        if not done:
+            raise value
+        return value
+
+    return result
+
+
+def _send_result(send: Any, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    _die_with_parent()
+    try:
+        outcome = True, work(*args)
+    except BaseException as error:  # noqa: BLE001 (raised again in the parent)
+        outcome = False, error
+    send.send(outcome)
+    send.close()
+
+
 def cluster_workers(options: BuildOptions) -> int:
     """The number of workers the report records: the pool's size, or the Dask cluster's."""
     if options.engine != "dask" or not options.scheduler:

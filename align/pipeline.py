@@ -15,7 +15,7 @@ from align import __version__
 from align.alignment.dp import VARIANCE
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.cache import Cache
-from align.engine import ENGINES, Group, GroupResult, Pool, cluster_workers, process, run, start
+from align.engine import ENGINES, Group, GroupResult, Pool, cluster_workers, in_child, process, run, start
 from align.errors import AlignError, UsageError
 from align.export import Exporters, load, selected, tables
 from align.export.files import remove_leftovers
@@ -132,12 +132,16 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
     for name in selected(options):  # imported before the engine forks its workers, which then need not import them
         load(name)
-    # The engine starts first: its first worker warms up (for the languages asked for, else the UN's six)
-    # while this process lists and hashes the inputs, so a rebuild's changed documents need not wait.
+    # The inputs are listed in a child process (an archive's listing leaves tens of megabytes behind in the
+    # process that makes it), and the engine starts at once: its first worker warms up (for the languages
+    # asked for, else the UN's six) while the inputs are listed and hashed, so a rebuild's changed
+    # documents need not wait.
+    planned = in_child(plan, options)
     pool = start(options, options.langs or UN_LANGS)
     try:
         result = BuildResult(InputLog(options.out), workers=cluster_workers(options))
-        groups, langs = plan(options, result)
+        groups, langs, records = planned()
+        result.inputs.extend(records)
         options = dataclasses.replace(options, table_langs=tuple(lang_order(langs)))  # workers render rows with them
         remove_leftovers(options.out)
         cache = Cache(options, pinned)
@@ -215,30 +219,31 @@ class _Results:
             self.pool.shutdown(wait=not all(self.hits))
 
 
-def plan(options: BuildOptions, result: BuildResult) -> tuple[list[Group], set[str]]:
-    """Every file under the inputs, classified; documents grouped by symbol (from the ODS file name,
-    else from the content), and the languages the tables will have columns for."""
+def plan(options: BuildOptions) -> tuple[list[Group], set[str], list[InputRecord]]:
+    """Every file under the inputs, classified: documents grouped by symbol (from the ODS file name,
+    else from the content), the languages the tables will have columns for, and the files left out."""
     by_symbol: dict[str, str] = {}  # symbol -> its paths, NUL-separated, as listed
     langs: set[str] = set()
+    records: list[InputRecord] = []
     for path in discover(options.inputs, options.out):
         name = os.path.basename(path)
         kind = kind_of(name)
         if kind == "ignored":
-            result.inputs.append(InputRecord(path, "ignored", "not a document file"))
+            records.append(InputRecord(path, "ignored", "not a document file"))
             continue
         if kind == "unsupported":
-            result.inputs.append(InputRecord(path, "skipped", f"{os.path.splitext(name)[1].lower()} files are not read yet"))
+            records.append(InputRecord(path, "skipped", f"{os.path.splitext(name)[1].lower()} files are not read yet"))
             continue
         try:
             named = parse_filename(os.path.splitext(name)[0])
             symbol, lang = named if named else _identify(Path(path))
         except AlignError as error:
-            result.inputs.append(InputRecord(path, "skipped", str(error)))
+            records.append(InputRecord(path, "skipped", str(error)))
             continue
         by_symbol[symbol] = by_symbol[symbol] + "\0" + path if symbol in by_symbol else path
         langs.add(lang)
     groups = [_group(symbol, files) for symbol, files in sorted(by_symbol.items())]
-    return groups, {lang for lang in langs if not options.langs or lang in options.langs}
+    return groups, {lang for lang in langs if not options.langs or lang in options.langs}, records
 
 
 def _group(symbol: str, files: str) -> Group:

@@ -170,3 +170,25 @@ def test_inputs_are_listed_once_in_path_component_order(tmp_path: Path) -> None:
     found = list(discover((root, root / "a"), root / "out"))
     expected = sorted((str(root / name) for name in names if not name.startswith("out/")), key=lambda name: Path(name).parts)
     assert found == expected
+
+
+def test_a_phase_run_in_a_child_process_gives_back_its_result_or_its_error() -> None:
+    """in_child (the build lists its inputs with it): the value comes back, an error is raised here with
+    its type and message, and the child is gone either way."""
+    import multiprocessing
+    import os
+
+    from align.engine import in_child
+    from align.errors import AlignError
+
+    assert in_child(divmod, 17, 5)() == (3, 2)
+    assert in_child(os.getpid)() != os.getpid()
+    with pytest.raises(AlignError, match="no paragraph"):
+        in_child(_fails, "no paragraph")()
+    assert multiprocessing.active_children() == []
+
+
+def _fails(message: str) -> None:
+    from align.errors import AlignError
+
+    raise AlignError(message)

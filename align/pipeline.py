@@ -242,16 +242,8 @@ def plan(options: BuildOptions) -> tuple[list[Group], set[str], list[InputRecord
             continue
         by_symbol[symbol] = by_symbol[symbol] + "\0" + path if symbol in by_symbol else path
         langs.add(lang)
-    groups = [_group(symbol, files) for symbol, files in sorted(by_symbol.items())]
+    groups = [Group.of(symbol, sorted(files.split("\0"), key=_preference)) for symbol, files in sorted(by_symbol.items())]
     return groups, {lang for lang in langs if not options.langs or lang in options.langs}, records
-
-
-def _group(symbol: str, files: str) -> Group:
-    """The group of a symbol's NUL-separated paths, in the order of preference (the listing's string
-    kept when it is that order already, as it mostly is: a plan holds every group at once)."""
-    paths = files.split("\0")
-    ordered = sorted(paths, key=_preference)
-    return Group(symbol, files) if ordered == paths else Group.of(symbol, ordered)
 
 
 def _preference(path: str) -> tuple[int, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,6 @@ class Cache:
         # everything a group's result depends on: alignment and rendering options, and the outputs
         self.salt = options.signature() + "|" + "|".join(map(str, [FORMAT, __version__, options.langs, pinned_date,
                                                                     options.formats, options.escape, options.lang_codes, options.table_langs]))
-        self.used: set[str] = set()
         self.hits = 0
 
     def key(self, group: Group) -> str:
@@ -52,11 +52,9 @@ class Cache:
         return self.folder / key[:2] / f"{key}{suffix}"
 
     def has(self, key: str) -> bool:
-        self.used.add(key)
         return self.enabled and self._path(key).is_file() and self._path(key, ".texts").is_file()
 
     def get(self, key: str) -> GroupResult | None:
-        self.used.add(key)
         if not self.enabled:
             return None
         try:
@@ -81,9 +79,11 @@ class Cache:
             with atomic_path(self._path(key)) as path:
                 path.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def prune(self) -> None:
-        """Remove the entries of groups that are gone or changed (a --no-cache build leaves the cache alone)."""
+    def prune(self, keys: Iterable[str]) -> None:
+        """Remove the entries of groups that are gone or changed: all but `keys`, the keys of this build's
+        groups (a --no-cache build leaves the cache alone)."""
         if self.enabled and self.folder.is_dir():
+            used = set(keys)
             for entry in self.folder.glob("*/*.*"):
-                if entry.stem not in self.used:
+                if entry.stem not in used:
                     entry.unlink()

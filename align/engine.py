@@ -46,8 +46,8 @@ _CLOSING = -(1 << 30)  # Pool._started once the pool is closing: stays negative 
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """The input files of one document symbol, in a stable order. A build holds every group at once
-    (800,000 files for the UN archive): the paths are kept as one string, not a tuple of them."""
+    """The input files of one document symbol, in a stable order. The plan holds every group at once
+    while it is made (800,000 files for the UN archive): the paths are kept as one string, not a tuple."""
 
     symbol: str
     files: str  # the paths, NUL-separated (no path holds NUL)
@@ -145,8 +145,8 @@ def workers(options: BuildOptions) -> int:
 
 class Pool:
     """The local process pool, started before the build knows which groups it will get: its workers
-    fork now, and the first warms up (below) while this process hashes the inputs and reads the
-    cache, so that the few changed groups of a rebuild do not wait for that. The others wait to warm
+    fork now, and the first warms up (below) while the inputs are listed and hashed and the cache is
+    looked up, so that the few changed groups of a rebuild do not wait for that. The others wait to warm
     up until the build has more than one group to align (`expect`): for a rebuild of one changed
     document they would only take turns on the cores with the first worker and this process."""
 
@@ -203,16 +203,16 @@ def _start_worker(langs: tuple[str, ...], options: BuildOptions, started: Any, m
             tokenizer(lang, options.escape)
 
 
-def run(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult] = process,
+def run(groups: Iterable[Group], count: int, options: BuildOptions, work: Callable[[Group, Any], GroupResult] = process,
         pool: Pool | None = None) -> Iterator[GroupResult]:
-    """Results of `work` on every group, in the groups' order: on Dask, on `pool` (see start()), or
-    here. The pool starts on the first groups at once, even on one group: in a rebuild they are
-    aligned there while this process writes the cached documents that come before them."""
+    """Results of `work` on every group (`count` of them), in the groups' order: on Dask, on `pool` (see
+    start()), or here. The pool starts on the first groups at once, even on one group: in a rebuild they
+    are aligned there while this process writes the cached documents that come before them."""
     if options.engine == "dask":
         return _dask(groups, options, work)
-    if pool is None or not groups:
+    if pool is None or not count:
         return (work(group, options) for group in groups)
-    pool.expect(len(groups))
+    pool.expect(count)
     return _ordered(groups, lambda group: pool.submit(work, group, options), workers(options))
 
 
@@ -243,7 +243,7 @@ def _in_order(pending: deque, groups: Iterator[Group], submit: Callable[[Group],
         yield done
 
 
-def _dask(groups: list[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:
+def _dask(groups: Iterable[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:

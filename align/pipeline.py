@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,16 +15,15 @@ from align.alignment.dp import VARIANCE
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY
 from align.cache import Cache
 from align.engine import ENGINES, Group, GroupResult, Pool, cluster_workers, in_child, process, run, start
-from align.errors import AlignError, UsageError
+from align.errors import UsageError
 from align.export import Exporters, load, selected, tables
 from align.export.files import remove_leftovers
 from align.export.layout import Layout
 from align.export.profiles import PROFILES, parse_codes
 from align.export.tmx import tmx_date
-from align.ingest import kind_of, read_source
-from align.ingest.naming import parse_filename
-from align.langs import UN_LANGS, lang_order, parse_lang
-from align.model import BuildResult, InputLog, InputRecord
+from align.langs import UN_LANGS, parse_lang
+from align.model import BuildResult, InputLog
+from align.plan import Plan, with_languages
 
 if TYPE_CHECKING:
     from align.export.dataset import DatasetOptions
@@ -97,35 +95,6 @@ class BuildOptions:
         ])
 
 
-def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]:
-    """Every file under the inputs, once, in a stable order (sorted as paths sort); an output folder
-    inside an input folder is not an input. Files are listed and handed out as strings: an archive has
-    800,000 files, a Path is three times a str, and pathlib keeps every name it parses (sys.intern)."""
-    seen: set[str] = set()  # real paths, kept where two names may be one file: several inputs, or a link
-    skip = str(out.resolve()) if out else ""
-    for root in inputs:
-        if root.is_dir():
-            base, resolved = str(root), str(root.resolve())
-            # sorted as component lists sort: the names with the separator made the lowest character (no
-            # path holds NUL) are what is sorted, not keys held beside the names (half the memory)
-            keys = sorted(os.path.join(folder, name).replace(os.sep, "\0") for folder, _, files in os.walk(root) for name in files)
-            # names whose real path is asked of the system: links, or (below) a file given as an input itself
-            resolve = {name for name in (key.replace("\0", os.sep) for key in keys) if os.path.islink(name)}
-        else:
-            base, resolved, keys, resolve = "", "", [str(root).replace(os.sep, "\0")], {str(root)}
-        remember = len(inputs) > 1 or bool(resolve)
-        keys.reverse()
-        while keys:  # each name let go once handed out: the grouping keeps only its own string of paths
-            name = keys.pop().replace("\0", os.sep)
-            # a file under an input folder resolves inside the resolved folder unless it is a link
-            real = resolved + name[len(base):] if name not in resolve else os.path.realpath(name)
-            if real in seen or not os.path.isfile(name) or (skip and (real == skip or real.startswith(skip + os.sep))):
-                continue
-            if remember:
-                seen.add(real)
-            yield name
-
-
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
     pinned = options.created
@@ -136,16 +105,17 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     # process that makes it), and the engine starts at once: its first worker warms up (for the languages
     # asked for, else the UN's six) while the inputs are listed and hashed, so a rebuild's changed
     # documents need not wait.
-    planned = in_child(plan, options)
+    plan = Plan(options.out)
+    planned = in_child(plan.make, options, pinned)
     pool = start(options, options.langs or UN_LANGS)
     try:
         result = BuildResult(InputLog(options.out), workers=cluster_workers(options))
-        groups, langs, records = planned()
+        langs, records, fresh = planned()
         result.inputs.extend(records)
-        options = dataclasses.replace(options, table_langs=tuple(lang_order(langs)))  # workers render rows with them
+        options = with_languages(options, langs)  # workers render rows with them
         remove_leftovers(options.out)
         cache = Cache(options, pinned)
-        results = _Results(groups, options, cache, pool)
+        results = _Results(plan, fresh, options, cache, pool)
     except BaseException:
         if pool:
             pool.shutdown(wait=False)
@@ -172,7 +142,7 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
             raise
     if layout:
         layout.save()
-    cache.prune()
+    cache.prune(key for _group, key, _cached in plan.groups())
     result.cached = cache.hits
     return result
 
@@ -197,17 +167,15 @@ class _Results:
     """Every group with its cache key, whether it came from the cache, and its result, in group order.
     Made before the outputs are opened, so that the engine is already at work on the groups to align."""
 
-    def __init__(self, groups: list[Group], options: BuildOptions, cache: Cache, pool: Pool | None) -> None:
-        self.groups, self.options, self.cache, self.pool = groups, options, cache, pool
-        # if hashing fails (an input gone since it was listed), build() shuts the pool down
-        self.keys = [cache.key(group) for group in groups]
-        self.hits = [cache.has(key) for key in self.keys]  # entries are loaded one at a time: memory stays flat
-        self.fresh = run([group for group, hit in zip(groups, self.hits) if not hit], options, pool=self.pool)
+    def __init__(self, plan: Plan, fresh: int, options: BuildOptions, cache: Cache, pool: Pool | None) -> None:
+        self.plan, self.options, self.cache, self.pool = plan, options, cache, pool
+        self.aligning = fresh > 0
+        self.fresh = run(plan.fresh(), fresh, options, pool=self.pool)  # cache entries are loaded one at a time
 
     def __iter__(self) -> Iterator[tuple[Group, str, bool, GroupResult]]:
-        for group, key, hit in zip(self.groups, self.keys, self.hits):
+        for group, key, hit in self.plan.groups():
             done = self.cache.get(key) if hit else None
-            if done is None:  # an entry unreadable since has(): aligned again here
+            if done is None:  # an entry unreadable since the plan found it: aligned again here
                 done, hit = (process(group, self.options) if hit else next(self.fresh)), False
             yield group, key, hit, done
 
@@ -216,51 +184,9 @@ class _Results:
         waited for (its worker may still be warming up)."""
         self.fresh.close()
         if self.pool:
-            self.pool.shutdown(wait=not all(self.hits))
+            self.pool.shutdown(wait=self.aligning)
 
 
-def plan(options: BuildOptions) -> tuple[list[Group], set[str], list[InputRecord]]:
-    """Every file under the inputs, classified: documents grouped by symbol (from the ODS file name,
-    else from the content), the languages the tables will have columns for, and the files left out."""
-    by_symbol: dict[str, str] = {}  # symbol -> its paths, NUL-separated, as listed
-    langs: set[str] = set()
-    records: list[InputRecord] = []
-    for path in discover(options.inputs, options.out):
-        name = os.path.basename(path)
-        kind = kind_of(name)
-        if kind == "ignored":
-            records.append(InputRecord(path, "ignored", "not a document file"))
-            continue
-        if kind == "unsupported":
-            records.append(InputRecord(path, "skipped", f"{os.path.splitext(name)[1].lower()} files are not read yet"))
-            continue
-        try:
-            named = parse_filename(os.path.splitext(name)[0])
-            symbol, lang = named if named else _identify(Path(path))
-        except AlignError as error:
-            records.append(InputRecord(path, "skipped", str(error)))
-            continue
-        by_symbol[symbol] = by_symbol[symbol] + "\0" + path if symbol in by_symbol else path
-        langs.add(lang)
-    groups = [Group.of(symbol, sorted(files.split("\0"), key=_preference)) for symbol, files in sorted(by_symbol.items())]
-    return groups, {lang for lang in langs if not options.langs or lang in options.langs}, records
-
-
-def _preference(path: str) -> tuple[int, str]:
-    """The order in which copies of one language version are tried: the first usable one is aligned,
-    the others are reported as skipped. Formats that carry structure as text come first (Markdown and
-    text, then Word, HTML, then PDF, whose structure is recovered from layout), then the path."""
-    return FORMAT_PREFERENCE.get(os.path.splitext(path)[1].lower(), len(FORMAT_PREFERENCE)), path
-
-
-def _identify(path: Path) -> tuple[str, str]:
-    """Symbol and language of a file whose name does not follow ODS: read from its content."""
-    source = read_source(path)
-    return source.symbol, source.lang
-
-
-# Which copy of a language version wins when several formats hold it (see _preference).
-FORMAT_PREFERENCE = {".md": 0, ".markdown": 0, ".txt": 1, ".docx": 2, ".html": 3, ".htm": 3, ".pdf": 4}
 # Outputs `align export` writes again from units.parquet (the table itself and the report are the build's).
 REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
 

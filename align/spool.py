@@ -29,14 +29,28 @@ class ByteSpool:
         self._file: IO[bytes] | None = None
         self._count = 0
 
+    def open(self) -> ByteSpool:
+        """The file made now rather than at the first append, so that a child process forked afterwards can
+        fill it: the child's appends (once it has called flush) are read back here; they count in the
+        child's spool, not in this one."""
+        self._handle()
+        return self
+
     def append(self, data: bytes) -> None:
+        self._handle().write(data)
+        self._count += 1
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def _handle(self) -> IO[bytes]:
         if self._file is None:
             if self.folder is not None:
                 self.folder.mkdir(parents=True, exist_ok=True)
             self._file = tempfile.TemporaryFile("w+b", dir=self.folder)
             weakref.finalize(self, self._file.close)
-        self._file.write(data)
-        self._count += 1
+        return self._file
 
     def __len__(self) -> int:
         """The number of appends."""
@@ -58,7 +72,8 @@ class ByteSpool:
             for line in self._file:  # not `yield from`: closing this generator would close the file
                 yield line
         finally:  # also when the reader stops early: the next append must not overwrite what follows
-            self._file.seek(0, 2)
+            if not self._file.closed:  # it is when the spool and an unfinished reader are collected together
+                self._file.seek(0, 2)
 
 
 class Spool(ByteSpool):

@@ -103,6 +103,36 @@ def _change_english(inputs: Path) -> None:
     changed.write_text(changed.read_text(encoding="utf-8").replace("Everyone has the right to life", "Everybody has the right to life"), encoding="utf-8")
 
 
+def test_the_plan_is_made_in_a_child_and_read_back_one_group_at_a_time(corpus: Path, tmp_path: Path) -> None:
+    """The plan of a build (its groups in order, with their cache keys, and the groups to align) is made in
+    a child process and read back here from disk; after a build and a change, only the changed group is
+    left to align, under a new key."""
+    from align.engine import in_child
+    from align.plan import Plan
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(corpus, inputs)
+    options = BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1)
+    plan = Plan(out)
+    langs, records, fresh = in_child(plan.make, options, CREATED)()
+    symbols = ["A/RES/217(1)", "A/RES/217(2)", "A/RES/217(3)", "A/RES/217(III)", "A/RES/60/212"]
+    assert [group.symbol for group, _key, _cached in plan.groups()] == symbols
+    assert [group.symbol for group in plan.fresh()] == symbols and fresh == 5
+    assert langs == {"ar", "en", "es", "fr", "ru", "zh"} and [(record.path, record.outcome) for record in records] == [
+        (str(inputs / "README.md"), "ignored")]
+    assert [group.paths for group, _key, _cached in plan.groups()][0] == tuple(
+        str(inputs / f"A_RES_217(1)-{lang}.md") for lang in ("AR", "EN", "ES", "FR", "RU", "ZH"))
+    keys = {group.symbol: key for group, key, _cached in plan.groups()}
+    build(options)
+    _change_english(inputs)
+    plan = Plan(out)
+    *_, fresh = in_child(plan.make, options, CREATED)()
+    assert [(group.symbol, cached) for group, _key, cached in plan.groups()] == [(symbol, symbol != "A/RES/217(2)") for symbol in symbols]
+    assert [group.symbol for group in plan.fresh()] == ["A/RES/217(2)"] and fresh == 1
+    assert [group.symbol for group, key, _cached in plan.groups() if key != keys[group.symbol]] == ["A/RES/217(2)"]
+    assert [path.name for path in out.iterdir() if path.name.startswith("tmp")] == []  # the spools are anonymous
+
+
 def test_a_rebuild_copies_unchanged_documents_from_the_previous_outputs(corpus: Path, tmp_path: Path) -> None:
     """The cached documents' texts come from the previous build's files (the cache's copies are made
     unreadable here, so they cannot come from there); files the change does not touch stay in place."""
@@ -159,7 +189,7 @@ def test_a_damaged_layout_means_texts_from_the_cache(corpus: Path, serial: Path,
 def test_inputs_are_listed_once_in_path_component_order(tmp_path: Path) -> None:
     """discover sorts as component lists sort ("a/x" before "a-b/x", though "-" sorts before "/"),
     gives a file reached twice (a second input, a link) once, and leaves out the output folder."""
-    from align.pipeline import discover
+    from align.plan import discover
 
     root = tmp_path / "in"
     names = ["a-b/x.md", "a/x.md", "a.b/x.md", "a/b/x.md", "ab.md", "a/x-y.md", "A/x.md", "out/y.md"]

@@ -1,0 +1,138 @@
+"""The plan of a build: every input file listed and classified, the documents grouped by symbol, and each
+group's cache key. It is made in a child process (engine.in_child) and kept on disk: the UN archive has
+800,000 files in 133,000 groups, and the process that writes the outputs must hold neither the groups
+nor the memory a listing leaves scattered behind it, or its footprint grows with the corpus."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from align.cache import Cache
+from align.engine import Group
+from align.errors import AlignError
+from align.ingest import kind_of, read_source
+from align.ingest.naming import parse_filename
+from align.langs import lang_order
+from align.model import InputRecord
+from align.spool import Spool
+
+if TYPE_CHECKING:
+    from align.pipeline import BuildOptions
+
+
+class Plan:
+    """The groups a build writes, in order, with their cache keys and whether the cache holds them, and
+    the groups it must align: two spools in the output folder, made here and filled by `make`, which
+    runs in a child process; each is read back one group at a time."""
+
+    def __init__(self, out: Path) -> None:
+        self._groups = Spool(out).open()  # [symbol, files, key, cached] of every group, in order
+        self._fresh = Spool(out).open()  # [symbol, files] of the groups the cache lacks, in order
+
+    def make(self, options: BuildOptions, pinned: str) -> tuple[set[str], list[InputRecord], int]:
+        """List, classify, group and hash the inputs (`pinned`: see Cache). Gives the languages the tables
+        will have columns for, the files left out, and the number of groups to align."""
+        by_symbol, langs, records = _classify(options)
+        langs = {lang for lang in langs if not options.langs or lang in options.langs}
+        cache = Cache(with_languages(options, langs), pinned)  # an input gone since it was listed: raised in the build
+        fresh = 0
+        for symbol, files in sorted(by_symbol.items()):
+            group = Group.of(symbol, sorted(files.split("\0"), key=_preference))
+            key = cache.key(group)
+            cached = cache.has(key)
+            self._groups.append([group.symbol, group.files, key, cached])
+            if not cached:
+                self._fresh.append([group.symbol, group.files])
+                fresh += 1
+        self._groups.flush()
+        self._fresh.flush()
+        return langs, records, fresh
+
+    def groups(self) -> Iterator[tuple[Group, str, bool]]:
+        """Every group, with its cache key ("" without a cache) and whether the cache holds it."""
+        return ((Group(symbol, files), key, cached) for symbol, files, key, cached in self._groups)
+
+    def fresh(self) -> Iterator[Group]:
+        """The groups to align."""
+        return (Group(symbol, files) for symbol, files in self._fresh)
+
+
+def with_languages(options: BuildOptions, langs: Iterable[str]) -> BuildOptions:
+    """The options with the tables' language columns: the languages found, in the UN's order."""
+    return dataclasses.replace(options, table_langs=tuple(lang_order(langs)))
+
+
+def _classify(options: BuildOptions) -> tuple[dict[str, str], set[str], list[InputRecord]]:
+    """Every file under the inputs: documents by symbol (from the ODS file name, else from the content;
+    a symbol's paths NUL-separated, as listed), the languages found, and the files left out."""
+    by_symbol: dict[str, str] = {}
+    langs: set[str] = set()
+    records: list[InputRecord] = []
+    for path in discover(options.inputs, options.out):
+        name = os.path.basename(path)
+        kind = kind_of(name)
+        if kind == "ignored":
+            records.append(InputRecord(path, "ignored", "not a document file"))
+            continue
+        if kind == "unsupported":
+            records.append(InputRecord(path, "skipped", f"{os.path.splitext(name)[1].lower()} files are not read yet"))
+            continue
+        try:
+            named = parse_filename(os.path.splitext(name)[0])
+            symbol, lang = named if named else _identify(Path(path))
+        except AlignError as error:
+            records.append(InputRecord(path, "skipped", str(error)))
+            continue
+        by_symbol[symbol] = by_symbol[symbol] + "\0" + path if symbol in by_symbol else path
+        langs.add(lang)
+    return by_symbol, langs, records
+
+
+def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]:
+    """Every file under the inputs, once, in a stable order (sorted as paths sort); an output folder
+    inside an input folder is not an input. Files are listed and handed out as strings: an archive has
+    800,000 files, a Path is three times a str, and pathlib keeps every name it parses (sys.intern)."""
+    seen: set[str] = set()  # real paths, kept where two names may be one file: several inputs, or a link
+    skip = str(out.resolve()) if out else ""
+    for root in inputs:
+        if root.is_dir():
+            base, resolved = str(root), str(root.resolve())
+            # sorted as component lists sort: the names with the separator made the lowest character (no
+            # path holds NUL) are what is sorted, not keys held beside the names (half the memory)
+            keys = sorted(os.path.join(folder, name).replace(os.sep, "\0") for folder, _, files in os.walk(root) for name in files)
+            # names whose real path is asked of the system: links, or (below) a file given as an input itself
+            resolve = {name for name in (key.replace("\0", os.sep) for key in keys) if os.path.islink(name)}
+        else:
+            base, resolved, keys, resolve = "", "", [str(root).replace(os.sep, "\0")], {str(root)}
+        remember = len(inputs) > 1 or bool(resolve)
+        keys.reverse()
+        while keys:  # each name let go once handed out: the grouping keeps only its own string of paths
+            name = keys.pop().replace("\0", os.sep)
+            # a file under an input folder resolves inside the resolved folder unless it is a link
+            real = resolved + name[len(base):] if name not in resolve else os.path.realpath(name)
+            if real in seen or not os.path.isfile(name) or (skip and (real == skip or real.startswith(skip + os.sep))):
+                continue
+            if remember:
+                seen.add(real)
+            yield name
+
+
+def _preference(path: str) -> tuple[int, str]:
+    """The order in which copies of one language version are tried: the first usable one is aligned,
+    the others are reported as skipped. Formats that carry structure as text come first (Markdown and
+    text, then Word, HTML, then PDF, whose structure is recovered from layout), then the path."""
+    return FORMAT_PREFERENCE.get(os.path.splitext(path)[1].lower(), len(FORMAT_PREFERENCE)), path
+
+
+def _identify(path: Path) -> tuple[str, str]:
+    """Symbol and language of a file whose name does not follow ODS: read from its content."""
+    source = read_source(path)
+    return source.symbol, source.lang
+
+
+# Which copy of a language version wins when several formats hold it (see _preference).
+FORMAT_PREFERENCE = {".md": 0, ".markdown": 0, ".txt": 1, ".docx": 2, ".html": 3, ".htm": 3, ".pdf": 4}

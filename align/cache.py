@@ -45,7 +45,11 @@ class Cache:
             return ""
         digest = hashlib.sha256(self.salt.encode())
         for path in group.paths:
-            digest.update(path.encode() + b"\0" + hashlib.sha256(Path(path).read_bytes()).digest())
+            try:
+                content = hashlib.sha256(Path(path).read_bytes()).digest()
+            except OSError as error:  # the worker fails to read it too, and reports it skipped with why
+                content = f"unreadable: {error.strerror or error}".encode()
+            digest.update(path.encode() + b"\0" + content)
         return digest.hexdigest()
 
     def _path(self, key: str, suffix: str = ".pickle") -> Path:

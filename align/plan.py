@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,7 +72,11 @@ def _classify(options: BuildOptions) -> tuple[dict[str, str], set[str], list[Inp
     by_symbol: dict[str, str] = {}
     langs: set[str] = set()
     records: list[InputRecord] = []
-    for path in discover(options.inputs, options.out):
+
+    def unlisted(error: OSError) -> None:  # its files cannot be named: the folder is reported instead
+        records.append(InputRecord(str(error.filename), "skipped", f"folder cannot be read: {error.strerror or error}"))
+
+    for path in discover(options.inputs, options.out, unlisted):
         name = os.path.basename(path)
         kind = kind_of(name)
         if kind == "ignored":
@@ -92,10 +96,11 @@ def _classify(options: BuildOptions) -> tuple[dict[str, str], set[str], list[Inp
     return by_symbol, langs, records
 
 
-def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]:
+def discover(inputs: tuple[Path, ...], out: Path | None = None, unlisted: Callable[[OSError], None] | None = None) -> Iterator[str]:
     """Every file under the inputs, once, in a stable order (sorted as paths sort); an output folder
-    inside an input folder is not an input. Files are listed and handed out as strings: an archive has
-    800,000 files, a Path is three times a str, and pathlib keeps every name it parses (sys.intern)."""
+    inside an input folder is not an input; `unlisted` is told of each folder that cannot be listed.
+    Files are listed and handed out as strings: an archive has 800,000 files, a Path is three times a
+    str, and pathlib keeps every name it parses (sys.intern)."""
     seen: set[str] = set()  # real paths, kept where two names may be one file: several inputs, or a link
     skip = str(out.resolve()) if out else ""
     for root in inputs:
@@ -103,7 +108,7 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None) -> Iterator[str]
             base, resolved = str(root), str(root.resolve())
             # sorted as component lists sort: the names with the separator made the lowest character (no
             # path holds NUL) are what is sorted, not keys held beside the names (half the memory)
-            keys = sorted(os.path.join(folder, name).replace(os.sep, "\0") for folder, _, files in os.walk(root) for name in files)
+            keys = sorted(os.path.join(folder, name).replace(os.sep, "\0") for folder, _, files in os.walk(root, onerror=unlisted) for name in files)
             # names whose real path is asked of the system: links, or (below) a file given as an input itself
             resolve = {name for name in (key.replace("\0", os.sep) for key in keys) if os.path.islink(name)}
         else:

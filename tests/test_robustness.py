@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import signal
@@ -92,6 +93,42 @@ def test_strict_turns_a_skip_into_failure(tmp_path: Path) -> None:
     assert subprocess.run(command, capture_output=True).returncode == 0
     assert subprocess.run([*command, "--strict"], capture_output=True).returncode == 1
     assert (tmp_path / "out" / "memory.tmx").is_file()  # everything else is still written
+
+
+def test_a_file_or_folder_the_system_will_not_read_is_reported_and_the_rest_is_built(tmp_path: Path) -> None:
+    """Inputs the system refuses to read (made here so that they refuse root too, as CI runs: a link to
+    /proc/self/mem, a file every read of which fails; a folder nested past the longest path the system
+    takes) are reported as skipped with the system's reason, in the first build and in a rebuild from the
+    cache, and the other documents are built."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(CORPORA, inputs)
+    (inputs / "A_RES_99_1-EN.md").symlink_to("/proc/self/mem")
+    deep = _nested_past_path_max(inputs / "deep")
+    for cached in (0, 3):  # the unreadable file's group is cached with its outcome too
+        result = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+        records = {record.path: (record.outcome, record.reason) for record in result.inputs}
+        assert records[str(inputs / "A_RES_99_1-EN.md")] == ("skipped", "cannot be read: Input/output error")
+        assert records[deep] == ("skipped", "folder cannot be read: File name too long")
+        assert (result.documents, result.cached, result.count("aligned")) == (2, cached, 6)
+
+
+def _nested_past_path_max(folder: Path) -> str:
+    """Folders nested until a path to one is longer than PATH_MAX (4,096 bytes), made through descriptors,
+    with a document in the deepest; gives the path of the first one that cannot be listed by its path."""
+    folder.mkdir()
+    path, descriptor = str(folder), os.open(folder, os.O_RDONLY)
+    try:
+        while len(path.encode()) <= 4096:
+            os.mkdir("d" * 250, dir_fd=descriptor)
+            inner = os.open("d" * 250, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            path, descriptor = os.path.join(path, "d" * 250), inner
+        document = os.open("A_RES_99_2-EN.md", os.O_WRONLY | os.O_CREAT, dir_fd=descriptor)
+        os.write(document, (CORPORA / "A_RES_217(III)-EN.md").read_bytes())
+        os.close(document)
+    finally:
+        os.close(descriptor)
+    return path
 
 
 @pytest.fixture(scope="module")

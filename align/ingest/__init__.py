@@ -45,13 +45,11 @@ def read_source(path: Path) -> Source:
     reader = importlib.import_module(READERS[path.suffix.lower()])
     fmt = reader.__name__.rsplit(".", 1)[-1]
     named = parse_filename(path.stem)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UnreadableInput(f"file too large ({size // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576} MiB)")
+    data = _read(path)
     if getattr(reader, "BINARY", False):  # PDF, Word: the reader decodes
-        blocks = reader.read(path.read_bytes())
+        blocks = reader.read(data)
     else:
-        text, _encoding = decode(path.read_bytes())
+        text, _encoding = decode(data)
         blocks = reader.read(text)
     if not any(block.text for block in blocks):
         raise UnreadableInput("no text in file")
@@ -72,3 +70,14 @@ def read_source(path: Path) -> Source:
         return Source(path, found, check_symbol(symbol), tuple(blocks), format=fmt)
     except InvalidFilename as error:
         raise UnreadableInput(str(error)) from None
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes; a file too large, gone since it was listed, or refused by the system is unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableInput(f"file too large ({size // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576} MiB)")
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableInput(f"cannot be read: {error.strerror or error}") from None

@@ -101,10 +101,10 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
     for name in selected(options):  # imported before the engine forks its workers, which then need not import them
         load(name)
-    # The inputs are listed in a child process (an archive's listing leaves tens of megabytes behind in the
-    # process that makes it), and the engine starts at once: its first worker warms up (for the languages
-    # asked for, else the UN's six) while the inputs are listed and hashed, so a rebuild's changed
-    # documents need not wait.
+    # The inputs are listed, grouped and hashed in a child process, and the plan waits on disk (align/plan.py:
+    # neither an archive's groups nor what its listing leaves behind stay in this process), and the engine
+    # starts at once: its first worker warms up (for the languages asked for, else the UN's six) meanwhile,
+    # so a rebuild's changed documents need not wait.
     plan = Plan(options.out)
     planned = in_child(plan.make, options, pinned)
     pool = start(options, options.langs or UN_LANGS)

@@ -99,6 +99,8 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
     pinned = options.created
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
+    if options.engine == "dask" and options.scheduler:  # a cluster's workers have working folders of their own
+        options = dataclasses.replace(options, inputs=tuple(path.absolute() for path in options.inputs))
     for name in selected(options):  # imported before the engine forks its workers, which then need not import them
         load(name)
     # The inputs are listed, grouped and hashed in a child process, and the plan waits on disk (align/plan.py:

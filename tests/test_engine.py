@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -49,6 +51,34 @@ def test_dask_local_cluster_equals_serial(corpus: Path, serial: Path, tmp_path: 
     assert outputs(tmp_path / "out") == outputs(serial)
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["options"]["engine"] == "dask" and report["options"]["jobs"] == 2
+
+
+def test_a_cluster_whose_workers_run_elsewhere_reads_inputs_given_by_relative_paths(
+        corpus: Path, serial: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scheduler and a worker started as the `dask` command starts them, the worker in a folder of its
+    own, as on another machine: inputs named relative to the build's folder are still read there."""
+    pytest.importorskip("dask.distributed")
+    elsewhere, scheduler_file = tmp_path / "elsewhere", tmp_path / "scheduler.json"
+    elsewhere.mkdir()
+    common = ["--scheduler-file", str(scheduler_file), "--no-dashboard"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    processes = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", *common, "--host", "127.0.0.1", "--port", "0"], **quiet)]
+    try:
+        processes.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", *common, "--nthreads", "1"], cwd=elsewhere, **quiet))
+        from dask.distributed import Client
+
+        with Client(scheduler_file=str(scheduler_file), timeout=60) as client:
+            client.wait_for_workers(1, timeout=60)
+            address = client.scheduler.address
+        monkeypatch.chdir(corpus.parent)
+        result = build(BuildOptions(inputs=(Path(corpus.name),), out=tmp_path / "out", created=CREATED, engine="dask",
+                                    scheduler=address, cache=False))
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=30)
+    assert (result.workers, result.documents, result.count("skipped")) == (1, 5, 0)
+    assert outputs(tmp_path / "out") == outputs(serial)
 
 
 def test_incremental_build_redoes_only_what_changed(corpus: Path, tmp_path: Path) -> None:

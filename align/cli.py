@@ -229,5 +229,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"align: error: {error}", file=sys.stderr)
         return 2
     except AlignError as error:
-        print(f"align: error: {getattr(args, 'file', '')}: {error}", file=sys.stderr)
+        where = f"{args.file}: " if getattr(args, "file", None) else ""  # the file `inspect` read
+        print(f"align: error: {where}{error}", file=sys.stderr)
         return 1

@@ -17,7 +17,7 @@ from align.cache import Cache
 from align.engine import ENGINES, Group, GroupResult, Pool, cluster_workers, in_child, process, run, start
 from align.errors import UsageError
 from align.export import Exporters, load, selected, tables
-from align.export.files import remove_leftovers
+from align.export.files import only_writer, remove_leftovers
 from align.export.layout import Layout
 from align.export.profiles import PROFILES, parse_codes
 from align.export.tmx import tmx_date
@@ -97,6 +97,11 @@ class BuildOptions:
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
+    with only_writer(options.out):
+        return _build(options, progress)
+
+
+def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> BuildResult:
     pinned = options.created
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
     if options.engine == "dask" and options.scheduler:  # a cluster's workers have working folders of their own

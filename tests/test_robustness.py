@@ -131,6 +131,24 @@ def _nested_past_path_max(folder: Path) -> str:
     return path
 
 
+def test_a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp_path: Path) -> None:
+    """Two builds into one OUT at once would remove each other's files in progress and publish a mix of
+    both: while a process holds the folder, `align build` into it fails with one line and writes nothing."""
+    out = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from pathlib import Path; from align.export.files import only_writer\n"
+                               f"with only_writer(Path({str(out)!r})):\n    print('held', flush=True); sys.stdin.read()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        refused = subprocess.run([sys.executable, "-m", "align", "build", str(CORPORA), "-o", str(out)], capture_output=True, text=True)
+        assert refused.returncode == 1 and sorted(path.name for path in out.iterdir()) == [".lock"]
+        assert refused.stderr == f"align: error: {out}: another build is writing to this folder; try again when it has finished\n"
+    finally:
+        holder.communicate("")
+    assert build(BuildOptions(inputs=(CORPORA,), out=out)).documents == 2  # the folder is free once its holder is gone
+    assert build(BuildOptions(inputs=(CORPORA,), out=out, jobs=2)).cached == 2  # and again at once: workers do not keep it
+
+
 @pytest.fixture(scope="module")
 def bigger_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """corpora/ with the UDHR under four more symbols: a build long enough to be killed in every stage."""

@@ -4,9 +4,13 @@ a truncated TMX or table, and an interrupted build leaves the previous complete 
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import os
 from collections.abc import Iterator
 from pathlib import Path
+
+from align.errors import AlignError
 
 
 @contextlib.contextmanager
@@ -33,6 +37,25 @@ class Aborted(Exception):
 def abort(stack: contextlib.ExitStack) -> None:
     """Close the files of an ExitStack of atomic paths without publishing any of them."""
     stack.__exit__(Aborted, Aborted(), None)
+
+
+@contextlib.contextmanager
+def only_writer(out: Path) -> Iterator[None]:
+    """The output folder held for one build at a time: a second build would remove the first one's files
+    in progress as leftovers, and the two would publish a mix of their outputs. The lock (on OUT/.lock) is
+    the process's own: the workers it forks do not hold it, and it is gone with the process, even killed."""
+    out.mkdir(parents=True, exist_ok=True)
+    lock = os.open(out / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
+            raise AlignError(f"{out}: another build is writing to this folder; try again when it has finished") from None
+        yield
+    finally:
+        os.close(lock)
 
 
 def remove_leftovers(out: Path) -> None:

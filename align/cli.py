@@ -225,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="align: %(levelname)s: %(message)s")
     try:
         return {"build": _build, "spm": _spm, "export": _export, "lookup": _lookup, "validate": _validate, "inspect": _inspect}[args.command](args)
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback; files are renamed into place whole or not at all
+        print("align: interrupted (no output file is left half-written)", file=sys.stderr)
+        return 130
     except UsageError as error:
         print(f"align: error: {error}", file=sys.stderr)
         return 2

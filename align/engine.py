@@ -186,7 +186,7 @@ def _start_worker(langs: tuple[str, ...], options: BuildOptions, started: Any, m
     """A worker's start: bound to the build's life, then (the first at once, the others when there is
     more than one group) the languages' SRX rules and tokenizers compiled: a third of a second that
     its first document would otherwise pay."""
-    _die_with_parent()
+    _tie_to_build()
     with started.get_lock():
         first, started.value = started.value == 0, started.value + 1
     if not first:
@@ -216,9 +216,11 @@ def run(groups: Iterable[Group], count: int, options: BuildOptions, work: Callab
     return _ordered(groups, lambda group: pool.submit(work, group, options), workers(options))
 
 
-def _die_with_parent() -> None:
-    """A worker ends when the build that started it is killed (Linux PR_SET_PDEATHSIG), so a build
-    killed at any moment leaves no process behind."""
+def _tie_to_build() -> None:
+    """A child process lives as long as the build that forked it: it ends when the build is killed (Linux
+    PR_SET_PDEATHSIG), so a build killed at any moment leaves no process behind; and it leaves Ctrl-C
+    (SIGINT to every process of the job) to the build, which stops it, so that one line is all a user sees."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
@@ -287,7 +289,7 @@ def in_child(work: Callable[..., Any], *args: Any) -> Callable[[], Any]:
 
 
 def _send_result(send: Any, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    _die_with_parent()
+    _tie_to_build()
     try:
         outcome = True, work(*args)
     except BaseException as error:  # noqa: BLE001 (raised again in the parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -170,6 +171,23 @@ def _survivors(out: Path) -> list[int]:
 
 def _tmx_files(out: Path) -> list[Path]:
     return sorted(out.glob("*.tmx")) + sorted(out.glob("tmx/*.tmx"))
+
+
+def test_ctrl_c_stops_a_build_with_one_line_and_the_next_build_resumes(bigger_corpus: Path, tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the build's process group, as a terminal sends it) mid-build: exit 130, one line,
+    no traceback, no worker left; the documents written before it come from the cache next time."""
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "align", "build", str(bigger_corpus), "-o", str(out), "--created", CREATED]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".cache/*/*.pickle")) and time.monotonic() < deadline:  # a document is written
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    _stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr) == (130, "align: interrupted (no output file is left half-written)\n")
+    assert not _survivors(out) and not list(out.rglob("*.part"))
+    rerun = subprocess.run(command, capture_output=True, text=True)
+    assert rerun.returncode == 0 and re.search(r"\(([1-9]\d*) from cache\)", rerun.stdout), rerun.stdout
 
 
 @pytest.mark.parametrize("seed", range(20))

@@ -107,3 +107,12 @@ def test_inspect_unreadable_file_is_one_line(tmp_path: Path) -> None:
     done = run("inspect", empty)
     assert done.returncode == 1
     assert done.stderr.strip() == f"align: error: {empty}: empty file"
+
+
+def test_an_output_folder_the_system_cannot_make_is_one_line(tmp_path: Path) -> None:
+    """The system's refusal (here: OUT under a file, which no user can make) is one line naming the path, not a traceback."""
+    (tmp_path / "file").write_bytes(b"")
+    out = tmp_path / "file" / "out"
+    done = run("build", CORPORA, "-o", out)
+    assert (done.returncode, done.stderr) == (1, f"align: error: {out}: Not a directory\n")
+    assert "Traceback" in run("--verbose", "build", CORPORA, "-o", out).stderr  # for whoever needs to know where

@@ -130,7 +130,7 @@ def _build(args: argparse.Namespace) -> int:
     )
     for note in result.notes:
         print(f"align: note: {note}", file=sys.stderr)
-    for record in result.inputs.skipped:
+    for record in result.inputs.skipped():
         print(f"skipped {record.path}: {record.reason}", file=sys.stderr)
     return 1 if options.strict and result.count("skipped") else 0
 

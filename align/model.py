@@ -121,18 +121,19 @@ class InputRecord:
 
 class InputLog:
     """Every input file with its outcome, in the order they were dealt with: kept on disk (a Spool),
-    counted by outcome in memory; the skipped ones are also kept in memory for the command line."""
+    counted by outcome in memory."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self._spool = Spool(folder)
         self.counts: Counter[str] = Counter()
-        self.skipped: list[InputRecord] = []
 
     def append(self, record: InputRecord) -> None:
         self._spool.append(list(vars(record).values()))  # fields in order; astuple deep-copies
         self.counts[record.outcome] += 1
-        if record.outcome == "skipped":
-            self.skipped.append(record)
+
+    def skipped(self) -> Iterator[InputRecord]:
+        """The files skipped, read back from disk: an archive may skip many thousands (files of formats not read)."""
+        return (record for record in self if record.outcome == "skipped")
 
     def extend(self, records: Iterable[InputRecord]) -> None:
         for record in records:

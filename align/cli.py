@@ -123,7 +123,12 @@ def _build(args: argparse.Namespace) -> int:
         strict=args.strict, footnote_refs=args.footnote_refs, min_score=args.min_score, profile=args.profile, lang_codes=tuple(args.lang_codes),
     )
     with tqdm(desc="aligning", unit="doc", disable=None, file=sys.stderr, leave=False) as bar:
-        result = build(options, progress=lambda _symbol: bar.update(1))
+
+        def advance(_symbol: str, total: int) -> None:  # the total is known once the inputs are listed
+            bar.total = total
+            bar.update(1)
+
+        result = build(options, progress=advance)
     print(
         f"{result.count('aligned')} aligned, {result.count('partial')} partial, {result.count('skipped')} skipped, "
         f"{result.count('ignored')} ignored input files; {result.documents} documents ({result.cached} from cache), {result.units} units, {result.workers} workers -> {options.out}"

@@ -95,13 +95,14 @@ class BuildOptions:
         ])
 
 
-def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Run the whole pipeline; every input file ends up in the result's inputs with its outcome."""
+def build(options: BuildOptions, progress: Callable[[str, int], None] | None = None) -> BuildResult:
+    """Run the whole pipeline; every input file ends up in the result's inputs with its outcome.
+    `progress` is called as each document group is done, with its symbol and the number of groups."""
     with only_writer(options.out):
         return _build(options, progress)
 
 
-def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> BuildResult:
+def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -> BuildResult:
     pinned = options.created
     options = dataclasses.replace(options, created=tmx_date(options.created))  # one date for every worker
     if options.engine == "dask" and options.scheduler:  # a cluster's workers have working folders of their own
@@ -117,7 +118,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     pool = start(options, options.langs or UN_LANGS)
     try:
         result = BuildResult(InputLog(options.out), workers=cluster_workers(options))
-        langs, records, fresh = planned()
+        langs, records, fresh, total = planned()
         result.inputs.extend(records)
         options = with_languages(options, langs)  # workers render rows with them
         remove_leftovers(options.out)
@@ -140,7 +141,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
                 elif not hit:
                     cache.put(key, done, [])
                 if progress:
-                    progress(done.symbol)
+                    progress(done.symbol, total)
             result.outputs = exporters.close(result)
         except BaseException:
             exporters.abort()

@@ -33,9 +33,9 @@ class Plan:
         self._groups = Spool(out).open()  # [symbol, files, key, cached] of every group, in order
         self._fresh = Spool(out).open()  # [symbol, files] of the groups the cache lacks, in order
 
-    def make(self, options: BuildOptions, pinned: str) -> tuple[set[str], list[InputRecord], int]:
+    def make(self, options: BuildOptions, pinned: str) -> tuple[set[str], list[InputRecord], int, int]:
         """List, classify, group and hash the inputs (`pinned`: see Cache). Gives the languages the tables
-        will have columns for, the files left out, and the number of groups to align."""
+        will have columns for, the files left out, the number of groups to align, and of all groups."""
         by_symbol, langs, records = _classify(options)
         langs = {lang for lang in langs if not options.langs or lang in options.langs}
         cache = Cache(with_languages(options, langs), pinned)  # an input gone since it was listed: raised in the build
@@ -50,7 +50,7 @@ class Plan:
                 fresh += 1
         self._groups.flush()
         self._fresh.flush()
-        return langs, records, fresh
+        return langs, records, fresh, len(by_symbol)
 
     def groups(self) -> Iterator[tuple[Group, str, bool]]:
         """Every group, with its cache key ("" without a cache) and whether the cache holds it."""

@@ -144,21 +144,23 @@ def test_the_plan_is_made_in_a_child_and_read_back_one_group_at_a_time(corpus: P
     shutil.copytree(corpus, inputs)
     options = BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1)
     plan = Plan(out)
-    langs, records, fresh = in_child(plan.make, options, CREATED)()
+    langs, records, fresh, total = in_child(plan.make, options, CREATED)()
     symbols = ["A/RES/217(1)", "A/RES/217(2)", "A/RES/217(3)", "A/RES/217(III)", "A/RES/60/212"]
     assert [group.symbol for group, _key, _cached in plan.groups()] == symbols
-    assert [group.symbol for group in plan.fresh()] == symbols and fresh == 5
+    assert [group.symbol for group in plan.fresh()] == symbols and fresh == total == 5
     assert langs == {"ar", "en", "es", "fr", "ru", "zh"} and [(record.path, record.outcome) for record in records] == [
         (str(inputs / "README.md"), "ignored")]
     assert [group.paths for group, _key, _cached in plan.groups()][0] == tuple(
         str(inputs / f"A_RES_217(1)-{lang}.md") for lang in ("AR", "EN", "ES", "FR", "RU", "ZH"))
     keys = {group.symbol: key for group, key, _cached in plan.groups()}
-    build(options)
+    calls: list[tuple[str, int]] = []
+    build(options, progress=lambda symbol, total: calls.append((symbol, total)))
+    assert calls == [(symbol, 5) for symbol in symbols]  # a progress bar knows its total
     _change_english(inputs)
     plan = Plan(out)
-    *_, fresh = in_child(plan.make, options, CREATED)()
+    *_, fresh, total = in_child(plan.make, options, CREATED)()
     assert [(group.symbol, cached) for group, _key, cached in plan.groups()] == [(symbol, symbol != "A/RES/217(2)") for symbol in symbols]
-    assert [group.symbol for group in plan.fresh()] == ["A/RES/217(2)"] and fresh == 1
+    assert [group.symbol for group in plan.fresh()] == ["A/RES/217(2)"] and (fresh, total) == (1, 5)
     assert [group.symbol for group, key, _cached in plan.groups() if key != keys[group.symbol]] == ["A/RES/217(2)"]
     assert [path.name for path in out.iterdir() if path.name.startswith("tmp")] == []  # the spools are anonymous
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,28 +201,37 @@ REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
 
 
 def export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: DatasetOptions) -> dict[str, object]:
-    """Write outputs again from a build's table, filtered and split by document, under `to`."""
-    from align.export.dataset import SPLITS, assign_splits, clean  # pandas: imported only where tables are read back
+    """Write outputs again from a build's tables, filtered and split by document, under `to`; the tables
+    are read a batch at a time (export/dataset.py), the outputs written a document at a time."""
+    from align.export.dataset import SPLITS, Table, assign_splits, by_document  # pandas: only where tables are read back
 
-    units, removed = clean(tables.load(out), options)
-    pairs, removed_pairs = clean(tables.load(out, "pairs"), options)
-    split_of = assign_splits(sorted(set(units["document"]) | set(pairs["document"])), options.split, options.seed)
-    units, pairs = units.assign(split=units["document"].map(split_of)), pairs.assign(split=pairs["document"].map(split_of))
-    pivot = str(units["pivot"].mode().iloc[0]) if len(units) else "fr"
-    names = SPLITS[: max(1, len(options.split))]
-    for name in names:
-        export = BuildOptions(inputs=(out,), out=to / name if options.split else to, pivot=pivot, formats=formats)
-        exporters = Exporters(export, set(tables.language_columns(units)) | set(tables.language_columns(pairs)), with_report=False)
-        for document in tables.read_documents(units[units["split"] == name], pairs[pairs["split"] == name]):
-            exporters.add(document)
-        exporters.close(BuildResult())
+    units, pairs = Table(out, "units", options), Table(out, "pairs", options)
+    split_of = assign_splits(sorted(units.symbols | pairs.symbols), options.split, options.seed)
+    names, pivot, langs = SPLITS[: max(1, len(options.split))], units.pivot(), set(units.langs) | set(pairs.langs)
+    exporters = {name: Exporters(BuildOptions(inputs=(out,), out=to / name if options.split else to, pivot=pivot, formats=formats),
+                                 langs, with_report=False) for name in names}
+    rows: dict[str, Counter[str]] = {"units": Counter(), "pairs": Counter()}
+    documents: dict[str, list[str]] = {name: [] for name in names}
+    try:
+        for symbol, unit_rows, pair_rows in by_document(units, pairs):
+            name = split_of[symbol]
+            for document in tables.read_documents(unit_rows, pair_rows):
+                exporters[name].add(document)
+            rows["units"][name] += 0 if unit_rows is None else len(unit_rows)
+            rows["pairs"][name] += 0 if pair_rows is None else len(pair_rows)
+            documents[name].append(symbol)
+        for exporter in exporters.values():
+            exporter.close(BuildResult())
+    except BaseException:
+        for exporter in exporters.values():
+            exporter.abort()
+        raise
     summary = {
         "to": str(to), "formats": list(formats), "options": dataclasses.asdict(options),
-        "removed": removed, "removed_pairs": removed_pairs,
-        "splits": {name: int((units["split"] == name).sum()) for name in names},
-        "pair_splits": {name: int((pairs["split"] == name).sum()) for name in names},
-        "documents": {name: sorted(set(units.loc[units["split"] == name, "document"]) | set(pairs.loc[pairs["split"] == name, "document"]))
-                      for name in names},
+        "removed": units.removed, "removed_pairs": pairs.removed,
+        "splits": {name: rows["units"][name] for name in names},
+        "pair_splits": {name: rows["pairs"][name] for name in names},
+        "documents": {name: sorted(documents[name]) for name in names},
     }
     to.mkdir(parents=True, exist_ok=True)
     (to / "dataset.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

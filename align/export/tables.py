@@ -203,13 +203,14 @@ def _unit(row: dict[str, object], langs: list[str]) -> AlignedUnit:
     )
 
 
-def read_documents(units: pd.DataFrame, pairs: pd.DataFrame | None = None) -> list[AlignedDocument]:
-    """Aligned documents back from the tables, in their order."""
+def read_documents(units: pd.DataFrame | None, pairs: pd.DataFrame | None = None) -> list[AlignedDocument]:
+    """Aligned documents back from the tables' rows, in their order."""
     documents: dict[str, AlignedDocument] = {}
-    langs = language_columns(units)
-    for row in units.to_dict("records"):
-        document = documents.setdefault(row["document"], AlignedDocument(row["document"], row["pivot"], [], []))
-        document.units.append(_unit(row, langs))
+    if units is not None:
+        langs = language_columns(units)
+        for row in units.to_dict("records"):
+            document = documents.setdefault(row["document"], AlignedDocument(row["document"], row["pivot"], [], []))
+            document.units.append(_unit(row, langs))
     if pairs is not None:
         pair_langs = language_columns(pairs)
         for row in pairs.to_dict("records"):

@@ -4,10 +4,12 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from align.export.dataset import DatasetOptions, assign_splits, clean
 from align.export.tables import schema
-from align.pipeline import export_dataset
+from align.pipeline import BuildOptions, build, export_dataset
+from tests.conftest import CREATED, corpora_with_copies
 
 FR_EN = [("Décide de continuer.", "Decides to continue."), ("Prend note du rapport.", "Takes note of the report.")]
 
@@ -59,3 +61,37 @@ def test_export_from_the_table_without_realigning(built: Path, tmp_path: Path) -
     assert with_document == [split]
     assert (tmp_path / "export" / split / "moses" / "fr-en.en").read_text(encoding="utf-8") == (built / "moses" / "fr-en.en").read_text(encoding="utf-8")
     assert (tmp_path / "export" / split / "jsonl" / "fr-zh.jsonl").read_text(encoding="utf-8") == (built / "jsonl" / "fr-zh.jsonl").read_text(encoding="utf-8")
+
+
+def test_exported_memory_has_the_builds_languages_only_and_is_valid_tmx(built: Path, tmp_path: Path) -> None:
+    """The re-exported memory.tmx is the build's, unit for unit: valid against the TMX 1.4b DTD, no language
+    the build did not have (a `split` column once came out as a language of every unit)."""
+    from lxml import etree
+
+    export_dataset(built, tmp_path / "export", ("tmx",), DatasetOptions(split=(1, 1, 1), seed=3))
+    dtd = etree.DTD(str(Path(__file__).resolve().parents[2] / "align" / "data" / "tmx14.dtd"))
+    units = 0
+    for path in (tmp_path / "export").glob("*/memory.tmx"):
+        document = etree.parse(str(path))
+        assert dtd.validate(document), path
+        assert {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in document.iter("tuv")} <= {"ar", "zh", "en", "fr", "ru", "es"}
+        units += len(document.findall("body/tu"))
+    assert units == len(etree.parse(str(built / "memory.tmx")).findall("body/tu"))
+
+
+def test_an_export_read_in_small_batches_equals_one_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables are read a batch of rows at a time: filters that look across the table (the length ratio of a
+    pair, duplicates: the UDHR again under two more symbols) and documents cut by a batch's end give what
+    one batch of the whole table gives."""
+    import align.export.dataset
+
+    built = tmp_path / "out"
+    build(BuildOptions(inputs=(corpora_with_copies(tmp_path / "in", 2),), out=built, created=CREATED))
+    options = DatasetOptions(min_score=0.2, max_length_ratio=1.25, dedupe=True, split=(2, 1), seed=9)
+    whole = export_dataset(built, tmp_path / "whole", ("moses", "tmx", "jsonl"), options)
+    monkeypatch.setattr(align.export.dataset, "BATCH", 7)
+    batched = export_dataset(built, tmp_path / "batched", ("moses", "tmx", "jsonl"), options)
+    assert min(whole["removed"]["length-ratio"], whole["removed"]["exact-duplicate"], whole["removed_pairs"]["exact-duplicate"]) > 0
+    assert {key: value for key, value in batched.items() if key != "to"} == {key: value for key, value in whole.items() if key != "to"}
+    files = sorted(path.relative_to(tmp_path / "whole") for path in (tmp_path / "whole").rglob("*") if path.is_file() and path.name != "dataset.json")
+    assert files and all((tmp_path / "whole" / name).read_bytes() == (tmp_path / "batched" / name).read_bytes() for name in files)

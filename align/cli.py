@@ -17,7 +17,7 @@ from align.engine import ENGINES
 from align.errors import AlignError, UsageError
 from align.export import EXPORTERS
 from align.export.profiles import PROFILES
-from align.export.spm import MODEL_TYPES, SpmOptions, train
+from align.export.spm import MAX_LINES, MODEL_TYPES, SpmOptions, train
 from align.export.validate import validate_tmx
 from align.ingest import read_source
 from align.pipeline import REEXPORTABLE, BuildOptions, build, export_dataset
@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     spm_cmd.add_argument("--model-type", choices=MODEL_TYPES, default="unigram")
     spm_cmd.add_argument("--langs", nargs="+", default=[], metavar="LANG", help="only these languages")
     spm_cmd.add_argument("--name", default="spm", help="model file name: OUT/spm/NAME.model")
+    spm_cmd.add_argument("--max-lines", type=int, default=MAX_LINES, metavar="N",
+                         help=f"distinct lines per language at most, a uniform sample of more (default: {MAX_LINES:,})")
 
     export_cmd = commands.add_parser("export", help="write outputs again from OUT/units.parquet, filtered and split")
     export_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
@@ -145,7 +147,9 @@ def _spm(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out}: no such folder")
     if not args.name or "/" in args.name or args.name.startswith("."):
         raise UsageError(f"--name must be a plain file name, not {args.name!r}")
-    result = train(SpmOptions(args.out, args.vocab_size, args.model_type, tuple(args.langs), args.name))
+    if args.max_lines < 1:
+        raise UsageError(f"--max-lines must be 1 or more, not {args.max_lines}")
+    result = train(SpmOptions(args.out, args.vocab_size, args.model_type, tuple(args.langs), args.name, max_lines=args.max_lines))
     for note in result.notes:
         print(f"align: note: {note}", file=sys.stderr)
     counts = ", ".join(f"{lang} {count}" for lang, count in result.lines_per_lang.items())

@@ -7,10 +7,11 @@ make `decode(encode(line)) == line` for every line, Chinese and Arabic included.
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import io
 import random
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from align.errors import UsageError
 from align.export.files import atomic_path
 
 MODEL_TYPES = ("unigram", "bpe")
+# Distinct lines per language trained on at most, a uniform sample of a larger corpus: SentencePiece's
+# authors train on a few million sentences, and all of an archive's lines would not fit in memory.
+MAX_LINES = 200_000
 CHARACTER_COVERAGE = 0.9995  # SentencePiece's advice for languages with large character sets (zh)
 _TOO_HIGH = re.compile(r"Vocabulary size too high \(\d+\)\. Please set it to a value <= (\d+)")
 _TOO_LOW = re.compile(r"Vocabulary size is smaller than required_chars\. \d+ vs (\d+)")
@@ -35,6 +39,7 @@ class SpmOptions:
     langs: tuple[str, ...] = ()
     name: str = "spm"
     seed: int = 1
+    max_lines: int = MAX_LINES
 
 
 @dataclass
@@ -52,16 +57,47 @@ def corpus_files(out: Path, langs: tuple[str, ...] = ()) -> list[tuple[Path, str
     return [(path, lang) for path, lang in files if not langs or lang in langs]
 
 
-def balanced_lines(files: list[tuple[Path, str]], seed: int) -> dict[str, list[str]]:
-    """Each language's distinct lines, cut to the smallest language's count so no language dominates."""
-    by_lang: dict[str, set[str]] = defaultdict(set)
+def balanced_lines(files: list[tuple[Path, str]], seed: int, max_lines: int = MAX_LINES) -> dict[str, list[str]]:
+    """Each language's distinct lines (a uniform sample of `max_lines` of them where it has more), cut by a
+    seeded sample to the smallest language's count so no language dominates. Files are read line by line."""
+    samples: dict[str, _Lowest] = {}
     for path, lang in files:
-        by_lang[lang].update(line for line in path.read_text(encoding="utf-8").split("\n") if line)
-    if not by_lang:
+        sample = samples.setdefault(lang, _Lowest(max_lines, seed))
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                if line != "\n":
+                    sample.add(line[:-1] if line.endswith("\n") else line)
+    if not samples:
         return {}
+    by_lang = {lang: sample.lines() for lang, sample in samples.items()}
     size = min(len(lines) for lines in by_lang.values())
     rng = random.Random(seed)
     return {lang: rng.sample(sorted(lines), size) for lang, lines in sorted(by_lang.items())}
+
+
+class _Lowest:
+    """The `size` distinct lines whose seeded hash is lowest: all of them when there are no more, else a
+    uniform sample of the distinct lines, whatever their number, in memory for `size` lines."""
+
+    def __init__(self, size: int, seed: int) -> None:
+        self.size, self.key = size, str(seed).encode()
+        self.heap: list[tuple[int, str]] = []  # (-hash, line): the line with the highest hash on top
+        self.hashes: set[int] = set()
+
+    def add(self, line: str) -> None:
+        found = -int.from_bytes(hashlib.blake2b(line.encode(), digest_size=8, key=self.key).digest(), "little")
+        if found in self.hashes:
+            return
+        if len(self.heap) < self.size:
+            heapq.heappush(self.heap, (found, line))
+        elif found > self.heap[0][0]:
+            self.hashes.discard(heapq.heapreplace(self.heap, (found, line))[0])
+        else:
+            return
+        self.hashes.add(found)
+
+    def lines(self) -> set[str]:
+        return {line for _hash, line in self.heap}
 
 
 def train(options: SpmOptions) -> SpmResult:
@@ -69,7 +105,7 @@ def train(options: SpmOptions) -> SpmResult:
     if options.model_type not in MODEL_TYPES:
         raise UsageError(f"--model-type must be one of {', '.join(MODEL_TYPES)}, not {options.model_type!r}")
     files = corpus_files(options.out, options.langs)
-    lines = balanced_lines(files, options.seed)
+    lines = balanced_lines(files, options.seed, options.max_lines)
     if not lines:
         raise UsageError(f"{options.out}: no Moses files to train on (run `align build` first)")
     sample = [line for lang in lines for line in lines[lang]]
@@ -82,9 +118,11 @@ def train(options: SpmOptions) -> SpmResult:
         path.write_text("".join(f"{processor.id_to_piece(i)}\t{processor.get_score(i):g}\n" for i in range(processor.get_piece_size())), encoding="utf-8")
     for source, _lang in corpus_files(options.out):
         target = options.out / "moses" / "spm" / source.name
-        with atomic_path(target) as path, open(path, "w", encoding="utf-8", newline="\n") as handle:
-            for line in source.read_text(encoding="utf-8").split("\n")[:-1]:
-                handle.write(" ".join(processor.encode(line, out_type=str)) + "\n")
+        with atomic_path(target) as path, open(path, "w", encoding="utf-8", newline="\n") as handle, \
+                open(source, encoding="utf-8") as lines:
+            for line in lines:
+                if line.endswith("\n"):  # every Moses line ends with one
+                    handle.write(" ".join(processor.encode(line[:-1], out_type=str)) + "\n")
         result.encoded.append(str(target.relative_to(options.out)))
     return result
 

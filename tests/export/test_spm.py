@@ -56,3 +56,24 @@ def test_too_small_vocabulary_is_a_clear_error(trained: tuple[Path, object]) -> 
     out, _ = trained
     with pytest.raises(UsageError, match="too small: this corpus needs at least"):
         train(SpmOptions(out, vocab_size=50, name="tiny"))
+
+
+def test_a_corpus_larger_than_max_lines_is_sampled_uniformly_in_bounded_memory(trained: tuple[Path, object]) -> None:
+    """Past --max-lines distinct lines a language is sampled (the lines of lowest seeded hash): each
+    language gives that many, all distinct lines of its files, the same for the same seed."""
+    from align.export.spm import balanced_lines, corpus_files
+
+    out, _ = trained
+    files = corpus_files(out)
+    distinct = {lang: {line for path, code in files if code == lang for line in path.read_text(encoding="utf-8").splitlines() if line}
+                for _path, lang in files}
+    assert min(map(len, distinct.values())) > 40
+    sample = balanced_lines(files, seed=4, max_lines=40)
+    assert {lang: len(lines) for lang, lines in sample.items()} == dict.fromkeys(sorted(distinct), 40)
+    assert all(len(set(lines)) == 40 and set(lines) <= distinct[lang] for lang, lines in sample.items())
+    assert balanced_lines(files, seed=4, max_lines=40) == sample
+    other = balanced_lines(files, seed=5, max_lines=40)
+    assert all(set(other[lang]) != set(lines) for lang, lines in sample.items())  # another seed, other lines
+    assert balanced_lines(files, seed=4, max_lines=10_000) == balanced_lines(files, seed=4)  # under the bound: every line
+    result = train(SpmOptions(out, vocab_size=1000, name="sampled", max_lines=40))
+    assert result.lines_per_lang == dict.fromkeys(sorted(distinct), 40)

@@ -174,3 +174,14 @@ def test_lookup(built: Path, query: str, lang: str, fuzzy: bool, kind: str, unit
 
 def test_lookup_finds_nothing_for_unrelated_text(built: Path) -> None:
     assert lookup(built, "Le Conseil de sécurité décide de proroger le mandat de la Force", "fr", fuzzy=True) == []
+
+
+def test_lookup_reads_the_memory_in_batches_with_the_same_matches(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """units.parquet is read a batch of rows at a time: batches of 7 rows give the matches, their order and
+    their texts that one batch of the whole table gives."""
+    import align.lookup
+
+    queries = [("Toute personne a droit à la liberté", "fr", True, 10), ("droit", "fr", False, 20), ("Everyone has the right to life", "en", True, 5)]
+    whole = [lookup(built, *query) for query in queries]
+    monkeypatch.setattr(align.lookup, "BATCH", 7)
+    assert [lookup(built, *query) for query in queries] == whole and all(whole) and len(whole[1]) == 20

@@ -88,7 +88,7 @@ def _match(rows: dict[int, str], key: str, lang: str, segmenter: Segmenter, fuzz
 
 def _texts(table: pq.ParquetFile, lang: str, rows: set[int]) -> dict[int, dict[str, str]]:
     """Every language's text of the chosen rows (numbered among the rows with a `lang` text)."""
-    langs = tables.language_columns(table.schema_arrow.empty_table().to_pandas())
+    langs = tables.language_columns(table.schema_arrow.names)
     texts, start = {}, 0
     for frame in _frames(table, None, lang) if rows else ():
         for row in (row for row in rows if start <= row < start + len(frame)):

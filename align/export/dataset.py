@@ -66,7 +66,7 @@ def clean(frame: pd.DataFrame, options: DatasetOptions, ratios: dict[str, float]
     """Apply the chosen filters in order; returns the kept rows and how many rows each filter removed.
     `ratios`: each language's length against the pivot's over the whole table (`length_sums`), and
     `seen`: the units of the rows before; both are the frame's own when it is the whole table."""
-    langs, seen = language_columns(frame), seen or Seen()
+    langs, seen = language_columns(frame.columns), seen or Seen()
     multilingual = frame[langs].notna().sum(axis=1) >= 2
     removed = {"single-language": int((~multilingual).sum())}
     frame = frame[multilingual]
@@ -171,7 +171,7 @@ class Table:
     def __init__(self, out: Path, name: str, options: DatasetOptions) -> None:
         self.path = out / f"{name}.parquet"
         self.file = pq.ParquetFile(self.path)
-        self.langs = language_columns(self.file.schema_arrow.empty_table().to_pandas())
+        self.langs = language_columns(self.file.schema_arrow.names)
         self.removed: dict[str, int] = {}
         self.symbols: set[str] = set()
         self.pivots: Counter[str] = Counter()

@@ -14,8 +14,8 @@ import concurrent.futures
 import contextlib
 import json
 from array import array
+from collections.abc import Iterable
 from itertools import accumulate
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
@@ -190,8 +190,9 @@ def tsv_lines(units: dict[str, list[object]]) -> str:
     return tsv_text(zip(*units.values()))
 
 
-def language_columns(frame: pd.DataFrame) -> list[str]:
-    return [column for column in frame.columns if column not in HEAD + TAIL]
+def language_columns(columns: Iterable[str]) -> list[str]:
+    """The language columns among a table's (a frame's `columns`, a schema's `names`)."""
+    return [column for column in columns if column not in HEAD + TAIL]
 
 
 def _unit(row: dict[str, object], langs: list[str]) -> AlignedUnit:
@@ -207,22 +208,15 @@ def read_documents(units: pd.DataFrame | None, pairs: pd.DataFrame | None = None
     """Aligned documents back from the tables' rows, in their order."""
     documents: dict[str, AlignedDocument] = {}
     if units is not None:
-        langs = language_columns(units)
+        langs = language_columns(units.columns)
         for row in units.to_dict("records"):
             document = documents.setdefault(row["document"], AlignedDocument(row["document"], row["pivot"], [], []))
             document.units.append(_unit(row, langs))
     if pairs is not None:
-        pair_langs = language_columns(pairs)
+        pair_langs = language_columns(pairs.columns)
         for row in pairs.to_dict("records"):
             document = documents.setdefault(row["document"], AlignedDocument(row["document"], row["pivot"], [], []))
             document.pairs.setdefault(row["pair"], []).append(_unit(row, pair_langs))
     for document in documents.values():
         document.langs = lang_order({lang for unit in document.units for lang in unit.texts} | set(document.pairs) | {document.pivot})
     return list(documents.values())
-
-
-def load(out: Path, name: str = "units") -> pd.DataFrame:
-    """A table of a build: `units` (canonical, n-way) or `pairs`."""
-    import pandas as pd  # here: reading tables back needs pandas, a build does not (a third of a rebuild's start-up)
-
-    return pd.read_parquet(out / f"{name}.parquet")

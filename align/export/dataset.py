@@ -55,7 +55,7 @@ def near_key(text: str) -> str:
 
 @dataclass
 class Seen:
-    """Digests of the units kept so far, exact and near, so that duplicates are found across batches."""
+    """Digests of the units met so far, exact and near, so that duplicates are found across batches."""
 
     exact: set[bytes] = field(default_factory=set)
     near: set[bytes] = field(default_factory=set)
@@ -96,9 +96,9 @@ def length_sums(frame: pd.DataFrame, langs: list[str]) -> dict[str, tuple[float,
         return {}
     pivot_length, sums = _pivot_length(frame), {}
     for lang in langs:
-        both = frame[lang].notna() & pivot_length.gt(0).fillna(False) & (frame["pivot"] != lang)
-        if both.any():
-            sums[lang] = (float(frame.loc[both, lang].str.len().astype(float).sum()), float(pivot_length[both].astype(float).sum()))
+        found = _lengths(frame, lang, pivot_length)
+        if found:
+            sums[lang] = (float(found[0].sum()), float(found[1].sum()))
     return sums
 
 
@@ -111,13 +111,20 @@ def _length_ok(frame: pd.DataFrame, langs: list[str], limit: float, ratios: dict
     ok = pd.Series(True, index=frame.index)
     pivot_length = _pivot_length(frame)
     for lang in langs:
-        both = frame[lang].notna() & pivot_length.gt(0).fillna(False) & (frame["pivot"] != lang)
-        if not both.any():
-            continue
-        length, base = frame.loc[both, lang].str.len().astype(float), pivot_length[both].astype(float)
-        scaled = (length / base) / ratios[lang]
-        ok.loc[scaled.index] &= scaled.between(1 / limit, limit)
+        found = _lengths(frame, lang, pivot_length)
+        if found:
+            length, base = found
+            scaled = (length / base) / ratios[lang]
+            ok.loc[scaled.index] &= scaled.between(1 / limit, limit)
     return ok
+
+
+def _lengths(frame: pd.DataFrame, lang: str, pivot_length: pd.Series) -> tuple[pd.Series, pd.Series] | None:
+    """A language's text lengths and their pivot texts' lengths, where both are there (None: nowhere)."""
+    both = frame[lang].notna() & pivot_length.gt(0).fillna(False) & (frame["pivot"] != lang)
+    if not both.any():
+        return None
+    return frame.loc[both, lang].str.len().astype(float), pivot_length[both].astype(float)
 
 
 def _first(texts: pd.DataFrame, seen: set[bytes]) -> pd.Series:

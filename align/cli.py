@@ -147,8 +147,6 @@ def _spm(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out}: no such folder")
     if not args.name or "/" in args.name or args.name.startswith("."):
         raise UsageError(f"--name must be a plain file name, not {args.name!r}")
-    if args.max_lines < 1:
-        raise UsageError(f"--max-lines must be 1 or more, not {args.max_lines}")
     result = train(SpmOptions(args.out, args.vocab_size, args.model_type, tuple(args.langs), args.name, max_lines=args.max_lines))
     for note in result.notes:
         print(f"align: note: {note}", file=sys.stderr)

@@ -38,7 +38,7 @@ class Plan:
         will have columns for, the files left out, the number of groups to align, and of all groups."""
         by_symbol, langs, records = _classify(options)
         langs = {lang for lang in langs if not options.langs or lang in options.langs}
-        cache = Cache(with_languages(options, langs), pinned)  # an input gone since it was listed: raised in the build
+        cache = Cache(with_languages(options, langs), pinned)
         fresh = 0
         for symbol, files in sorted(by_symbol.items()):
             group = Group.of(symbol, sorted(files.split("\0"), key=_preference))

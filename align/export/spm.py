@@ -104,6 +104,8 @@ def train(options: SpmOptions) -> SpmResult:
     """Train the joint model; a vocabulary the data cannot fill is lowered to what it can, with a note."""
     if options.model_type not in MODEL_TYPES:
         raise UsageError(f"--model-type must be one of {', '.join(MODEL_TYPES)}, not {options.model_type!r}")
+    if options.max_lines < 1:
+        raise UsageError(f"--max-lines must be 1 or more, not {options.max_lines}")
     files = corpus_files(options.out, options.langs)
     lines = balanced_lines(files, options.seed, options.max_lines)
     if not lines:

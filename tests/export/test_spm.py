@@ -56,6 +56,8 @@ def test_too_small_vocabulary_is_a_clear_error(trained: tuple[Path, object]) -> 
     out, _ = trained
     with pytest.raises(UsageError, match="too small: this corpus needs at least"):
         train(SpmOptions(out, vocab_size=50, name="tiny"))
+    with pytest.raises(UsageError, match="--max-lines must be 1 or more, not 0"):
+        train(SpmOptions(out, name="none", max_lines=0))
 
 
 def test_a_corpus_larger_than_max_lines_is_sampled_uniformly_in_bounded_memory(trained: tuple[Path, object]) -> None:

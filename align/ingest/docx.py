@@ -21,6 +21,7 @@ from lxml import etree
 
 from align.errors import UnreadableInput
 from align.ingest.inline import clean, roman
+from align.ingest.xmlsafe import parse_xml
 from align.model import Block
 
 BINARY = True
@@ -71,13 +72,7 @@ def _unpack(data: bytes) -> dict[str, bytes]:
 
 
 def _xml(data: bytes) -> etree._Element:
-    if b"<!DOCTYPE" in data[:2048] or b"<!ENTITY" in data:
-        raise UnreadableInput("Word XML declares a DTD or entities: refused, as in billion-laughs and external-entity attacks")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise UnreadableInput(f"broken Word XML: {error.msg}") from None
+    return parse_xml(data, "Word XML")
 
 
 def _attr(element: etree._Element | None, name: str) -> str:

@@ -2,7 +2,8 @@
 
 `normalize` is Moses punctuation normalisation plus the fixes that make `detokenize(tokenize(x)) == x`
 hold for normalised UN text: Unicode hyphens become "-", French keeps its typographic space before
-; : ! ? % (UN French usage, which Moses' French detokenizer restores), guillemets become straight quotes.
+; : ! ? % (UN French usage, which Moses' French detokenizer restores), guillemets in pairs become
+straight quotes, Arabic punctuation attaches to the word before it.
 Chinese is tokenized by character (each Han character or CJK punctuation mark is a token, as Chinese MT
 pipelines without a word segmenter expect); runs of other scripts inside it go through Moses.
 """
@@ -19,17 +20,23 @@ from sacremoses.tokenize import nonbreaking_prefixes, perluniprops
 from align.ingest.naming import SYMBOL_IN_TEXT
 
 _GUILLEMETS = [(re.compile(r"«\s*"), '"'), (re.compile(r"\s*»"), '"')]
-_FRENCH_SPACE = re.compile(r"(?<=[^\s\d])([;:!?])(?=\s|$)|(?<=\d)(%)")
+_HIDE_GUILLEMETS = str.maketrans("«»", "\ue100\ue101")  # Private Use Area: no normaliser rule touches them
+_SHOW_GUILLEMETS = str.maketrans("\ue100\ue101", "«»")
+_FRENCH_SPACE = re.compile(r"(?<=\S)([;:!?])(?=\s|$)|(?<=\d)(%)")
 _CJK_CHARS = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
 _CJK = re.compile(f"([{_CJK_CHARS}])")
 _CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) +| +(?=[{_CJK_CHARS}])")
 # UN document symbols (A/60/493/Add.2, A/RES/60/212) and resolution numbers (58/220) stay one token:
 # they are names, not phrases, and Moses' detokenizer could not glue their parts back.
-PROTECTED = [SYMBOL_IN_TEXT, r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]"]  # and "n°" (numéro)
+# So do other words joined by a slash, which UN texts write without spaces (Arabic month pairs
+# "نيسان/أبريل", decisions "1/CP.21").
+PROTECTED = [SYMBOL_IN_TEXT, r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]",  # and "n°" (numéro)
+             r"\w+(?:[.\-]\w+)*(?:/\w+(?:[.\-]\w+)*)+"]
 _PROTECTED = [re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED]  # as sacremoses compiles them
 _ASCII_DIGITS = frozenset("0123456789")
 # Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
 _ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
+_SLASH_SPACE = re.compile(r"(?<=\w) */ +(?=\w)|(?<=\w) +/(?=\w)")
 _LITERAL = re.compile(r"(?:[^.^$*+?{}\[\]|()\\]|\\[()?!.])+")  # no metacharacter but escaped ( ) ? ! .
 # A string that every change made by one of sacremoses' normaliser patterns needs in the text (a
 # literal piece of the pattern; for " +" -> " ", two spaces): without it the substitution is skipped.
@@ -194,14 +201,24 @@ class Tokenizer:
         '"Coopération Sud-Sud" ; 3 %'
         """
         text = text.replace("\u2010", "-").replace("\u2011", "-")  # Unicode hyphens (str.translate is slower)
-        if self.lang == "fr" and ("«" in text or "»" in text):
+        # guillemets in pairs become straight quotes; one alone (a quotation running over two paragraphs)
+        # stays, spaced as French prints it, since the detokenizer pairs straight quotes by count
+        alone = self.lang == "fr" and text.count("«") != text.count("»")
+        if alone:  # kept from Moses' normaliser, which makes every guillemet a straight quote
+            text = text.translate(_HIDE_GUILLEMETS)
+        elif self.lang == "fr" and ("«" in text or "»" in text):
             for pattern, replacement in _GUILLEMETS:
                 text = pattern.sub(replacement, text)
         text = self.moses_normalize(text)
+        if alone:
+            text = text.translate(_SHOW_GUILLEMETS)
         if self.lang == "fr":
             text = _FRENCH_SPACE.sub(lambda match: " " + (match[1] or match[2]), text)
         if self.lang == "zh":
             text = _CJK_SPACE.sub("", text)  # "1948 年 12 月": spaces beside Chinese characters are layout
+        if self.lang == "ar" and " " in text:
+            text = _ARABIC_PUNCTUATION.sub(r"\1", text)  # "(...) ،": the comma attaches to what precedes it
+            text = _SLASH_SPACE.sub("/", text)  # "تشرين الأول/ أكتوبر": the two calendars' month names are one
         return text
 
     def moses_normalize(self, text: str) -> str:

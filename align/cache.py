@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,11 +19,23 @@ from align import __version__
 from align.engine import Group, GroupResult
 from align.export.files import atomic_path
 from align.export.layout import externalize
+from align.ingest import MAX_BYTES
 
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
-FORMAT = 6  # of the cached results: bump when GroupResult or an exporter's rendered form changes
+FORMAT = 7  # of the cached results: bump when GroupResult or an exporter's rendered form changes
+
+
+def _content_key(path: str) -> bytes:
+    """What a file's content contributes to its group's key: its SHA-256, read a block at a time; for a
+    file over the size any reader takes, its size, since it is refused unread (a sparse file of
+    gigabytes costs no reading)."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_BYTES:
+            return f"too large: {size}".encode()
+        return hashlib.file_digest(handle, "sha256").digest()
 
 
 class Cache:
@@ -46,7 +59,7 @@ class Cache:
         digest = hashlib.sha256(self.salt.encode())
         for path in group.paths:
             try:
-                content = hashlib.sha256(Path(path).read_bytes()).digest()
+                content = _content_key(path)
             except OSError as error:  # the worker fails to read it too, and reports it skipped with why
                 content = f"unreadable: {error.strerror or error}".encode()
             digest.update(path.encode() + b"\0" + content)

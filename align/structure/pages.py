@@ -15,6 +15,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[0-9٠-٩]{1,3}(?:\s*/\s*[0-9]{1,3})?$"
 _JOB_NUMBER = re.compile(r"^\*?\d{2}-?\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\*\d{7}\*)?$")
 # Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
 _PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
+_LIST_END = tuple(",;")
 _TRAILING_REFS = re.compile(r"(?:\s*\[\^\d+\])+\s*$")
 
 
@@ -80,6 +81,9 @@ def _last_paragraph(blocks: list[Block]) -> int | None:
 
 
 def _continues(before: Block, after: Block, conv: Convention) -> bool:
-    if _TRAILING_REFS.sub("", before.text).endswith(_PARAGRAPH_END):
+    if conv.paragraph.match(after.text) or conv.sub.match(after.text) or conv.meeting.match(after.text):
         return False
-    return not (conv.paragraph.match(after.text) or conv.sub.match(after.text) or conv.meeting.match(after.text))
+    end = _TRAILING_REFS.sub("", before.text)
+    # a comma or semicolon may end a paragraph, but the text after it may be one no paragraph opens with:
+    # the page broke a list ("64/1 du 6 octobre 2009," | "66/219 du ...")
+    return not end.endswith(_PARAGRAPH_END) or end.endswith(_LIST_END) and bool(conv.continuation.match(after.text))

@@ -135,7 +135,10 @@ def _outcome(document: Document, aligned: AlignedDocument, versions: int) -> Inp
         reason = f"no unit matched another language version of {document.symbol}"
     elif alone:
         reason = f"{alone} of {len(units)} units found in no other language version"
-    return InputRecord(str(document.path), "partial" if reason else "aligned", reason, document.symbol, document.lang)
+    outcome = "partial" if reason else "aligned"
+    if document.meta.get("repairs"):  # the file's markup was at fault where its text was read instead
+        reason = "; ".join(filter(None, [reason, f"read by its text where the markup is at fault: {document.meta['repairs']}"]))
+    return InputRecord(str(document.path), outcome, reason, document.symbol, document.lang)
 
 
 def workers(options: BuildOptions) -> int:

@@ -6,6 +6,10 @@ from __future__ import annotations
 # Russian, Spanish); outputs list languages in this order, others after them alphabetically.
 UN_LANGS: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 
+# The language letter that ends the UN's own file names (A_RES_80_156-2520753F.xml): A C E F R S, and
+# G for the German versions of the Deutscher Übersetzungsdienst.
+UN_LETTERS: dict[str, str] = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es", "G": "de"}
+
 # When the chosen pivot is missing from a document, the first of these that is present pivots it.
 PIVOT_FALLBACK: tuple[str, ...] = ("fr", "en", "es", "ru", "ar", "zh")
 

@@ -19,7 +19,9 @@ class Block:
     """
 
     text: str
-    kind: str = "paragraph"  # paragraph | heading | footnote | page-break
+    # paragraph | heading | footnote | page-break, and what markup (AKN) states: intro | preamble |
+    # operative | item (`number` its id path) | meeting | part (an annex, or part A of a resolution: `text` its name)
+    kind: str = "paragraph"
     level: int = 0  # heading level, 1 = top
     number: str = ""  # footnote number, for kind "footnote"
 
@@ -33,6 +35,7 @@ class Source:
     symbol: str
     blocks: tuple[Block, ...]
     format: str = "markdown"
+    repairs: tuple[str, ...] = ()  # where the file's markup was wrong or missing and its text was read instead
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Unit:
     number: str = ""
     marks: tuple[tuple[int, str], ...] = ()  # footnote references: (offset in text, footnote number)
     numbered: bool = True  # the id comes from the text's own numbering, not from the unit's position
+    marked: bool = False  # and that numbering is the document's markup (AKN), not a converter's text
 
     @property
     def footnotes(self) -> tuple[str, ...]:

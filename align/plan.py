@@ -128,8 +128,9 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None, unlisted: Callab
 
 def _preference(path: str) -> tuple[int, str]:
     """The order in which copies of one language version are tried: the first usable one is aligned,
-    the others are reported as skipped. Formats that carry structure as text come first (Markdown and
-    text, then Word, HTML, then PDF, whose structure is recovered from layout), then the path."""
+    the others are reported as skipped. The UN's Akoma Ntoso XML, whose structure is markup, comes first;
+    then formats that carry structure as text (Markdown and text, then Word, HTML, then PDF, whose
+    structure is recovered from layout), then the path."""
     return FORMAT_PREFERENCE.get(os.path.splitext(path)[1].lower(), len(FORMAT_PREFERENCE)), path
 
 
@@ -140,4 +141,4 @@ def _identify(path: Path) -> tuple[str, str]:
 
 
 # Which copy of a language version wins when several formats hold it (see _preference).
-FORMAT_PREFERENCE = {".md": 0, ".markdown": 0, ".txt": 1, ".docx": 2, ".html": 3, ".htm": 3, ".pdf": 4}
+FORMAT_PREFERENCE = {".xml": -1, ".md": 0, ".markdown": 0, ".txt": 1, ".docx": 2, ".html": 3, ".htm": 3, ".pdf": 4}

@@ -19,6 +19,11 @@ CORPORA = ROOT / "corpora"
 FRENCH = (CORPORA / "A_RES_217(III)-FR.md").read_text(encoding="utf-8")
 RUSSIAN = (CORPORA / "A_RES_217(III)-RU.md").read_text(encoding="utf-8")
 
+# Akoma Ntoso that expands to a billion characters if its entities are expanded.
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE akomaNtoso [<!ENTITY a "aaaaaaaaaa">'
+          + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi"))
+          + ']><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">&i;</akomaNtoso>')
+
 # file name -> (outcome, a fragment of the one-line reason)
 EXPECTED: dict[str, tuple[str, str]] = {
     "A_RES_1_1-FR.md": ("skipped", "empty file"),
@@ -45,14 +50,20 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "A_RES_1_20-FR.doc": ("skipped", ".doc files are not read yet"),
     "A_RES_.._.._escape-FR.md": ("skipped", "not a document symbol"),
     "escape.md": ("partial", "no other language version"),  # claims A/RES/61/1 in its text: read, no path
+    "A_RES_1_21-FR.xml": ("skipped", "Akoma Ntoso XML declares a DTD or entities"),  # billion laughs
+    "A_RES_1_22-FR.xml": ("skipped", "Akoma Ntoso XML declares a DTD or entities"),  # external DTD
+    "A_RES_1_23-FR.xml": ("skipped", "Akoma Ntoso XML declares a DTD or entities"),  # in UTF-16
+    "A_RES_1_24-FR.xml": ("skipped", "file too large (1024 MiB"),  # sparse, never read
+    "A_RES_1_25-FR.xml": ("skipped", "broken Akoma Ntoso XML"),  # cut short
+    "udhr_fra.xml": ("skipped", "XML but not Akoma Ntoso"),
     "README.md": ("ignored", "not a document"),
     "LICENSE": ("ignored", "not a document"),
 }
 
 
 def write(folder: Path) -> Path:
-    """Write the hostile files beside a copy of corpora/ (whose README is one of them)."""
-    shutil.copytree(CORPORA, folder)
+    """Write the hostile files beside a copy of corpora/'s Markdown documents (whose README is one of them)."""
+    shutil.copytree(CORPORA, folder, ignore=shutil.ignore_patterns("un-akn"))
     files: dict[str, bytes] = {
         "A_RES_1_1-FR.md": b"",
         "A_RES_1_2-EN.md": bytes(range(256)) * 40,
@@ -76,6 +87,11 @@ def write(folder: Path) -> Path:
         "A_RES_.._.._escape-FR.md": FRENCH.encode(),
         "escape.md": ("# Assemblée générale\n\nA/RES/61/1\n\n## 61/1. Titre\n\n1. Décide de continuer l'examen de la question "
                       "à sa prochaine session et prie le Secrétaire général de lui présenter un rapport sur la question.\n").encode(),
+        "A_RES_1_21-FR.xml": LAUGHS.encode(),
+        "A_RES_1_22-FR.xml": b'<!DOCTYPE akomaNtoso SYSTEM "file:///etc/passwd"><akomaNtoso/>',
+        "A_RES_1_23-FR.xml": LAUGHS.replace('"1.0"?', '"1.0" encoding="UTF-16"?').encode("utf-16"),
+        "A_RES_1_25-FR.xml": (CORPORA / "un-akn/ga/80session/French/A_RES_80_156-2520753F.xml").read_bytes()[:20000],
+        "udhr_fra.xml": b'<?xml version="1.0"?><udhr xmlns="http://www.unhchr.ch/udhr"><title>D\xc3\xa9claration</title></udhr>',
         "LICENSE": b"MIT",
     }
     for name, data in files.items():
@@ -91,6 +107,8 @@ def write(folder: Path) -> Path:
     (folder / "A_RES_1_20-FR.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     with open(folder / "A_RES_1_10-FR.md", "wb") as handle:
         handle.truncate(200 * 1024 * 1024)  # sparse: 200 MiB on paper, nothing on disk
+    with open(folder / "A_RES_1_24-FR.xml", "wb") as handle:
+        handle.truncate(1024 * 1024 * 1024)
     assert codecs.BOM_UTF16_LE not in files["A_RES_1_8-RU.md"][:2]
     return folder
 

@@ -88,7 +88,7 @@ def test_nothing_is_written_outside_out(hostile_build: tuple[Path, Path]) -> Non
 
 def test_strict_turns_a_skip_into_failure(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
-    shutil.copytree(CORPORA, inputs)
+    corpora_with_copies(inputs, 0)
     (inputs / "A_RES_9_5-FR.md").write_bytes(b"")
     command = [sys.executable, "-m", "align", "build", str(inputs), "-o", str(tmp_path / "out")]
     assert subprocess.run(command, capture_output=True).returncode == 0
@@ -102,7 +102,7 @@ def test_a_file_or_folder_the_system_will_not_read_is_reported_and_the_rest_is_b
     takes) are reported as skipped with the system's reason, in the first build and in a rebuild from the
     cache, and the other documents are built."""
     inputs, out = tmp_path / "in", tmp_path / "out"
-    shutil.copytree(CORPORA, inputs)
+    corpora_with_copies(inputs, 0)
     (inputs / "A_RES_99_1-EN.md").symlink_to("/proc/self/mem")
     deep = _nested_past_path_max(inputs / "deep")
     for cached in (0, 3):  # the unreadable file's group is cached with its outcome too
@@ -146,8 +146,8 @@ def test_a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp
         assert refused.stderr == f"align: error: {out}: another build is writing to this folder; try again when it has finished\n"
     finally:
         holder.communicate("")
-    assert build(BuildOptions(inputs=(CORPORA,), out=out)).documents == 2  # the folder is free once its holder is gone
-    assert build(BuildOptions(inputs=(CORPORA,), out=out, jobs=2)).cached == 2  # and again at once: workers do not keep it
+    assert build(BuildOptions(inputs=(CORPORA,), out=out)).documents == 12  # the folder is free once its holder is gone
+    assert build(BuildOptions(inputs=(CORPORA,), out=out, jobs=2)).cached == 12  # and again at once: workers do not keep it
 
 
 @pytest.fixture(scope="module")

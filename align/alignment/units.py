@@ -52,8 +52,10 @@ def pair_units(pivot: Document, other: Document, groups: list[tuple[int, ...]] |
     ratio = _ratio(left, right, anchors)
     # A number is evidence only with text that fits it: a pair whose lengths cannot be translations of
     # each other (a paragraph glued to the next by the converter) is left to the DP, which can merge.
-    anchors = [(i, j) for i, j in anchors
-               if length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE) >= MIN_ANCHOR_PROBABILITY]
+    # Ids both versions' markup states are kept whatever their lengths: markup glues no paragraphs, and
+    # lengths mislead most where UN texts differ most (lists of resolution numbers, Chinese).
+    anchors = [(i, j) for i, j in anchors if left[i].marked and right[j].marked
+               or length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE) >= MIN_ANCHOR_PROBABILITY]
     beads: list[Bead] = []
     by_id: set[int] = set()
     start_i = start_j = 0

@@ -78,6 +78,12 @@ def translation_unit(unit: AlignedUnit, langs: list[str], srclang: str, options:
         segment(tuv, unit.texts[lang], unit.marks.get(lang, ()) if placeholders else ())
     return etree.tostring(tu, encoding="UTF-8", pretty_print=True)
 
+# The acknowledgement the UN asks of whoever uses its documents' texts (the terms of its AKN archives),
+# carried in every memory made of them.
+SOURCE_NOTE = ("Source: United Nations. The texts are those of United Nations documents (from official files, or "
+               "unofficial copies for informational purposes only); the United Nations is acknowledged as the source "
+               "of the information.")
+
 
 class TmxWriter:
     """One TMX file, streamed: header on open, serialised <tu>s appended, closed on close()."""
@@ -90,6 +96,7 @@ class TmxWriter:
                                segtype="paragraph", adminlang="en", srclang=options.tmx_codes().get(srclang, srclang),
                                creationdate=options.created)
         header.set("o-tmf", "align")
+        etree.SubElement(header, "note").text = SOURCE_NOTE
         _prop(header, "x-signature", options.signature())
         self._file.write(PROLOGUE + b'<tmx version="1.4">\n' + etree.tostring(header, encoding="UTF-8", pretty_print=True) + b"<body>\n")
 

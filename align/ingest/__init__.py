@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
+from typing import Any
 
 from align.errors import InvalidFilename, UnreadableInput
 from align.ingest.decode import decode
@@ -12,8 +13,10 @@ from align.ingest.detect import detect_lang, detect_symbol, wrong_script
 from align.ingest.naming import check_symbol, parse_filename
 from align.model import Source
 
-# File extension -> reader module (imported when first needed). A module has `read(text) -> blocks`.
+# File extension -> reader module (imported when first needed). A module has `read(text) -> blocks`
+# (`read(data)` with BINARY); a format that states its document's identity gives a Reading instead.
 READERS: dict[str, str] = {
+    ".xml": "align.ingest.akn",
     ".md": "align.ingest.markdown",
     ".markdown": "align.ingest.markdown",
     ".txt": "align.ingest.text",
@@ -46,11 +49,13 @@ def read_source(path: Path) -> Source:
     fmt = reader.__name__.rsplit(".", 1)[-1]
     named = parse_filename(path.stem)
     data = _read(path)
-    if getattr(reader, "BINARY", False):  # PDF, Word: the reader decodes
+    if getattr(reader, "BINARY", False):  # PDF, Word, AKN: the reader decodes
         blocks = reader.read(data)
     else:
         text, _encoding = decode(data)
         blocks = reader.read(text)
+    if not isinstance(blocks, list):  # AKN: the markup states symbol and language
+        return _stated(path, named, blocks, fmt)
     if not any(block.text for block in blocks):
         raise UnreadableInput("no text in file")
     text = " ".join(block.text for block in blocks)
@@ -70,6 +75,19 @@ def read_source(path: Path) -> Source:
         return Source(path, found, check_symbol(symbol), tuple(blocks), format=fmt)
     except InvalidFilename as error:
         raise UnreadableInput(str(error)) from None
+
+
+def _stated(path: Path, named: tuple[str, str] | None, reading: Any, fmt: str) -> Source:
+    """The Source of a file whose content states its symbol and language, which its name may not contradict."""
+    if not any(block.text for block in reading.blocks):
+        raise UnreadableInput("no text in file")
+    if named and named != (reading.symbol, reading.lang):
+        raise UnreadableInput(f"file name says {named[0]} in {named[1]!r} but the document states {reading.symbol} in {reading.lang!r}")
+    try:
+        symbol = check_symbol(reading.symbol)
+    except InvalidFilename as error:
+        raise UnreadableInput(str(error)) from None
+    return Source(path, reading.lang, symbol, tuple(reading.blocks), format=fmt, repairs=reading.repairs)
 
 
 def _read(path: Path) -> bytes:

@@ -27,6 +27,7 @@ _ARABIC_PARAGRAPH = rf"^(?P<n>{_DIGITS}{{1,3}})\s*(?:[-–—]|[.．])\s*"
 _SUB_LATIN = r"^\(?(?P<m>[a-z]{1}|[ivx]{1,5})\)\s+"
 _SUB_CYRILLIC = rf"^\(?(?P<m>[{CYRILLIC_LETTERS}]|[ivx]{{1,5}})\)\s+"
 _SUB_ARABIC = rf"^\((?P<m>{_ARABIC_MARK}|[ivx]{{1,5}})\)\s*"
+_LOWER_OR_DIGIT = re.compile(r"^[\da-zß-ÿ]")
 # A resolution's number and title: "60/212. South-South cooperation", "60/212 - التعاون".
 RESOLUTION_TITLE = re.compile(rf"^(?P<n>{_DIGITS}+/{_DIGITS}+)\s*(?:[.．]|[-–—])\s*(?P<title>.+)$")
 
@@ -42,14 +43,19 @@ class Convention:
     paragraph: re.Pattern[str] = re.compile(_PARAGRAPH)
     sub: re.Pattern[str] = _rx(_SUB_LATIN)
     header: dict[str, re.Pattern[str]] = field(default_factory=dict)  # meta key -> whole-line pattern
+    # how a paragraph's text may go on after a page break, never how one opens: a number that is not a
+    # paragraph's own; in French, English and Spanish a small letter too (Russian and German preambular
+    # paragraphs open with one)
+    continuation: re.Pattern[str] = re.compile(r"^\d")
 
 
 CONVENTIONS: dict[str, Convention] = {
     "en": Convention(
         article=_rx(r"^Article\s+(?P<n>\d+)$"),
         preamble=_rx(r"^Preamble$"),
-        intro=_rx(r"^The General Assembly\s*,?$"),
-        meeting=_rx(r"^\d+(?:st|nd|rd|th)\s+plenary meeting\b"),
+        continuation=_LOWER_OR_DIGIT,
+        intro=_rx(r"^The (?:General Assembly|Security Council)\s*,?$"),
+        meeting=_rx(r"^\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting\b"),
         header={
             "body": _rx(r"^(?:United Nations\s+)?(General Assembly|Security Council|Economic and Social Council)$"),
             "distribution": _rx(r"^Distr\.?:?\s*(.+)$"),
@@ -62,7 +68,8 @@ CONVENTIONS: dict[str, Convention] = {
     "fr": Convention(
         article=_rx(r"^Article\s+(?P<n>\d+|premier)$"),
         preamble=_rx(r"^Préambule$"),
-        intro=_rx(r"^L[’']Assemblée générale\s*,?$"),
+        continuation=_LOWER_OR_DIGIT,
+        intro=_rx(r"^(?:L[’']Assemblée générale|Le Conseil de sécurité)\s*,?$"),
         meeting=_rx(r"^\d+(?:e|ème)\s+séance\s+plénière\b"),
         sub=_rx(_SUB_LATIN),
         header={
@@ -77,7 +84,8 @@ CONVENTIONS: dict[str, Convention] = {
     "es": Convention(
         article=_rx(r"^Artículo\s+(?P<n>\d+|primero)$"),
         preamble=_rx(r"^Preámbulo$"),
-        intro=_rx(r"^La Asamblea General\s*,?$"),
+        continuation=_LOWER_OR_DIGIT,
+        intro=_rx(r"^(?:La Asamblea General|El Consejo de Seguridad)\s*,?$"),
         meeting=_rx(r"^\d+[ªa]\s+sesión\s+plenaria\b"),
         header={
             "body": _rx(r"^(?:Naciones Unidas\s+)?(Asamblea General|Consejo de Seguridad|Consejo Económico y Social)$"),
@@ -91,8 +99,8 @@ CONVENTIONS: dict[str, Convention] = {
     "ru": Convention(
         article=_rx(r"^Статья\s+(?P<n>\d+)$"),
         preamble=_rx(r"^Преамбула$"),
-        intro=_rx(r"^Генеральная Ассамблея\s*,?$"),
-        meeting=_rx(r"^\d+-?е\s+пленарное\s+заседание\b"),
+        intro=_rx(r"^(?:Генеральная Ассамблея|Совет Безопасности)\s*,?$"),
+        meeting=_rx(r"^\d+[-‑]?е\s+(?:\(возобновленное\)\s+)?пленарное\s+заседание\b"),
         sub=_rx(_SUB_CYRILLIC),
         header={
             "body": _rx(r"^(?:Организация Объединенных Наций\s+)?(Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет)$"),
@@ -106,8 +114,8 @@ CONVENTIONS: dict[str, Convention] = {
     "zh": Convention(
         article=_rx(r"^第(?P<n>[一二三四五六七八九十百〇零两\d]+)条$"),
         preamble=_rx(r"^序言$"),
-        intro=_rx(r"^大会\s*[,，]?$"),
-        meeting=_rx(r"^\d+\s*次全体会议"),
+        intro=_rx(r"^(?:大会|安全理事会)\s*[,，]?$"),
+        meeting=_rx(r"^第?\d+\s*次全体会议"),  # "第48次全体会议"
         header={
             "body": _rx(r"^(?:联合国\s*)?(大会|安全理事会|经济及社会理事会)$"),
             "distribution": _rx(r"^Distr\.?:?\s*(.+)$"),
@@ -120,7 +128,7 @@ CONVENTIONS: dict[str, Convention] = {
     "ar": Convention(
         article=_rx(rf"^المادة\s+(?P<n>{_DIGITS}+)$"),
         preamble=_rx(r"^الديباجة$"),
-        intro=_rx(r"^إن الجمعية العامة\s*[،,]?$"),
+        intro=_rx(r"^إن (?:الجمعية العامة|مجلس الأمن)\s*[،,]?$"),
         meeting=_rx(r"^الجلسة العامة\s+\S+"),
         paragraph=re.compile(_ARABIC_PARAGRAPH),
         sub=re.compile(_SUB_ARABIC),
@@ -135,12 +143,14 @@ CONVENTIONS: dict[str, Convention] = {
     ),
 }
 
-# Languages other than the six: numbering as in English, no article or header vocabulary.
+# Languages other than the six: numbering as in English, no header vocabulary; the article words, the
+# enacting formula and the meeting line of the other languages UN resolutions are translated into
+# (German by the Deutscher Übersetzungsdienst).
 GENERIC = Convention(
     article=_rx(r"^(?:Article|Artikel|Artigo|Articolo|Artykuł)\s+(?P<n>\d+)$"),
     preamble=_rx(r"^(?:Preamble|Präambel|Preâmbulo|Preambolo|Preambuła)$"),
-    intro=re.compile(r"(?!)"),
-    meeting=re.compile(r"(?!)"),
+    intro=_rx(r"^(?:Die Generalversammlung|Der Sicherheitsrat|A Assembleia Geral|O Conselho de Segurança)\s*,?$"),
+    meeting=_rx(r"^\d+\.\s*Plenarsitzung\b|^\d+\.?ª?\s+sessão plenária\b"),
 )
 
 

@@ -5,15 +5,21 @@ Grammar of a UN resolution or declaration as this parser reads it (after page re
     header    := body name | distribution | date | session | agenda item | adopted | basis   (-> meta)
     title     := "60/212. Title" (a resolution) | the first heading that is not a header line
     note      := paragraphs between the title and a preamble heading                     (-> meta)
-    body      := intro? (preamble | operative | article | heading)* meeting?
+    body      := intro? (preamble | operative | article | heading)* meeting? part*
+    part      := an annex, or one part of a resolution in parts (A, B), as the markup marks it; then a
+                 body whose ids start with its name: "annex.op.1", "B.pre.2" (its numbering restarts)
+    intro     := "The General Assembly," (or a block the markup calls the enacting formula) -> intro
     preamble  := an unnumbered paragraph before any operative paragraph          -> pre.K (by position)
     operative := "N." text (Arabic "N -")                                      -> op.N
     sub       := "(a)" / "a)" / "(أ)" / "а)" text, "(i)" one level down        -> op.N.a, op.N.a.i
     article   := article heading, then paragraphs: one -> art.N; several -> art.N.M (number or position)
+Blocks whose kind the markup states (AKN's formula, container, conclusions, attachment) are taken as that
+kind; the others are recognised by the patterns of the language's conventions.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -54,6 +60,11 @@ def parse(source: Source) -> Document:
         builder.add(block)
     units += builder.finish()
     units += _footnotes(notes)
+    if source.format == "akn":  # numbers and places the markup states, as opposed to a converter's text
+        units = [dataclasses.replace(unit, marked=True) if unit.numbered else unit for unit in units]
+    repairs = source.repairs + tuple(builder.repairs)
+    if repairs:
+        meta["repairs"] = "; ".join(repairs)
     return Document(source.symbol, source.lang, meta, units, source.path)
 
 
@@ -127,14 +138,31 @@ class _Body:
     parent: str = ""  # id of the paragraph that sub-paragraphs attach to
     letter: str = ""  # last sub-paragraph letter under the parent
     counts: dict[str, int] = field(default_factory=dict)
+    prefix: str = ""  # "annex." inside an annex, whose numbering restarts
+    repairs: list[str] = field(default_factory=list)  # where the markup's kind was overruled by the text
+    operative: bool = False  # an operative paragraph was read (in this part): unnumbered ones are no longer preambular
 
     def add(self, block: Block) -> None:
         text, conv = block.text, self.conv
         if block.kind == "heading":
             self._heading(text)
-        elif conv.meeting.match(text):
+        elif block.kind == "part":  # an annex, or a part of a resolution (80/236 A and B): its numbering
+            self._close_article()  # restarts, its units' ids carry its name ("annex.op.1", "B.op.1")
+            self.prefix, self.counts, self.parent, self.letter, self.operative = f"{text}.", {}, "", "", False
+        elif block.kind == "meeting" or conv.meeting.match(text):
             self._close_article()
-            self.units.append(_unit("meeting", "meeting", text))
+            self.units.append(_unit(self.prefix + "meeting", "meeting", text))
+        elif block.kind == "intro":
+            self.units.append(_unit(self.prefix + "intro", "intro", text))
+        elif block.kind == "operative":  # a resolution's only operative paragraph, unnumbered as the UN prints it
+            self._operative("1", text)
+        elif block.kind == "preamble" and self.operative and conv.paragraph.match(text):
+            self.repairs.append(f"a preambular paragraph numbered as an operative one, read as such: {text[:40]!r}")
+            self._numbered(text)
+        elif block.kind == "preamble":  # the markup's own preambular paragraph: its place is its number
+            self._preamble(text, numbered=True)
+        elif block.kind == "item" and (self.parent or self.entries):  # the markup's item, its id path given
+            self._attach(block.number, text)
         elif conv.sub.match(text) and (self.parent or self.entries):
             self._sub(text)
         elif conv.paragraph.match(text):
@@ -143,11 +171,14 @@ class _Body:
             self.entries.append(_Entry("", text))
         elif not self.units and conv.intro.match(text):
             self.units.append(_unit("intro", "intro", text))
-        elif not any(unit.kind == "operative" for unit in self.units):
-            self.units.append(_unit(self._next("pre"), "preamble", text, numbered=False))
-            self.parent, self.letter = self.units[-1].id, ""
+        elif not self.operative:
+            self._preamble(text)
         else:
             self.units.append(_unit(self._next("para"), "paragraph", text, numbered=False))
+
+    def _preamble(self, text: str, numbered: bool = False) -> None:
+        self.units.append(_unit(self._next("pre"), "preamble", text, numbered=numbered))
+        self.parent, self.letter = self.units[-1].id, ""
 
     def finish(self) -> list[Unit]:
         self._close_article()
@@ -155,7 +186,7 @@ class _Body:
 
     def _next(self, prefix: str) -> str:
         self.counts[prefix] = self.counts.get(prefix, 0) + 1
-        return f"{prefix}.{self.counts[prefix]}"
+        return f"{self.prefix}{prefix}.{self.counts[prefix]}"
 
     def _heading(self, text: str) -> None:
         self._close_article()
@@ -171,8 +202,12 @@ class _Body:
         if self.article:
             self.entries.append(_Entry(number, rest))
             return
-        self.units.append(_unit(f"op.{number}", "operative", rest, number))
-        self.parent, self.letter = f"op.{number}", ""
+        self._operative(number, rest)
+
+    def _operative(self, number: str, rest: str) -> None:
+        self.operative = True
+        self.units.append(_unit(f"{self.prefix}op.{number}", "operative", rest, number))
+        self.parent, self.letter = self.units[-1].id, ""
 
     def _sub(self, text: str) -> None:
         match = self.conv.sub.match(text)
@@ -181,7 +216,12 @@ class _Body:
         if len(mark) > 1 or mark in "ivx" and self.letter and not follows:
             path = f"{self.letter}.{mark}"  # a roman numeral one level below the last letter
         else:
-            path, self.letter = mark, mark
+            path = mark
+        self._attach(path, rest)
+
+    def _attach(self, path: str, rest: str) -> None:
+        """A sub-paragraph `path` ("b", "b.ii") of the paragraph or article paragraph it follows."""
+        self.letter = path.split(".")[0]
         if self.article:
             if not self.entries:
                 self.entries.append(_Entry("", ""))
@@ -194,7 +234,7 @@ class _Body:
             return
         single = len(self.entries) == 1
         for position, entry in enumerate(self.entries, 1):
-            id_ = f"art.{self.article}" if single else f"art.{self.article}.{entry.number or position}"
+            id_ = f"{self.prefix}art.{self.article}" if single else f"{self.prefix}art.{self.article}.{entry.number or position}"
             if entry.text:
                 self.units.append(_unit(id_, "article", entry.text, entry.number, numbered=bool(entry.number) or single))
             for path, text in entry.subs:

@@ -13,6 +13,13 @@ from align.ingest.naming import check_symbol, parse_filename, symbol_slug
         ("S_RES_1325(2000)-ES", ("S/RES/1325(2000)", "es")),
         ("A_60_493_Add.2-RU", ("A/60/493/Add.2", "ru")),
         ("E_2005_L.1-DE", ("E/2005/L.1", "de")),
+        ("A_RES_80_156-2520753F", ("A/RES/80/156", "fr")),
+        ("A_RES_77_301_2312771G", ("A/RES/77/301", "de")),
+        ("A_RES_77_276-G", ("A/RES/77/276", "de")),
+        ("S_RES_2618 (2022)-2201005E", ("S/RES/2618(2022)", "en")),
+        ("A_RES_76_262-2206243A", ("A/RES/76/262", "ar")),
+        ("75_234_F", None),  # the session's number alone: not a symbol, the content says which
+        ("N0549781", None),
         ("notes", None),
         ("udhr_fra", None),
     ],

@@ -1,0 +1,287 @@
+"""Akoma Ntoso for the United Nations (AKN4UN): the UN's own XML of its resolutions, structure in the markup.
+
+What this reader takes from a document (namespace http://docs.oasis-open.org/legaldocml/ns/akn/3.0):
+    identity      := FRBRWork/FRBRuri "/akn/un/.../unga/<date>/80-156/" -> A/RES/80/156,
+                     ".../unsc/<date>/2618-2022/" -> S/RES/2618(2022); else preface/docNumber;
+                     FRBRExpression/FRBRlanguage@language (ISO 639-2: fra, zho, deu, ...) -> fr, zh, de
+    title         := preface docTitle, headed "80/156." as the printed resolution is
+    intro         := preamble/formula (the enacting formula: "The General Assembly,")
+    preamble      := preamble/container (or recital, citation): one preambular paragraph each
+    operative     := mainBody//paragraph: "<num> <content>", "N." whatever the script's own mark
+    item          := list/point (or subparagraph): its content, one block each, nested in order, its id path
+                     from its place in the lists (a, b, ... then a.i, a.ii)
+    heading       := heading, and the num of article/section/part/chapter containers
+    reference     := authorialNote@marker -> "[^N]" at its place; its text becomes footnote N
+                     (Arabic prints the reference between <sup>(</sup> and <sup>)</sup>: dropped)
+    meeting       := conclusions (the meeting line and date)
+    annex         := attachments/attachment: its title, then its body as above, ids under "annex."
+    parts         := documentCollection + components/component: each part (A, B) as above, ids under "A.", "B."
+The markup is trusted where it speaks and read as text where it does not: a paragraph without <num>
+goes to the structure stage as its text, whose own rules find a number printed in it (or none).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import NamedTuple
+
+from lxml import etree
+
+from align.errors import UnreadableInput
+from align.ingest.inline import clean, roman
+from align.ingest.xmlsafe import parse_xml
+from align.langs import parse_lang
+from align.model import Block
+
+BINARY = True
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+# ISO 639-2 (bibliographic and terminology codes) of the languages the UN publishes in, and a few more.
+_ISO_639_2 = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fra": "fr", "fre": "fr", "rus": "ru", "spa": "es",
+              "deu": "de", "ger": "de", "por": "pt", "ita": "it", "jpn": "ja", "hin": "hi", "kor": "ko", "tur": "tr"}
+# The FRBR work URI of a resolution: its body, its adoption date, its number.
+_WORK = re.compile(r"/akn/un/[^/]+/[^/]+/(?P<body>unga|unsc)/[^/]*/(?P<a>\d+)-(?P<b>\d+)(?P<part>[A-Z]?)/")
+_NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-–—]?\s*$")  # an operative paragraph's <num>: "1.", "1 -"
+_ITEM_MARK = re.compile(r"^\(?[^\W\d_]{1,5}\)$")  # "(a)", "a)", "(iv)", "(أ)"
+_BRACKET = frozenset("()")
+# Containers whose children are the document's parts; their <num> and <heading> are headings.
+_CONTAINERS = frozenset({"article", "section", "part", "chapter", "division", "title", "hcontainer", "tblock", "book"})
+_ITEMS = frozenset({"point", "subparagraph", "item"})
+
+
+class Reading(NamedTuple):
+    """What an AKN file states: its blocks, document symbol, language, and what the markup lacked."""
+
+    blocks: list[Block]
+    symbol: str
+    lang: str
+    repairs: tuple[str, ...]
+
+
+def read(data: bytes) -> Reading:
+    """Blocks of an AKN4UN document in reading order, footnotes after the text, and its identity."""
+    root = parse_xml(data, "Akoma Ntoso XML")
+    if etree.QName(root).localname != "akomaNtoso":
+        raise UnreadableInput(f"XML but not Akoma Ntoso: the root element is <{etree.QName(root).localname}>")
+    symbol, lang = _symbol(root), _lang(root)
+    reader = _Reader(symbol)
+    document = next((child for child in _elements(root) if etree.QName(child).localname not in ("meta", "components")), None)
+    if document is not None:
+        reader.parts(document)
+    # a resolution in parts (80/236 A and B) is a collection whose components are the parts
+    for place, component in enumerate(root.iterfind(f"{AKN}components/{AKN}component"), 1):
+        for part in _elements(component):
+            name = " ".join((part.findtext(f"{AKN}preface//{AKN}docNumber") or "").split()).rstrip(".")
+            reader.blocks.append(Block(name if re.fullmatch(r"[A-Z]{1,3}", name) else f"part{place}", kind="part"))
+            reader.parts(part)
+    return Reading(reader.blocks + reader.notes, symbol, lang, tuple(reader.repairs))
+
+
+def _symbol(root: etree._Element) -> str:
+    """The document symbol from the FRBR work URIs, else from <docNumber> as printed. A file may hold the
+    parts of one resolution (80/236 A and B: a work URI each): it is A/RES/80/236A-B.
+
+    >>> _symbol(etree.fromstring(f'<a xmlns="{AKN[1:-1]}"><FRBRWork><FRBRuri value="/akn/un/statement/deliberation/unsc/2022-01-31/2619-2022/"/></FRBRWork></a>'))
+    'S/RES/2619(2022)'
+    """
+    works = [match for uri in root.iterfind(f".//{AKN}FRBRWork/{AKN}FRBRuri") if (match := _WORK.search(uri.get("value", "")))]
+    if works:
+        first = works[0]
+        if first["body"] == "unsc":
+            return f"S/RES/{int(first['a'])}({first['b']})"
+        parts = [work["part"] for work in works if work["part"]]
+        suffix = parts[0] + (f"-{parts[-1]}" if parts[-1] != parts[0] else "") if parts else ""
+        return f"A/RES/{int(first['a'])}/{int(first['b'])}{suffix}"
+    number = " ".join("".join(root.findtext(f".//{AKN}docNumber") or "").split()).rstrip(".")
+    if "/" in number and number[0].isalpha():
+        return number.replace(" (", "(")
+    raise UnreadableInput("no document symbol in the Akoma Ntoso metadata (FRBRuri or docNumber)")
+
+
+def _lang(root: etree._Element) -> str:
+    element = root.find(f".//{AKN}FRBRExpression/{AKN}FRBRlanguage")
+    code = (element.get("language", "") if element is not None else "").strip().lower()
+    if not code:
+        raise UnreadableInput("no language in the Akoma Ntoso metadata (FRBRlanguage)")
+    try:
+        return _ISO_639_2.get(code) or parse_lang(code)
+    except ValueError:
+        raise UnreadableInput(f"unknown language {code!r} in FRBRlanguage") from None
+
+
+class _Reader:
+    """Collects blocks, footnotes and repairs while the parts of a document are read in order."""
+
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        self.blocks: list[Block] = []
+        self.notes: list[Block] = []
+        self.repairs: list[str] = []
+        self._orphan = ""  # a paragraph number the markup left without text
+
+    def add(self, block: Block) -> None:
+        if block.text:
+            self.blocks.append(block)
+
+    def parts(self, document: etree._Element) -> None:
+        """The parts of a document in their order: a file may interleave preamble and body (75_234_C.xml does)."""
+        for part in _elements(document):
+            name = etree.QName(part).localname
+            if name == "preface":
+                self.title(part)
+            elif name == "preamble":
+                self.preamble(part)
+            elif name in ("mainBody", "body"):
+                self.body(part, single=not any(etree.QName(later).localname == "preamble" for later in part.itersiblings()))
+            elif name == "conclusions":
+                self.add(Block(self.text(part), kind="meeting"))
+            elif name == "attachments":
+                for attachment in part.iterfind(f"{AKN}attachment"):
+                    self.annex(attachment)
+
+    def title(self, preface: etree._Element) -> None:
+        if self.blocks:  # a part's own preface: its number is the part's name, its title a heading
+            for title in preface.iterfind(f".//{AKN}docTitle"):
+                self.add(Block(self.text(title), kind="heading", level=2))
+            return
+        title = preface.find(f".//{AKN}docTitle")
+        text = self.text(title) if title is not None else ""
+        number = re.fullmatch(r"A/RES/(\d+/\d+)", self.symbol)
+        if text:  # "80/156. South-South cooperation", as the printed resolution heads it
+            self.add(Block(f"{number[1]}. {text}" if number else text, kind="heading", level=1))
+
+    def preamble(self, preamble: etree._Element) -> None:
+        for child in _elements(preamble):
+            name = etree.QName(child).localname
+            kind = "intro" if name == "formula" else "preamble"
+            self.add(Block(self.text(child), kind=kind))
+
+    def body(self, element: etree._Element, single: bool = False) -> None:
+        """The parts of a body in order: paragraphs, their items, headings of containers. A resolution's
+        only operative paragraph is not numbered (UN practice): `single` says the body is the last of the
+        document's operative part, where one unnumbered paragraph alone is that paragraph."""
+        children = _elements(element)
+        paragraphs = [child for child in children if etree.QName(child).localname == "paragraph"]
+        numbered = [child for child in paragraphs if _NUMBER.match(child.findtext(f"{AKN}num") or "")]
+        # the one paragraph without a number, maybe followed by its items ("(a)" in <num>), none numbered
+        lone = single and paragraphs[:1] == children[:1] and paragraphs[0].find(f"{AKN}num") is None and not numbered \
+            and all(child.find(f"{AKN}num") is not None for child in paragraphs[1:])
+        for child in children:
+            name = etree.QName(child).localname
+            if name == "paragraph":
+                self.paragraph(child, "operative" if lone and child is paragraphs[0] else "paragraph")
+            elif name in _CONTAINERS:
+                self.container(child)
+            elif name == "heading":
+                self.add(Block(self.text(child), kind="heading", level=2))
+            elif name in _ITEMS or name == "list":
+                self.items(child)
+            else:
+                self.add(Block(self.text(child)))
+
+    def container(self, element: etree._Element) -> None:
+        number = element.find(f"{AKN}num")
+        heading = element.find(f"{AKN}heading")
+        for part in (number, heading):
+            if part is not None:
+                self.add(Block(self.text(part), kind="heading", level=2))
+        self.body(element)
+
+    def paragraph(self, element: etree._Element, kind: str = "paragraph") -> None:
+        """An operative paragraph: "N. text", its items after it; a paragraph that holds a heading (an
+        annex's title, a section's) gives that heading first."""
+        for heading in element.iterfind(f"{AKN}heading"):
+            self.add(Block(self.text(heading), kind="heading", level=2))
+        number = element.find(f"{AKN}num")
+        if number is None and not any(etree.QName(child).localname in ("content", "intro", "p", "list") for child in _elements(element)):
+            return
+        own = [self.text(child) for child in _elements(element) if etree.QName(child).localname in ("content", "intro", "p")]
+        for lst in element.iterfind(f"{AKN}list"):
+            own += [self.text(intro) for intro in lst.iterfind(f"{AKN}intro")]
+        text = " ".join(part for part in own if part)
+        match = _NUMBER.match(number.text or "") if number is not None else None
+        where = f"paragraph {element.get('eId', '?')}"
+        if match and not text:  # a number whose text the markup put in the next paragraph
+            self.repairs.append(f"{where}: <num> {match['n']} without text, given to the next paragraph")
+            self._orphan = match["n"]
+            return
+        if number is None and self._orphan:
+            text, self._orphan = f"{self._orphan}. {text}", ""
+        elif match:
+            text = f"{match['n']}. {text}"
+        elif kind == "paragraph":  # the structure stage finds the number in the text, if it is printed there
+            printed = self.text(number) if number is not None else ""
+            if not _ITEM_MARK.match(printed):  # an item's mark, "(a)", in a paragraph's <num> is no fault
+                self.repairs.append(f"{where}: {'<num> ' + repr(printed) if printed else 'no <num>'}, read by its text")
+            text = f"{printed} {text}".strip()
+        self.add(Block(text, kind=kind))
+        for child in _elements(element):
+            name = etree.QName(child).localname
+            if name == "paragraph":
+                self.paragraph(child)
+            elif name == "list" or name in _ITEMS:
+                self.items(child)
+
+    def items(self, element: etree._Element, above: str = "") -> None:
+        """Numbered items, each a block whose number is its id path by its place in the markup's lists:
+        "a", "b", ... and one level down "a.i", "a.ii" (UN practice), whatever marks the text prints
+        (Latin, Cyrillic or Arabic letters, some mixed by mistake: S/RES/2618 (2022) in Russian)."""
+        items = [child for child in _elements(element) if etree.QName(child).localname in _ITEMS]
+        if etree.QName(element).localname in _ITEMS:
+            items = [element]
+        for place, item in enumerate(items, 1):
+            number = item.find(f"{AKN}num")
+            own = [self.text(child) for child in _elements(item) if etree.QName(child).localname in ("content", "intro", "p", "heading")]
+            text = " ".join(part for part in own if part)
+            if number is None:  # no mark in the markup: the text's own, if it prints one, is read by the structure stage
+                self.add(Block(text))
+                continue
+            mark = roman(place) if above else string.ascii_lowercase[(place - 1) % 26]
+            self.add(Block(text, kind="item", number=f"{above}.{mark}" if above else mark))
+            for child in _elements(item):
+                if etree.QName(child).localname == "list":
+                    self.items(child, f"{above}.{mark}" if above else mark)
+
+    def annex(self, attachment: etree._Element) -> None:
+        """An annex: a mark that its numbering restarts (the structure stage gives it ids of its own), its parts."""
+        self.blocks.append(Block("annex", kind="part"))
+        for document in _elements(attachment):
+            self.parts(document)
+
+    def text(self, element: etree._Element) -> str:
+        """Clean text of an element: references as [^N], footnotes collected, <eol/> a line break."""
+        parts: list[str] = []
+        self._walk(element, parts)
+        return clean("".join(parts))
+
+    def _walk(self, element: etree._Element, parts: list[str]) -> None:
+        parts.append(element.text or "")
+        for child in element:
+            if not isinstance(child.tag, str):  # comments and processing instructions: only their tail is text
+                pass
+            elif etree.QName(child).localname == "authorialNote":
+                parts.append(self._note(child))
+            elif etree.QName(child).localname in ("eol", "br"):
+                parts.append("\n")
+            elif not _bracket_of_note(child):
+                self._walk(child, parts)
+            parts.append(child.tail or "")
+
+    def _note(self, note: etree._Element) -> str:
+        marker = (note.get("marker") or "").strip()
+        number = marker if marker.isdigit() else str(len(self.notes) + 1)
+        text = re.sub(r"^\(\s*\)\s*", "", self.text(note))  # Arabic notes open with "()", the number's place
+        self.notes.append(Block(text, kind="footnote", number=number))
+        return f"[^{number}]"
+
+
+def _elements(element: etree._Element) -> list[etree._Element]:
+    return [child for child in element if isinstance(child.tag, str)]
+
+
+def _bracket_of_note(element: etree._Element) -> bool:
+    """A <sup>(</sup> or <sup>)</sup> beside a footnote reference (Arabic's way of printing it)."""
+    if etree.QName(element).localname != "sup" or (element.text or "").strip() not in _BRACKET or len(element):
+        return False
+    return any(sibling is not None and isinstance(sibling.tag, str) and etree.QName(sibling).localname == "authorialNote"
+               for sibling in (element.getprevious(), element.getnext()))

@@ -1,0 +1,114 @@
+"""The Akoma Ntoso reader on the UN's own files in corpora/un-akn, as published (faults included), and on
+hostile XML."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from align.errors import UnreadableInput
+from align.ingest import read_source
+from align.structure import parse
+from tests.conftest import CORPORA
+
+AKN = CORPORA / "un-akn"
+FILES = sorted(AKN.rglob("*.xml"))
+LETTERS = {"Arabic": "ar", "Chinese": "zh", "English": "en", "French": "fr", "Russian": "ru", "Spanish": "es", "German": "de"}
+
+
+def _kinds(path: Path) -> Counter[str]:
+    return Counter(unit.kind for unit in parse(read_source(path)).units)
+
+
+def test_the_files_are_there() -> None:
+    assert len(FILES) == 64
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_symbol_and_language_are_the_ones_the_file_states(path: Path) -> None:
+    source = read_source(path)
+    assert source.lang == LETTERS[path.parent.name]
+    assert source.format == "akn"
+    number = path.name.split("-")[0].split("_")
+    if path.name.startswith("S_RES"):  # "S_RES_2618 (2022)-2201005E.xml": the symbol without the job number
+        assert source.symbol == "S/RES/" + number[2].replace(" ", "")
+    else:  # "75_234_F.xml" names no symbol: the content does
+        assert source.symbol == "A/RES/" + "/".join(number[-2:] if number[0] == "A" else number[:2])
+
+
+@pytest.mark.parametrize("path", sorted(AKN.glob("ga/80session/*/*.xml")), ids=lambda path: path.parent.name)
+def test_80_156_has_the_same_structure_in_every_language(path: Path) -> None:
+    document = parse(read_source(path))
+    ids = [unit.id for unit in document.units]
+    assert _kinds(path) == {"title": 1, "intro": 1, "preamble": 30, "operative": 40, "meeting": 1, "footnote": 10}
+    assert ids[:3] == ["title", "intro", "pre.1"] and "op.40" in ids and "fn.10" in ids
+    for unit in document.units:
+        assert "[^" not in unit.text and "()" not in unit.text  # references are marks, Arabic's brackets gone
+    footnotes = {unit.text for unit in document.units if unit.kind == "footnote"}
+    assert not any(note in unit.text for unit in document.units if unit.kind != "footnote" for note in footnotes)
+    marks = [number for unit in document.units for number in unit.footnotes]
+    assert marks == [str(n) for n in range(1, 11)]  # every reference at its place, in order
+
+
+def test_markup_at_fault_is_read_by_its_text_and_said() -> None:
+    """75_234_C.xml interleaves preamble and body, has a preambular paragraph in the body and operative
+    paragraph 4 in a preambular container: the repaired document has the French structure."""
+    chinese = parse(read_source(AKN / "ga/75session/Chinese/75_234_C.xml"))
+    french = parse(read_source(AKN / "ga/75session/French/75_234_F.xml"))
+    assert [unit.id for unit in chinese.units] == [unit.id for unit in french.units]
+    assert chinese.units[[unit.id for unit in chinese.units].index("op.4")].text.startswith("鼓励")
+    assert "para_9: no <num>" in chinese.meta["repairs"] and "operative" in chinese.meta["repairs"]
+    assert "repairs" not in french.meta
+
+
+def test_numbers_kept_in_the_text_are_found() -> None:
+    arabic = parse(read_source(AKN / "ga/77session/Arabic/A_RES_77_185-2228806A.xml"))
+    assert [unit.id for unit in arabic.units if unit.kind == "operative"] == [f"op.{n}" for n in range(1, 17)]
+
+
+def test_items_take_their_place_in_the_list_whatever_letters_print() -> None:
+    """The Russian S/RES/2618 (2022) letters op.16's items a) b) c) d) е) f): Latin, one Cyrillic."""
+    for path in AKN.glob("sc/*/S_RES_2618*.xml"):
+        ids = [unit.id for unit in parse(read_source(path)).units if unit.id.startswith("op.16")]
+        assert ids == ["op.16"] + [f"op.16.{letter}" for letter in "abcdef"], path.parent.name
+
+
+def test_security_council_files_without_preface() -> None:
+    document = parse(read_source(AKN / "sc/German/S_RES_2619 (2022)-2201202G.xml"))
+    assert [unit.id for unit in document.units] == ["intro", "pre.1", "pre.2", "op.1", "op.2", "op.3"]
+    assert document.units[0].text == "Der Sicherheitsrat,"
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+ENTITIES = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xx"><!ENTITY y "&x;&x;&x;&x;">]><akomaNtoso>&y;</akomaNtoso>'
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (ENTITIES.encode(), "declares a DTD or entities"),
+        (ENTITIES.replace('"1.0"?', '"1.0" encoding="UTF-16"?').encode("utf-16"), "declares a DTD or entities"),
+        (b'<!DOCTYPE akomaNtoso SYSTEM "http://127.0.0.1:9/x.dtd"><akomaNtoso/>', "declares a DTD or entities"),
+        (b"<udhr><title>x</title></udhr>", "not Akoma Ntoso"),
+        (b"<akomaNtoso><statement>", "broken Akoma Ntoso XML"),
+        (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement/></akomaNtoso>', "no document symbol"),
+    ],
+    ids=["entities", "entities-utf16", "external-dtd", "other-xml", "truncated", "no-identity"],
+)
+def test_hostile_or_foreign_xml_is_refused_in_one_line(tmp_path: Path, data: bytes, reason: str) -> None:
+    with pytest.raises(UnreadableInput, match=reason) as caught:
+        read_source(_write(tmp_path, "doc.xml", data))
+    assert "\n" not in str(caught.value)
+
+
+def test_a_name_that_contradicts_the_content_is_refused(tmp_path: Path) -> None:
+    data = (AKN / "ga/80session/French/A_RES_80_156-2520753F.xml").read_bytes()
+    with pytest.raises(UnreadableInput, match="file name says A/RES/80/157 in 'fr' but the document states A/RES/80/156"):
+        read_source(_write(tmp_path, "A_RES_80_157-2520753F.xml", data))

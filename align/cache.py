@@ -1,30 +1,31 @@
 """The cache of incremental builds, under OUT/.cache: one entry per document group, keyed by the content
 of its files and every option that changes alignment, so a rebuild redoes only what changed.
 
-An entry is two files: KEY.pickle, the group's result with the texts its output files hold replaced
+An entry is two files: KEY.json, the group's result with the texts its output files hold replaced
 by BLOB (small: it is loaded for every cached group), and KEY.texts, those texts, loaded only when the
-previous build's files cannot give them (export/layout.py)."""
+previous build's files cannot give them (export/layout.py). Both are formats whose reading cannot run
+code (align/stored.py): an entry that does not verify is discarded and its group aligned again."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import os
-import pickle
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align import __version__
+from align import __version__, stored
 from align.engine import Group, GroupResult
-from align.export.files import atomic_path
-from align.export.layout import externalize
+from align.export.files import CACHE_ENTRY, atomic_path, build_folders
+from align.export.layout import BLOB, externalize
 from align.ingest import MAX_BYTES
+from align.model import InputRecord
 
 if TYPE_CHECKING:
     from align.pipeline import BuildOptions
 
-FORMAT = 7  # of the cached results: bump when GroupResult or an exporter's rendered form changes
+FORMAT = 8  # of the cached results: bump when GroupResult or an exporter's rendered form changes
 
 
 def _content_key(path: str) -> bytes:
@@ -62,45 +63,60 @@ class Cache:
                 content = _content_key(path)
             except OSError as error:  # the worker fails to read it too, and reports it skipped with why
                 content = f"unreadable: {error.strerror or error}".encode()
-            digest.update(path.encode() + b"\0" + content)
+            digest.update(os.fsencode(path) + b"\0" + content)
         return digest.hexdigest()
 
-    def _path(self, key: str, suffix: str = ".pickle") -> Path:
+    def _path(self, key: str, suffix: str = ".json") -> Path:
         return self.folder / key[:2] / f"{key}{suffix}"
 
     def has(self, key: str) -> bool:
         return self.enabled and self._path(key).is_file() and self._path(key, ".texts").is_file()
 
     def get(self, key: str) -> GroupResult | None:
+        """The entry of `key`, or None if it is missing or does not verify (damaged, planted, or written by
+        another version): then the group is aligned again. Reading it never runs code (align/stored.py)."""
         if not self.enabled:
             return None
-        try:
-            with open(self._path(key), "rb") as handle:
-                result = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        try:  # its texts are checked when they are read (most often they come from the previous outputs)
+            result = stored.decode(self._path(key).read_bytes(), _RECORDS, BLOB)
+        except (OSError, stored.StoredError):
+            return None
+        if not isinstance(result, GroupResult) or not isinstance(result.rendered, dict) or not isinstance(result.records, list):
             return None
         self.hits += 1
         return result
 
     def texts(self, key: str) -> list[str | bytes]:
-        """The texts of an entry's BLOBs, in the order its outputs were written."""
-        with open(self._path(key, ".texts"), "rb") as handle:
-            return pickle.load(handle)
+        """The texts of an entry's BLOBs, in the order its outputs were written (StoredError if they do not verify)."""
+        try:
+            return stored.read_texts(self._path(key, ".texts"))
+        except OSError as error:
+            raise stored.StoredError(f"{key}.texts: {error.strerror or error}") from None
 
     def put(self, key: str, result: GroupResult, written: list[str | bytes]) -> None:
         """Keep a group's result once its outputs are written; `written`: the texts they took (Layout.finish)."""
         if self.enabled:
-            with atomic_path(self._path(key, ".texts")) as path:  # first: an entry's pickle means both are whole
-                path.write_bytes(pickle.dumps(written, protocol=pickle.HIGHEST_PROTOCOL))
+            with atomic_path(self._path(key, ".texts")) as path:  # first: an entry means both files are whole
+                stored.write_texts(path, written)
             entry = dataclasses.replace(result, rendered=externalize(result.rendered, set(map(id, written))))
             with atomic_path(self._path(key)) as path:
-                path.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+                path.write_bytes(stored.encode(entry, BLOB))
 
     def prune(self, keys: Iterable[str]) -> None:
         """Remove the entries of groups that are gone or changed: all but `keys`, the keys of this build's
-        groups (a --no-cache build leaves the cache alone)."""
-        if self.enabled and self.folder.is_dir():
-            used = set(keys)
-            for entry in self.folder.glob("*/*.*"):
-                if entry.stem not in used:
-                    entry.unlink()
+        groups (a --no-cache build leaves the cache alone). Only entries, by their exact names, in the
+        cache's own folders; never a link, nor what a link points to."""
+        if not self.enabled:
+            return
+        used = set(keys)
+        for folder, pattern in build_folders(self.folder.parent):
+            if pattern is not CACHE_ENTRY:
+                continue
+            for entry in os.scandir(folder):
+                match = CACHE_ENTRY.fullmatch(entry.name)
+                if match and match["key"] not in used and entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
+
+
+# The records a cache entry may hold: no other type is ever made from what OUT holds.
+_RECORDS = {"GroupResult": GroupResult, "InputRecord": InputRecord}

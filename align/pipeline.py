@@ -25,6 +25,7 @@ from align.export.tmx import tmx_date
 from align.langs import UN_LANGS, parse_lang
 from align.model import BuildResult, InputLog
 from align.plan import Plan, with_languages
+from align.stored import StoredError
 
 if TYPE_CHECKING:
     from align.export.dataset import DatasetOptions
@@ -99,8 +100,23 @@ class BuildOptions:
 def build(options: BuildOptions, progress: Callable[[str, int], None] | None = None) -> BuildResult:
     """Run the whole pipeline; every input file ends up in the result's inputs with its outcome.
     `progress` is called as each document group is done, with its symbol and the number of groups."""
+    refuse_overlap(options.inputs, options.out)
     with only_writer(options.out):
         return _build(options, progress)
+
+
+def refuse_overlap(inputs: tuple[Path, ...], out: Path) -> None:
+    """OUT may be neither an input, nor inside one (a build would read its own outputs, or an input's
+    files would be listed as nothing), nor hold one (it would write over it): refused before anything is written."""
+    target = out.resolve()
+    for path in inputs:
+        source = path.resolve()
+        if source == target:
+            raise UsageError(f"{out}: the output folder is also an input; write the outputs elsewhere")
+        if source in target.parents:
+            raise UsageError(f"{out}: the output folder is inside the input {path}; write the outputs elsewhere")
+        if target in source.parents:
+            raise UsageError(f"{out}: the output folder holds the input {path}; write the outputs elsewhere")
 
 
 def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -> BuildResult:
@@ -131,12 +147,20 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
         raise
     with contextlib.closing(results):  # the engine is at work before the outputs open
         layout = Layout(options.out) if cache.enabled else None
-        exporters = Exporters(options, langs, layout=layout)
+        try:
+            exporters = Exporters(options, langs, layout=layout)
+        except BaseException:
+            if layout:
+                layout.abort()
+            raise
         try:
             for group, key, hit, done in results:
+                if done.rendered and not _write(exporters, layout, cache, group.symbol, key, hit, done):
+                    done = process(group, options)  # its cached texts are damaged and its files' spans gone
+                    cache.hits -= 1
+                    _write(exporters, layout, cache, group.symbol, key, False, done)
                 result.inputs.extend(done.records)
                 if done.rendered:
-                    _write(exporters, layout, cache, group.symbol, key, hit, done)
                     result.documents += 1
                     result.units += done.units
                 elif not hit:
@@ -156,20 +180,25 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
     return result
 
 
-def _write(exporters: Exporters, layout: Layout | None, cache: Cache, symbol: str, key: str, hit: bool, done: GroupResult) -> None:
+def _write(exporters: Exporters, layout: Layout | None, cache: Cache, symbol: str, key: str, hit: bool, done: GroupResult) -> bool:
     """Append one document to the outputs. With a layout, a cached document's texts are copied from
-    the previous build's files (or read from the cache), and a fresh one's are recorded and cached."""
+    the previous build's files (or read from the cache), and a fresh one's are recorded and cached.
+    False, with nothing written, when a cached document's texts can be had from neither."""
     if layout is None:
         exporters.write(done.rendered)
-        return
+        return True
     if hit:
-        layout.cached(symbol, key, lambda: cache.texts(key))
+        try:
+            layout.cached(symbol, key, lambda: cache.texts(key))
+        except StoredError:
+            return False
     else:
         layout.fresh(symbol, key, done.rendered)
     exporters.write(done.rendered)
     written = layout.finish()
     if not hit:
         cache.put(key, done, written)
+    return True
 
 
 class _Results:
@@ -203,6 +232,11 @@ REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
 def export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: DatasetOptions) -> dict[str, object]:
     """Write outputs again from a build's tables, filtered and split by document, under `to`; the tables
     are read a batch at a time (export/dataset.py), the outputs written a document at a time."""
+    with only_writer(out):  # a build meanwhile would replace the tables being read
+        return _export_dataset(out, to, formats, options)
+
+
+def _export_dataset(out: Path, to: Path, formats: tuple[str, ...], options: DatasetOptions) -> dict[str, object]:
     from align.export.dataset import SPLITS, Table, assign_splits, by_document  # pandas: only where tables are read back
 
     units, pairs = Table(out, "units", options), Table(out, "pairs", options)

@@ -94,7 +94,7 @@ def test_incremental_build_redoes_only_what_changed(corpus: Path, tmp_path: Path
     fresh = tmp_path / "fresh"
     build(BuildOptions(inputs=(inputs,), out=fresh, created=CREATED, jobs=1, cache=False))
     assert outputs(out) == outputs(fresh)
-    assert len(list((out / ".cache").glob("*/*.pickle"))) == 5  # the changed group's old entry is gone
+    assert len(list((out / ".cache").glob("*/*.json"))) == 5  # the changed group's old entry is gone
 
 
 def test_a_failing_document_is_reported_not_fatal(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -174,7 +174,7 @@ def test_a_rebuild_copies_unchanged_documents_from_the_previous_outputs(corpus: 
     untouched, touched = out / "moses" / "fr-ru.ru", out / "moses" / "fr-en.en"
     before = {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in (untouched, touched)}
     for texts in (out / ".cache").glob("*/*.texts"):
-        texts.write_bytes(b"not a pickle")
+        texts.write_bytes(b"not texts of this version")
     _change_english(inputs)
     second = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED, jobs=1))
     assert (second.cached, second.documents) == (4, 5)

@@ -74,7 +74,13 @@ class Exporters:
     def __init__(self, options: BuildOptions, langs: set[str] | frozenset[str] = frozenset(), with_report: bool = True,
                  layout: Layout | None = None) -> None:
         self.options = options
-        self.exporters = {name: load(name)(options, frozenset(langs), layout) for name in selected(options, with_report)}
+        self.exporters: dict[str, Exporter] = {}
+        try:
+            for name in selected(options, with_report):
+                self.exporters[name] = load(name)(options, frozenset(langs), layout)
+        except BaseException:  # one that cannot open its files: the others' are removed, not left open
+            self.abort()
+            raise
 
     def add(self, document: AlignedDocument) -> None:
         """Render and write one document here (re-exports, tests)."""

@@ -7,6 +7,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,8 +27,12 @@ def atomic_path(path: Path) -> Iterator[Path]:
 
 
 def temporary_path(path: Path) -> Path:
-    """Where `path` is written until it is whole (remove_leftovers finds what a killed build left)."""
-    return path.with_name(f".{path.name}.part")
+    """Where `path` is written until it is whole (remove_leftovers finds what a killed build left); a
+    link planted there is refused, or the build would write where it points."""
+    temporary = path.with_name(f".{path.name}.part")
+    if temporary.is_symlink():
+        raise AlignError(f"{temporary}: is a link; a build writes only inside its output folder, never through a link")
+    return temporary
 
 
 class Aborted(Exception):
@@ -58,11 +63,52 @@ def only_writer(out: Path) -> Iterator[None]:
         os.close(lock)
 
 
+# What a build writes, folder by folder (relative to OUT), by name: the only names whose temporary files
+# (".NAME.part") a build removes, and the only folders it looks in.
+BUILD_FILES: dict[str, re.Pattern[str]] = {
+    "": re.compile(r"memory\.tmx|units\.(?:parquet|tsv)|pairs\.parquet|segmentation\.srx|report\.(?:json|html)"),
+    "tmx": re.compile(r"[\w-]+\.tmx"),
+    "moses": re.compile(r"[\w-]+\.[\w-]+"),
+    "moses/tok": re.compile(r"[\w-]+\.[\w-]+"),
+    "jsonl": re.compile(r"[\w-]+\.jsonl"),
+    "tsv": re.compile(r"[\w-]+\.tsv"),
+    ".cache": re.compile(r"layout"),
+}
+CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")  # OUT/.cache/ab/: the entries whose keys start "ab"
+CACHE_ENTRY = re.compile(r"(?P<key>[0-9a-f]{64})\.(?:json|texts|pickle)")  # .pickle: written by versions before 0.2
+
+
+def build_folders(out: Path) -> Iterator[tuple[Path, re.Pattern[str]]]:
+    """The folders of OUT a build writes in that exist, with the names it writes there. A folder that is a
+    link is refused: a build writes and removes inside OUT only, and never through a link."""
+    for name, pattern in [*BUILD_FILES.items(), *((f".cache/{sub}", CACHE_ENTRY) for sub in _cache_folders(out))]:
+        folder = out / name if name else out
+        for part in [out, *(out / Path(*Path(name).parts[:depth]) for depth in range(1, len(Path(name).parts) + 1))]:
+            if part.is_symlink():
+                raise AlignError(f"{part}: is a link; a build writes only inside its output folder, never through a link")
+        if folder.is_dir():
+            yield folder, pattern
+
+
+def _cache_folders(out: Path) -> list[str]:
+    try:
+        return sorted(entry.name for entry in os.scandir(out / ".cache") if CACHE_FOLDER.fullmatch(entry.name)
+                      and entry.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
+
+
 def remove_leftovers(out: Path) -> None:
-    """Temporary files of a build that was killed (SIGKILL leaves them); the next build starts clean."""
-    if out.is_dir():
-        for leftover in out.rglob(".*.part"):
-            leftover.unlink()
+    """Temporary files of a build that was killed (SIGKILL leaves them), by exact name: ".NAME.part" where
+    NAME is a file the build writes in that folder; a regular file, never a link or what a link points to."""
+    for folder, pattern in build_folders(out):
+        for entry in os.scandir(folder):
+            match = _TEMPORARY.fullmatch(entry.name)
+            if match and pattern.fullmatch(match[1]) and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+
+
+_TEMPORARY = re.compile(r"\.(.+)\.part")
 
 
 def pair_name(pivot: str, lang: str) -> str:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
-import pickle
 import struct
 from array import array
 from collections import Counter
@@ -35,7 +35,7 @@ class _Blob:
 
     __slots__ = ()
 
-    def __reduce__(self) -> str:
+    def __reduce__(self) -> str:  # one object in every process (results come from the workers pickled)
         return "BLOB"
 
     def __repr__(self) -> str:
@@ -88,8 +88,10 @@ class _Previous:
             self.file.seek(-_TRAILER.size, os.SEEK_END)
             (table,) = _TRAILER.unpack(self.file.read(_TRAILER.size))
             self.file.seek(table)
-            names = pickle.load(self.file)
+            names = json.loads(self.file.readline())
             for name, stat in names:
+                if not isinstance(name, str) or ".." in Path(name).parts or Path(name).is_absolute():
+                    raise ValueError("not a layout's file name")
                 self.fds.append(_open_if_unchanged(out / name, tuple(stat)))
             self.by_path = {out / name: fd for (name, _), fd in zip(names, self.fds) if fd is not None}
             self.sizes = [stat[0] for _, stat in names]
@@ -105,11 +107,11 @@ class _Previous:
             if self.file.tell() >= self.end:
                 return None
             try:
-                self.record = pickle.load(self.file)
-                found, found_key, _ = self.record
-                if not isinstance(found, str) or not isinstance(found_key, str):
+                self.record = json.loads(self.file.readline())
+                found, found_key, flat = self.record
+                if not isinstance(found, str) or not isinstance(found_key, str) or not all(isinstance(n, int) for n in flat):
                     raise ValueError("not a layout record")
-            except Exception:  # a damaged layout (unpickling raises many kinds): the texts come from the cache
+            except (ValueError, TypeError):  # a damaged layout: the texts come from the cache
                 self.end, self.record = 0, None
                 return None
         found, found_key, flat = self.record
@@ -136,7 +138,7 @@ def _open_if_unchanged(path: Path, recorded: tuple[int, int, int]) -> int | None
     """A read-only descriptor of the previous build's file, if it is still the file that build wrote.
     Held open, it keeps those bytes readable after this build replaces the file."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)  # the file itself, never what a link points to
     except OSError:
         return None
     if _identity(os.fstat(fd)) != recorded:
@@ -156,8 +158,8 @@ class Layout:
         self.out, self.path = out, out / ".cache" / "layout"
         try:
             self.previous: _Previous | None = _Previous(self.path, out)
-        except Exception:  # no previous build, one that did not finish, or a damaged layout (unpickling
-            self.previous = None  # raises many kinds): the texts come from the cache
+        except (OSError, ValueError, TypeError, struct.error):  # no previous build, one that did not
+            self.previous = None  # finish, or a damaged layout: the texts come from the cache
         self.files: list[Path] = []  # this build's streamed files, by index
         self._stack = contextlib.ExitStack()
         self._file: BinaryIO = self._stack.enter_context(open(self._stack.enter_context(atomic_path(self.path)), "wb"))
@@ -215,7 +217,7 @@ class Layout:
         if next(self._replay, None) is not None:
             raise RuntimeError(f"{self._document}: fewer BLOBs written than the cache recorded")
         symbol, key = self._document
-        pickle.dump((symbol, key, self._spans), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(json.dumps([symbol, key, self._spans.tolist()], ensure_ascii=False).encode() + b"\n")
         written = self._written
         self._start("", "")  # writes between documents (headers, closing tags) are not recorded
         return written
@@ -224,7 +226,7 @@ class Layout:
         """After the outputs are in place: the table of files (with what identifies each) closes the layout."""
         table = self._file.tell()
         files = [(str(path.relative_to(self.out)), _identity(path.stat())) for path in self.files]
-        pickle.dump(files, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(json.dumps(files, ensure_ascii=False).encode() + b"\n")
         self._file.write(_TRAILER.pack(table))
         self._stack.close()
         self.close()

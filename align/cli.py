@@ -6,6 +6,7 @@ import argparse
 import datetime
 import json
 import logging
+import math
 import os
 import sys
 from pathlib import Path
@@ -78,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     lookup_cmd.add_argument("query", help="the text to look for")
     lookup_cmd.add_argument("--lang", default="fr", help="language of the query (default: fr)")
     lookup_cmd.add_argument("--fuzzy", action="store_true", help="also show close matches")
-    lookup_cmd.add_argument("--limit", type=int, default=10)
+    lookup_cmd.add_argument("--limit", type=_positive, default=10, help="most matches printed (default: 10)")
 
     validate_cmd = commands.add_parser("validate", help="check a TMX file against the DTD and what CAT tools need")
     validate_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE.tmx")
@@ -95,18 +96,31 @@ def _fractions(value: str) -> tuple[float, ...]:
         fractions = tuple(float(part) for part in value.split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not numbers: {value!r}") from None
-    if not 1 <= len(fractions) <= 3 or any(fraction < 0 for fraction in fractions) or not sum(fractions):
+    if not 1 <= len(fractions) <= 3 or any(not math.isfinite(fraction) or fraction < 0 for fraction in fractions) or not sum(fractions):
         raise argparse.ArgumentTypeError(f"give one to three non-negative fractions, e.g. 80,10,10: {value!r}")
     return fractions
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"1 or more, not {number}")
+    return number
+
+
 def _created(value: str) -> str:
     """A --created value as a TMX date: Unix seconds (SOURCE_DATE_EPOCH) are converted."""
-    if not value or not value.isdigit():
+    if not value or not (value.isascii() and value.isdigit()):  # "²" is a digit to str.isdigit
         if value and not _is_tmx_date(value):
             raise UsageError(f"--created: not a date like 20051222T000000Z: {value!r}")
         return value
-    return datetime.datetime.fromtimestamp(int(value), datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        return datetime.datetime.fromtimestamp(int(value), datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"--created (or SOURCE_DATE_EPOCH): {value} seconds is not a date a TMX file can hold") from None
 
 
 def _is_tmx_date(value: str) -> bool:
@@ -230,6 +244,9 @@ def run() -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="align: %(levelname)s: %(message)s")
+    if not args.verbose:  # what the libraries say of a broken PDF or of a cluster is already in the report, in one line
+        for library in ("pdfminer", "distributed"):
+            logging.getLogger(library).setLevel(logging.ERROR)
     try:
         return {"build": _build, "spm": _spm, "export": _export, "lookup": _lookup, "validate": _validate, "inspect": _inspect}[args.command](args)
     except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback; files are renamed into place whole or not at all

@@ -83,8 +83,8 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
             records.append(InputRecord(str(path), "skipped", str(error)))
             continue
         except Exception as error:  # a reader bug must not lose the other files; the report says which
-            log.exception("%s: unexpected error", path)
-            records.append(InputRecord(str(path), "skipped", f"internal error: {type(error).__name__}: {error}"))
+            log.debug("%s: unexpected error", path, exc_info=True)
+            records.append(InputRecord(str(path), "skipped", failure(error)))
             continue
         reason = unusable(document, options, documents)
         if reason:
@@ -97,10 +97,17 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
         aligned, outcomes = align_group(documents, options)
         return GroupResult(aligned.symbol, len(aligned.units), records + outcomes, render(aligned, options))
     except Exception as error:  # an aligner bug loses this document, listed with why, not the build
-        log.exception("%s: unexpected error while aligning", group.symbol)
+        log.debug("%s: unexpected error while aligning", group.symbol, exc_info=True)
         reason = f"internal error while aligning {group.symbol}: {type(error).__name__}: {error}"
         return GroupResult(group.symbol, 0, records + [
             InputRecord(str(document.path), "skipped", reason, document.symbol, document.lang) for document in documents])
+
+
+def failure(error: Exception) -> str:
+    """One line on a file a reader failed on for a reason it did not foresee (the traceback goes to the
+    log at debug level: `align -v`)."""
+    message = " ".join(str(error).split())[:300]
+    return f"cannot be read: {type(error).__name__}" + (f": {message}" if message else "")
 
 
 def unusable(document: Document, options: BuildOptions, others: list[Document]) -> str:

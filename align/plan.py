@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.cache import Cache
-from align.engine import Group
+from align.engine import Group, failure
 from align.errors import AlignError
 from align.ingest import kind_of, read_source
 from align.ingest.naming import parse_filename
@@ -73,10 +74,10 @@ def _classify(options: BuildOptions) -> tuple[dict[str, str], set[str], list[Inp
     langs: set[str] = set()
     records: list[InputRecord] = []
 
-    def unlisted(error: OSError) -> None:  # its files cannot be named: the folder is reported instead
-        records.append(InputRecord(str(error.filename), "skipped", f"folder cannot be read: {error.strerror or error}"))
+    def left_out(path: str, reason: str) -> None:
+        records.append(InputRecord(path, "skipped", reason))
 
-    for path in discover(options.inputs, options.out, unlisted):
+    for path in discover(options.inputs, options.out, left_out):
         name = os.path.basename(path)
         kind = kind_of(name)
         if kind == "ignored":
@@ -91,26 +92,44 @@ def _classify(options: BuildOptions) -> tuple[dict[str, str], set[str], list[Inp
         except AlignError as error:
             records.append(InputRecord(path, "skipped", str(error)))
             continue
+        except Exception as error:  # a reader's failure on one file is that file's outcome, never the build's
+            records.append(InputRecord(path, "skipped", failure(error)))
+            continue
         by_symbol[symbol] = by_symbol[symbol] + "\0" + path if symbol in by_symbol else path
         langs.add(lang)
     return by_symbol, langs, records
 
 
-def discover(inputs: tuple[Path, ...], out: Path | None = None, unlisted: Callable[[OSError], None] | None = None) -> Iterator[str]:
+def discover(inputs: tuple[Path, ...], out: Path | None = None, left_out: Callable[[str, str], None] | None = None) -> Iterator[str]:
     """Every file under the inputs, once, in a stable order (sorted as paths sort); an output folder
-    inside an input folder is not an input; `unlisted` is told of each folder that cannot be listed.
-    Files are listed and handed out as strings: an archive has 800,000 files, a Path is three times a
-    str, and pathlib keeps every name it parses (sys.intern)."""
+    inside an input folder is not an input; `left_out` is told of what is found but not read, with why:
+    a folder that cannot be listed, a link to a folder (never followed: links can loop), a FIFO, a device,
+    a socket, a link to nothing. Files are listed and handed out as strings: an archive has 800,000 files,
+    a Path is three times a str, and pathlib keeps every name it parses (sys.intern)."""
     seen: set[str] = set()  # real paths, kept where two names may be one file: several inputs, or a link
     skip = str(out.resolve()) if out else ""
+    tell = left_out or (lambda _path, _reason: None)
+
+    def unlisted(error: OSError) -> None:  # its files cannot be named: the folder is reported instead
+        tell(str(error.filename), f"folder cannot be read: {error.strerror or error}")
+
     for root in inputs:
         if root.is_dir():
             base, resolved = str(root), str(root.resolve())
+            keys = []
+            for folder, folders, files in os.walk(root, onerror=unlisted):
+                keys += [os.path.join(folder, name).replace(os.sep, "\0") for name in files]
+                for name in folders:  # os.walk lists a link to a folder among the folders, and does not follow it
+                    if os.path.islink(os.path.join(folder, name)):
+                        tell(os.path.join(folder, name), "a link to a folder: not followed (links may loop or leave the input)")
             # sorted as component lists sort: the names with the separator made the lowest character (no
             # path holds NUL) are what is sorted, not keys held beside the names (half the memory)
-            keys = sorted(os.path.join(folder, name).replace(os.sep, "\0") for folder, _, files in os.walk(root, onerror=unlisted) for name in files)
+            keys.sort()
             # names whose real path is asked of the system: links, or (below) a file given as an input itself
             resolve = {name for name in (key.replace("\0", os.sep) for key in keys) if os.path.islink(name)}
+        elif not root.exists() and not root.is_symlink():
+            tell(str(root), "no such file or folder")
+            continue
         else:
             base, resolved, keys, resolve = "", "", [str(root).replace(os.sep, "\0")], {str(root)}
         remember = len(inputs) > 1 or bool(resolve)
@@ -119,11 +138,26 @@ def discover(inputs: tuple[Path, ...], out: Path | None = None, unlisted: Callab
             name = keys.pop().replace("\0", os.sep)
             # a file under an input folder resolves inside the resolved folder unless it is a link
             real = resolved + name[len(base):] if name not in resolve else os.path.realpath(name)
-            if real in seen or not os.path.isfile(name) or (skip and (real == skip or real.startswith(skip + os.sep))):
+            if real in seen or (skip and (real == skip or real.startswith(skip + os.sep))):
+                continue
+            if not os.path.isfile(name):
+                tell(name, _not_a_file(name))
                 continue
             if remember:
                 seen.add(real)
             yield name
+
+
+def _not_a_file(path: str) -> str:
+    """Why a name found among the files is not read."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return f"a link to nothing ({error.strerror})" if os.path.islink(path) else f"cannot be read: {error.strerror or error}"
+    if stat.S_ISDIR(mode):
+        return "a link to a folder: not followed (links may loop or leave the input)"
+    kinds = {stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
+    return next((f"{kind}, not a file: not read" for test, kind in kinds.items() if test(mode)), "not a regular file: not read")
 
 
 def _preference(path: str) -> tuple[int, str]:

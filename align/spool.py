@@ -80,7 +80,8 @@ class Spool(ByteSpool):
     """JSON-serialisable items, one JSON line each, read back in the order they came."""
 
     def append(self, item: Any) -> None:
-        super().append((json_text(item) + "\n").encode())
+        # a file name that is not UTF-8 holds lone surrogates (os.fsdecode): each becomes its JSON escape
+        super().append((json_text(item) + "\n").encode("utf-8", "backslashreplace"))
 
     def __iter__(self) -> Iterator[Any]:
         return (json.loads(line) for line in self._lines())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,14 +24,21 @@ def test_build_corpora(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "memory.tmx").is_file()
 
 
-def test_output_folder_inside_the_input_folder(tmp_path: Path) -> None:
-    inputs = tmp_path / "in"
-    inputs.mkdir()
+@pytest.mark.parametrize(("inputs", "out", "reason"), [
+    ("in", "in", "the output folder is also an input"),
+    ("in", "in/out", "the output folder is inside the input"),
+    ("out/in", "out", "the output folder holds the input"),
+])
+def test_an_output_folder_overlapping_an_input_is_refused_before_anything_is_written(tmp_path: Path, inputs: str, out: str, reason: str) -> None:
+    """`align build corpora -o corpora` listed no file and wrote empty outputs among the inputs; `align build
+    out/in -o out` replaced a good memory with an empty one."""
+    (tmp_path / inputs).mkdir(parents=True)
     for lang in ("EN", "FR"):
-        (inputs / f"A_RES_217(III)-{lang}.md").write_bytes((CORPORA / f"A_RES_217(III)-{lang}.md").read_bytes())
-    for _ in range(2):  # the second build must not take the first one's outputs for inputs
-        done = run("build", inputs, "-o", inputs / "out")
-        assert done.returncode == 0 and "2 aligned, 0 partial, 0 skipped, 0 ignored" in done.stdout, done.stdout
+        (tmp_path / inputs / f"A_RES_217(III)-{lang}.md").write_bytes((CORPORA / f"A_RES_217(III)-{lang}.md").read_bytes())
+    before = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*"))
+    done = run("build", tmp_path / inputs, "-o", tmp_path / out)
+    assert done.returncode == 2 and reason in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+    assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*")) == before
 
 
 def test_bad_inputs_get_one_line_each_and_the_build_goes_on(tmp_path: Path) -> None:
@@ -116,3 +124,35 @@ def test_an_output_folder_the_system_cannot_make_is_one_line(tmp_path: Path) -> 
     done = run("build", CORPORA, "-o", out)
     assert (done.returncode, done.stderr) == (1, f"align: error: {out}: Not a directory\n")
     assert "Traceback" in run("--verbose", "build", CORPORA, "-o", out).stderr  # for whoever needs to know where
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["lookup", "{out}", "1", "--lang", "score"], "--lang 'score' is not a language of this memory"),
+    (["lookup", "{out}", "1", "--lang", "unit"], "--lang 'unit' is not a language of this memory"),
+    (["lookup", "{out}", "Tous", "--limit", "-1"], "argument --limit: 1 or more, not -1"),
+    (["export", "{out}", "--format", "jsonl", "--split", "nan"], "argument --split: give one to three non-negative fractions"),
+    (["spm", "{out}", "--vocab-size", "0"], "--vocab-size must be 1 or more, not 0"),
+    (["build", str(CORPORA), "-o", "{out}/x", "--created", "²"], "--created: not a date like 20051222T000000Z: '²'"),
+])
+def test_odd_options_get_one_line_and_exit_2(built: Path, args: list[str], message: str) -> None:
+    done = run(*(arg.replace("{out}", str(built)) for arg in args))
+    assert done.returncode == 2 and message in done.stderr.strip().splitlines()[-1], done.stderr  # after argparse's usage
+    assert "Traceback" not in done.stderr
+
+
+def test_source_date_epoch_past_what_a_date_holds_is_one_line(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "align", "build", str(CORPORA), "-o", str(tmp_path / "out")], capture_output=True,
+                          text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "99999999999999"})
+    assert done.returncode == 2 and done.stderr == "align: error: --created (or SOURCE_DATE_EPOCH): 99999999999999 seconds is not a date a TMX file can hold\n"
+
+
+@pytest.mark.parametrize("damage", [b"", b"PAR1 cut short"])
+def test_a_damaged_table_is_one_line_for_lookup_and_export(built: Path, tmp_path: Path, damage: bytes) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "units.parquet").write_bytes(damage)
+    (out / "pairs.parquet").write_bytes(damage)
+    for args in (["lookup", out, "Tous"], ["export", out, "--format", "jsonl"]):
+        done = run(*args)
+        assert done.returncode == 1 and done.stderr.startswith(f"align: error: {out / 'units.parquet'}: not a table a build wrote")
+        assert len(done.stderr.splitlines()) == 1

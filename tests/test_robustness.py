@@ -74,8 +74,9 @@ def test_outputs_stay_whole_and_clean(hostile_build: tuple[Path, Path]) -> None:
     ],
 )
 def test_malformed_markup_is_read_or_skipped_quickly(tmp_path: Path, markup: str) -> None:
-    (tmp_path / "A_RES_9_4-FR.md").write_text(f"# Titre\n\n1. Décide de continuer.\n\n{markup}\n", encoding="utf-8")
-    build(BuildOptions(inputs=(tmp_path,), out=tmp_path / "out"))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "A_RES_9_4-FR.md").write_text(f"# Titre\n\n1. Décide de continuer.\n\n{markup}\n", encoding="utf-8")
+    build(BuildOptions(inputs=(tmp_path / "in",), out=tmp_path / "out"))
     assert outcomes(tmp_path / "out")["A_RES_9_4-FR.md"]["outcome"] in ("partial", "skipped")
 
 
@@ -180,7 +181,7 @@ def test_ctrl_c_stops_a_build_with_one_line_and_the_next_build_resumes(bigger_co
     command = [sys.executable, "-m", "align", "build", str(bigger_corpus), "-o", str(out), "--created", CREATED]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
-    while not list(out.glob(".cache/*/*.pickle")) and time.monotonic() < deadline:  # a document is written
+    while not list(out.glob(".cache/*/*.json")) and time.monotonic() < deadline:  # a document is written
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGINT)
     _stdout, stderr = process.communicate(timeout=60)
@@ -215,3 +216,43 @@ def test_killed_build_leaves_whole_outputs_and_rerun_finishes(bigger_corpus: Pat
     for path in _tmx_files(out):
         assert etree.parse(str(path)).find("header").get("creationdate") == CREATED
         assert len(tmx.tmxfile.parsefile(str(path)).units) > 100
+
+
+def test_what_is_found_but_not_a_file_is_reported_not_followed(tmp_path: Path) -> None:
+    """FIFOs, devices, links to nothing, links to folders and link loops were left out of the report;
+    a FIFO given as the input gave 0 files and exit 0, even with --strict."""
+    inputs = corpora_with_copies(tmp_path / "in", 0)
+    os.mkfifo(inputs / "pipe.md")
+    (inputs / "sub").mkdir()
+    (inputs / "sub" / "loop").symlink_to(inputs)
+    (inputs / "dead.md").symlink_to(tmp_path / "nowhere")
+    (inputs / "elsewhere").symlink_to(tmp_path)
+    result = build(BuildOptions(inputs=(inputs,), out=tmp_path / "out", created=CREATED))
+    reasons = {Path(record.path).name: record.reason for record in result.inputs if record.outcome == "skipped"}
+    assert reasons == {"pipe.md": "a FIFO (named pipe), not a file: not read",
+                       "loop": "a link to a folder: not followed (links may loop or leave the input)",
+                       "elsewhere": "a link to a folder: not followed (links may loop or leave the input)",
+                       "dead.md": "a link to nothing (No such file or directory)"}
+    assert result.documents == 2
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "align", "build", str(fifo), "-o", str(tmp_path / "out2"), "--strict"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "a FIFO (named pipe)" in done.stderr
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "jsonl", "--split", "80,10,10"], ["spm", "--vocab-size", "500"]])
+def test_commands_that_write_into_out_wait_for_no_build(built: Path, tmp_path: Path, command: list[str]) -> None:
+    """`align export` took no lock, and a build started beside it removed its temporary files."""
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from pathlib import Path; from align.export.files import only_writer\n"
+                               f"with only_writer(Path({str(out)!r})):\n    print('held', flush=True); sys.stdin.read()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        refused = subprocess.run([sys.executable, "-m", "align", command[0], str(out), *command[1:]], capture_output=True, text=True)
+        assert refused.returncode == 1 and "another build is writing to this folder" in refused.stderr
+        assert not (out / "export").exists() and not (out / "spm").exists()
+    finally:
+        holder.communicate("")

@@ -128,9 +128,10 @@ class ReportExporter:
         """Nothing is open before close()."""
 
     def close(self, result: BuildResult) -> list[str]:
-        with atomic_path(self.options.out / "report.json") as path, open(path, "w", encoding="utf-8") as file:
+        # a file name that is not UTF-8 (lone surrogates, os.fsdecode) is written with its escape: "\udcff"
+        with atomic_path(self.options.out / "report.json") as path, open(path, "w", encoding="utf-8", errors="backslashreplace") as file:
             write_json(self.report(result), file)
-        with atomic_path(self.options.out / "report.html") as path, open(path, "w", encoding="utf-8") as file:
+        with atomic_path(self.options.out / "report.html") as path, open(path, "w", encoding="utf-8", errors="backslashreplace") as file:
             write_html(self.report(result), self.review, file)
         return ["report.json", "report.html"]
 

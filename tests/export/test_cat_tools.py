@@ -106,9 +106,10 @@ def test_profiles(seed_pair: Path, tmp_path: Path) -> None:
 
 def test_trados_leaves_out_segments_over_2000_characters(tmp_path: Path) -> None:
     long_fr, long_en = "Décide " + "de continuer " * 200 + ".", "Decides " + "to continue " * 200 + "."
-    (tmp_path / "A_RES_9_9-FR.md").write_text(f"# Titre\n\n1. {long_fr}\n\n2. Prend note.\n", encoding="utf-8")
-    (tmp_path / "A_RES_9_9-EN.md").write_text(f"# Title\n\n1. {long_en}\n\n2. Takes note.\n", encoding="utf-8")
-    result = build(BuildOptions(inputs=(tmp_path,), out=tmp_path / "out", profile="trados"))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "A_RES_9_9-FR.md").write_text(f"# Titre\n\n1. {long_fr}\n\n2. Prend note.\n", encoding="utf-8")
+    (tmp_path / "in" / "A_RES_9_9-EN.md").write_text(f"# Title\n\n1. {long_en}\n\n2. Takes note.\n", encoding="utf-8")
+    result = build(BuildOptions(inputs=(tmp_path / "in",), out=tmp_path / "out", profile="trados"))
     units = [tu.findtext("prop[@type='x-unit']") for tu in etree.parse(str(tmp_path / "out" / "memory.tmx")).iter("tu")]
     assert units == ["title", "op.2"]
     assert result.notes == ["profile trados: 1 units with a segment over 2000 characters left out of the TMX files"]

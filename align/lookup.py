@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pyarrow.parquet as pq
 from rapidfuzz import fuzz, process
 
+from align.errors import UsageError
 from align.export import tables
 from align.segment import Segmenter
 
@@ -50,9 +51,10 @@ def lookup(out: Path, query: str, lang: str = "fr", fuzzy: bool = False, limit: 
     """The best matches of `query` among OUT's units in `lang`, best first, one per matching sentence.
     units.parquet is read a batch at a time, twice: the `lang` column to match, then the matches' rows
     whole; so a look-up's memory does not grow with the memory it searches."""
-    table = pq.ParquetFile(out / "units.parquet")
-    if lang not in table.schema_arrow.names:
-        return []
+    table = tables.open_table(out / "units.parquet")
+    langs = tables.language_columns(table.schema_arrow.names)
+    if lang not in langs:
+        raise UsageError(f"--lang {lang!r} is not a language of this memory ({' '.join(langs)})")
     key, segmenter = match_key(query), Segmenter()
     best: dict[int, tuple[float, str, str]] = {}  # row (among those with a `lang` text) -> score, kind, sentence
     found: dict[int, tuple[str, str]] = {}  # row -> document, unit

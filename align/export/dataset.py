@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from align.errors import AlignError
-from align.export.tables import language_columns
+from align.export.tables import language_columns, open_table
 from align.ingest.detect import detect_lang
 
 SPLITS = ("train", "dev", "test")
@@ -177,7 +177,7 @@ class Table:
 
     def __init__(self, out: Path, name: str, options: DatasetOptions) -> None:
         self.path = out / f"{name}.parquet"
-        self.file = pq.ParquetFile(self.path)
+        self.file = open_table(self.path)
         self.langs = language_columns(self.file.schema_arrow.names)
         self.removed: dict[str, int] = {}
         self.symbols: set[str] = set()

@@ -18,7 +18,7 @@ from pathlib import Path
 import sentencepiece
 
 from align.errors import UsageError
-from align.export.files import atomic_path
+from align.export.files import atomic_path, only_writer
 
 MODEL_TYPES = ("unigram", "bpe")
 # Distinct lines per language trained on at most, a uniform sample of a larger corpus: SentencePiece's
@@ -106,6 +106,13 @@ def train(options: SpmOptions) -> SpmResult:
         raise UsageError(f"--model-type must be one of {', '.join(MODEL_TYPES)}, not {options.model_type!r}")
     if options.max_lines < 1:
         raise UsageError(f"--max-lines must be 1 or more, not {options.max_lines}")
+    if options.vocab_size < 1:
+        raise UsageError(f"--vocab-size must be 1 or more, not {options.vocab_size}")
+    with only_writer(options.out):  # a build meanwhile would replace the corpus being read
+        return _train_locked(options)
+
+
+def _train_locked(options: SpmOptions) -> SpmResult:
     files = corpus_files(options.out, options.langs)
     lines = balanced_lines(files, options.seed, options.max_lines)
     if not lines:

@@ -16,11 +16,13 @@ import json
 from array import array
 from collections.abc import Iterable
 from itertools import accumulate
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from align.errors import AlignError
 from align.export.files import abort, atomic_path
 from align.export.layout import Layout, OutputFile
 from align.export.tsv import tsv_text
@@ -188,6 +190,14 @@ def tsv_lines(units: dict[str, list[object]]) -> str:
     """units.tsv's lines for these columns (CSV quoting where needed, an empty field for no text), as
     pandas' to_csv writes them (the same csv module underneath), without pandas in the build."""
     return tsv_text(zip(*units.values()))
+
+
+def open_table(path: Path) -> pq.ParquetFile:
+    """A build's table, to be read a batch at a time; one missing or damaged is an error in one line."""
+    try:
+        return pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as error:  # ArrowInvalid: cut short, empty, or not Parquet
+        raise AlignError(f"{path}: not a table a build wrote ({' '.join(str(error).split())[:200]}); build again") from None
 
 
 def language_columns(columns: Iterable[str]) -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -65,10 +66,27 @@ def _unpack(data: bytes) -> dict[str, bytes]:
     if len(members) > MAX_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED:
         raise UnreadableInput("Word package unpacks to more than 200 MiB or 2000 parts: refused as a zip bomb")
     wanted = ("word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml")
+    parts, budget = {}, MAX_UNPACKED
     try:
-        return {member.filename: archive.read(member) for member in members if member.filename in wanted}
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        for member in members:
+            if member.filename in wanted:
+                parts[member.filename] = _inflate(archive, member, budget)
+                budget -= len(parts[member.filename])
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise UnreadableInput(f"broken Word package: {error}") from None
+    return parts
+
+
+def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> bytes:
+    """A member's bytes, inflated a block at a time under a running cap: the sizes a zip declares may lie."""
+    chunks, size = [], 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            size += len(chunk)
+            if size > budget:
+                raise UnreadableInput(f"Word package unpacks to more than {MAX_UNPACKED >> 20} MiB: refused as a zip bomb")
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _xml(data: bytes) -> etree._Element:

@@ -31,7 +31,9 @@ def read(text: str) -> list[Block]:
     """Blocks of an HTML document in reading order."""
     if _ENTITY.search(text):  # entities serve billion-laughs and external-entity attacks, never UN text
         raise UnreadableInput("declares entities (<!ENTITY>): refused, as in billion-laughs and external-entity attacks")
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+    # huge_tree: libxml2 otherwise cuts a text node past 10 MB short without a word (the file size limit
+    # of ingest bounds what it holds)
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, huge_tree=True)
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
@@ -44,7 +46,8 @@ def read(text: str) -> list[Block]:
     return blocks
 
 
-def _walk(element: etree._Element, blocks: list[Block], depth: int) -> None:
+def _walk(element: etree._Element, blocks: list[Block], depth: int, marker: str = "") -> None:
+    """The blocks of `element`; `marker`: the number its list gives it, if it is an item of an <ol>."""
     if depth > MAX_DEPTH:
         raise UnreadableInput(f"markup nested more than {MAX_DEPTH} levels deep")
     footnote = _FOOTNOTE_ID.match(element.get("id", ""))
@@ -55,7 +58,7 @@ def _walk(element: etree._Element, blocks: list[Block], depth: int) -> None:
         blocks.append(Block(_text(element), kind="heading", level=_HEADINGS[element.tag]))
         return
     if element.tag == "ol" and "footnote" in (element.get("class", "") + element.getparent().get("class", "")):
-        for number, item in enumerate(element.iterfind("li"), int(element.get("start", "1"))):
+        for number, item in enumerate(element.iterfind("li"), _number(element.get("start"))):
             blocks.append(Block(_text(item, strip_number=True), kind="footnote", number=str(number)))
         return
     children = list(element)
@@ -63,12 +66,13 @@ def _walk(element: etree._Element, blocks: list[Block], depth: int) -> None:
     if element.tag in _BLOCKS or element.tag == "li":
         leading = _text(element, upto=first_block)  # the inline content before any nested block
         if leading.strip():
-            blocks.append(Block(_marker(element) + leading))
+            blocks.append(Block(marker + leading))
     if first_block is None:
         return
+    markers = _markers(element) if element.tag == "ol" else {}
     for child in children[first_block:]:
         if isinstance(child.tag, str):
-            _walk(child, blocks, depth + 1)
+            _walk(child, blocks, depth + 1, markers.get(child, ""))
         if (child.tail or "").strip() and element.tag in _BLOCKS:
             blocks.append(Block(clean(child.tail)))
 
@@ -77,18 +81,29 @@ def _is_block(element: etree._Element) -> bool:
     return element.tag in _BLOCKS or element.tag in _HEADINGS or element.tag in ("ol", "ul", "table", "tr", "dl")
 
 
-def _marker(item: etree._Element) -> str:
-    """The number an ordered list gives its item, written as UN documents print it."""
-    parent = item.getparent()
-    if item.tag != "li" or parent is None or parent.tag != "ol":
-        return ""
-    number = int(item.get("value") or int(parent.get("start", "1")) + list(parent.iterfind("li")).index(item))
-    kind = parent.get("type", "1")
-    if kind in ("a", "A"):
-        return f"({chr(ord('a') + number - 1)}) "
-    if kind in ("i", "I"):
-        return f"({roman(number)}) "
-    return f"{number}. "
+def _markers(ol: etree._Element) -> dict[etree._Element, str]:
+    """The number an ordered list gives each of its items, written as UN documents print it: "3. ",
+    "(c) ", "(iii) " (one pass over the list: a list of 30,000 items costs 30,000 steps)."""
+    kind, number, markers = ol.get("type", "1"), _number(ol.get("start")), {}
+    for item in ol.iterfind("li"):
+        number = _number(item.get("value"), number)
+        if kind in ("a", "A") and 1 <= number <= 26:
+            markers[item] = f"({chr(ord('a') + number - 1)}) "
+        elif kind in ("i", "I"):
+            markers[item] = f"({roman(number)}) "
+        else:
+            markers[item] = f"{number}. "
+        number += 1
+    return markers
+
+
+def _number(value: str | None, default: int = 1) -> int:
+    """A list number the markup gives ("start", "value"); what is not a plausible one counts as absent.
+
+    >>> _number("3"), _number("x1"), _number("2000000"), _number(None, 7)
+    (3, 1, 1, 7)
+    """
+    return int(value) if value and value.strip().isdigit() and int(value) < 100_000 else default
 
 
 def _text(element: etree._Element, strip_number: bool = False, depth: int = 0, upto: int | None = None) -> str:

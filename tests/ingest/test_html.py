@@ -43,3 +43,25 @@ def test_lists_footnotes_and_noise() -> None:
     assert [(b.kind, b.text, b.number) for b in blocks] == [
         ("heading", "60/212. Coopération Sud-Sud", ""), ("paragraph", "3. Souligne[^4] ;", ""),
         ("paragraph", "(a) Premier", ""), ("paragraph", "Texte\nsuite", ""), ("footnote", "A/60/257.", "4")]
+
+
+def test_a_paragraph_of_megabytes_is_read_whole() -> None:
+    """libxml2 cuts a text node past 10 MB short without a word: the paragraphs after it vanished."""
+    long = "mot " * 2_700_000  # 10.8 MB
+    blocks = html.read(f"<html><body><h1>Titre</h1><p>1. {long}fin.</p><p>2. Décide.</p></body></html>")
+    assert [block.text[:2] for block in blocks] == ["Ti", "1.", "2."]
+    assert blocks[1].text.endswith("mot fin.") and len(blocks[1].text) > 10_000_000
+
+
+@pytest.mark.parametrize(("attributes", "first"), [('start="2000000"', "1. "), ('start="x1"', "1. "), ('type="a" start="30"', "30. "),
+                                                   ('start="4"', "4. ")])
+def test_list_numbers_the_markup_gives_are_bounded(attributes: str, first: str) -> None:
+    blocks = html.read(f"<html><body><ol {attributes}><li>un</li><li>deux</li></ol></body></html>")
+    assert blocks[0].text == f"{first}un"
+
+
+def test_a_long_list_is_numbered_in_one_pass() -> None:
+    """Each item's number was its index in its list, looked up item by item: 30,000 items took a minute."""
+    items = "".join(f"<li>point {n}</li>" for n in range(30_000))
+    blocks = html.read(f"<html><body><ol>{items}</ol></body></html>")
+    assert len(blocks) == 30_000 and blocks[-1].text == "30000. point 29999"

@@ -1,6 +1,7 @@
 """Scale benchmark: build corpora of growing size and compare with a serial build and an I/O floor.
 
 Usage: python scripts/bench_scale.py [--sizes 10 100 1000] [--jobs 2] [--work DIR]
+       python scripts/bench_scale.py --archive GAresolutions --sizes 1 3 6 [--jobs 2]
 
 Each corpus has SIZE document groups made from the real documents in corpora/: the six UDHR versions
 under a new symbol, with a different third of the articles left out in each group (so no two groups
@@ -10,6 +11,11 @@ RSS (the largest process), the parallel speed-up over serial, and the ratio to a
 measured in the same run (reading the inputs and writing as many bytes as the build wrote). At the
 largest size it also changes one file and times the incremental rebuild (the median of three, each
 after another edit of that file) against the first build.
+
+With --archive, the corpus is real: a folder of the UN's own files with one folder per part (the UN's
+GAresolutions archive, one folder per session, its Akoma Ntoso XML in `<Language>/` folders), built a
+growing number of its parts at a time (SIZE = the first SIZE parts, in name order), the archive left as
+it is except for the one file the incremental rebuild edits (an XML comment appended, then removed).
 """
 
 from __future__ import annotations
@@ -60,13 +66,13 @@ def make_corpus(folder: Path, size: int) -> int:
     return total
 
 
-def timed_build(inputs: Path, out: Path, *flags: str) -> tuple[float, int]:
+def timed_build(inputs: list[Path], out: Path, *flags: str) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one `align build`, started once what earlier steps wrote is
     on disk (os.sync), so that no build is timed while the kernel flushes another's files. The time is
     the whole command's, as a user waits for it: the interpreter's start and the imports included."""
     os.sync()
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _MEASURE, "build", str(inputs), "-o", str(out), *flags],
+    done = subprocess.run([sys.executable, "-c", _MEASURE, "build", *map(str, inputs), "-o", str(out), *flags],
                           capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     line = next(line for line in done.stderr.splitlines() if line.startswith("BENCH "))
@@ -76,12 +82,12 @@ def timed_build(inputs: Path, out: Path, *flags: str) -> tuple[float, int]:
     return wall, int(peak)
 
 
-def floor(inputs: Path, out: Path, scratch: Path) -> float:
+def floor(inputs: list[Path], out: Path, scratch: Path) -> float:
     """Seconds to read every input and write as many bytes as the build's outputs, in as many files."""
     written = [path.stat().st_size for path in out.rglob("*") if path.is_file() and ".cache" not in path.parts]
     os.sync()
     start = time.perf_counter()
-    data = b"".join(path.read_bytes() for path in sorted(inputs.iterdir()))
+    data = b"".join(path.read_bytes() for folder in inputs for path in sorted(folder.rglob("*")) if path.is_file())
     scratch.mkdir(parents=True, exist_ok=True)
     for index, size in enumerate(written):
         (scratch / f"{index}.out").write_bytes((data * (size // max(1, len(data)) + 1))[:size])
@@ -96,15 +102,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--no-serial", action="store_true", help="skip the serial builds (for the largest sizes)")
     parser.add_argument("--no-incremental", action="store_true", help="skip the incremental rebuild")
+    parser.add_argument("--archive", type=Path, help="build this folder's first SIZE parts (real files) instead of generated corpora")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="align-bench-"))
     rows = []
     print(f"{'groups':>7} {'input MB':>9} {'serial s':>9} {'x' + str(args.jobs) + ' s':>8} {'speed-up':>9} "
           f"{'MB/s/core':>10} {'peak RSS MB':>12} {'RSS / first':>12} {'floor s':>8} {'build/floor':>12}")
     for size in args.sizes:
-        inputs = work / f"in-{size}"
-        shutil.rmtree(inputs, ignore_errors=True)
-        megabytes = make_corpus(inputs, size) / 1e6
+        if args.archive:
+            inputs = sorted(path for path in args.archive.iterdir() if path.is_dir())[:size]
+            megabytes = sum(path.stat().st_size for folder in inputs for path in folder.rglob("*") if path.is_file()) / 1e6
+        else:
+            inputs = [work / f"in-{size}"]
+            shutil.rmtree(inputs[0], ignore_errors=True)
+            megabytes = make_corpus(inputs[0], size) / 1e6
         serial = float("nan") if args.no_serial else \
             timed_build(inputs, work / f"serial-{size}", "--jobs", "1", "--no-cache", "--created", "20000101T000000Z")[0]
         parallel, peak = timed_build(inputs, work / f"out-{size}", "--jobs", str(args.jobs), "--no-cache", "--created", "20000101T000000Z")
@@ -120,16 +131,21 @@ def main(argv: list[str]) -> int:
     if args.no_incremental:
         return _write(args, rows, None)
     size = args.sizes[-1]
-    out, inputs = work / f"out-{size}", work / f"in-{size}"
+    out = work / f"out-{size}"
+    inputs = sorted(path for path in args.archive.iterdir() if path.is_dir())[:size] if args.archive else [work / f"in-{size}"]
     shutil.rmtree(out / ".cache", ignore_errors=True)  # a --work folder used before keeps an earlier run's cache
     first, _ = timed_build(inputs, out, "--jobs", str(args.jobs), "--created", "20000101T000000Z")  # fills the cache
-    # The first group's English file, edited differently each time (so each rebuild has one changed
-    # document); a rebuild takes a second or so, in which a noise of a tenth is a few percent: the median of three.
-    changed = inputs / "A_RES_900000-EN.md"
-    original, rebuilds = changed.read_text(encoding="utf-8"), []
-    for edit in ("Every person", "Each person", "Every human being"):
-        changed.write_text(original.replace("Everyone", edit, 1), encoding="utf-8")
-        rebuilds.append(timed_build(inputs, out, "--jobs", str(args.jobs), "--created", "20000101T000000Z")[0])
+    # One file, edited differently each time (so each rebuild has one changed document); a rebuild takes a
+    # second or so, in which a noise of a tenth is a few percent: the median of three.
+    changed = min(inputs[0].rglob("*.xml")) if args.archive else inputs[0] / "A_RES_900000-EN.md"
+    original, rebuilds = changed.read_bytes(), []
+    try:
+        for edit in ("Every person", "Each person", "Every human being"):
+            changed.write_bytes(original + f"<!-- {edit} -->".encode() if args.archive else
+                                original.decode().replace("Everyone", edit, 1).encode())
+            rebuilds.append(timed_build(inputs, out, "--jobs", str(args.jobs), "--created", "20000101T000000Z")[0])
+    finally:
+        changed.write_bytes(original)
     second = sorted(rebuilds)[1]
     print(f"\nincremental, {size} groups, one file changed: first build {first:.2f} s, rebuilds "
           f"{' '.join(f'{seconds:.2f}' for seconds in rebuilds)} s, median {second:.2f} s, ratio {second / first:.3f}")

@@ -22,6 +22,7 @@ lengths do not, the cut differs, and the paragraph is the truth unit).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -90,16 +91,22 @@ def _fragments(original: str, others: list[str]) -> list[str]:
 def keys_of(text: str, truth: dict[str, list[str]]) -> set[str]:
     """The truth keys whose text, or a distinctive head or tail of it, is found in `text`; longest
     first, each match taken out, so a title quoted inside a longer paragraph does not count."""
-    originals = [(key, _squash(original)) for key, texts in truth.items() for original in texts]
-    everything = [original for _key, original in originals]
     found, rest = set(), _squash(text)
-    for key, original in sorted(originals, key=lambda item: -len(item[1])):
-        for fragment in _fragments(original, [other for other in everything if other != original]):
+    for key, fragments in _fragment_table(tuple((key, _squash(original)) for key, texts in truth.items() for original in texts)):
+        for fragment in fragments:
             if fragment in rest:
                 found.add(key)
                 rest = rest.replace(fragment, "\0", 1)
                 break
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _fragment_table(originals: tuple[tuple[str, str], ...]) -> list[tuple[str, list[str]]]:
+    """Each truth text's key and fragments, longest text first: made once per truth, used for every text."""
+    everything = [original for _key, original in originals]
+    return [(key, _fragments(original, [other for other in everything if other != original]))
+            for key, original in sorted(originals, key=lambda item: -len(item[1]))]
 
 
 # -- damage, as converters do it, on the Markdown of one language version ------------------------

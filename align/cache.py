@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from align import __version__, stored
 from align.engine import Group, GroupResult
-from align.export.files import CACHE_ENTRY, atomic_path, build_folders
+from align.export.files import CACHE_ENTRY, atomic_path, cache_folders
 from align.export.layout import BLOB, externalize
 from align.ingest import MAX_BYTES
 from align.model import InputRecord
@@ -109,9 +109,7 @@ class Cache:
         if not self.enabled:
             return
         used = set(keys)
-        for folder, pattern in build_folders(self.folder.parent):
-            if pattern is not CACHE_ENTRY:
-                continue
+        for folder in cache_folders(self.folder.parent):
             for entry in os.scandir(folder):
                 match = CACHE_ENTRY.fullmatch(entry.name)
                 if match and match["key"] not in used and entry.is_file(follow_symlinks=False):

@@ -13,12 +13,14 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import ctypes
+import functools
 import itertools
 import logging
 import multiprocessing
 import os
 import signal
 from collections import deque
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,10 +167,16 @@ class Pool:
         # workers count themselves in as they start; `more` wakes the waiting ones: to warm up, or with
         # `_started` made negative, to find the pool closing
         self._started, self._more = context.Value("i", 0), context.Event()
-        self._executor = concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers(options), mp_context=context, initializer=_start_worker,
-            initargs=(tuple(langs), options, self._started, self._more))
+        self._new = functools.partial(concurrent.futures.ProcessPoolExecutor, max_workers=workers(options), mp_context=context,
+                                      initializer=_start_worker, initargs=(tuple(langs), options, self._started, self._more))
+        self._executor = self._new()
         self._executor.submit(int)  # a pool starts its workers on its first submission: this one
+
+    def restart(self) -> None:
+        """A new pool in place of one a dead worker broke (killed, or out of memory); its workers warm up at once."""
+        self._more.set()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._new()
 
     def expect(self, groups: int) -> None:
         """How many groups the pool will get: the workers beyond the first start warming up if more than one."""
@@ -178,11 +186,18 @@ class Pool:
     def submit(self, work: Callable[..., GroupResult], *args: Any) -> concurrent.futures.Future:
         return self._executor.submit(work, *args)
 
-    def shutdown(self, wait: bool) -> None:
+    def shutdown(self, wait: bool, stop: bool = False) -> None:
+        """Close the pool, waiting for the work in hand or not; with `stop` (Ctrl-C, a failed build), its
+        workers are ended at once instead of finishing the document they are on."""
         with self._started.get_lock():
             self._started.value = _CLOSING  # a worker still waiting to warm up (or yet to count itself in) does not
         self._more.set()
-        self._executor.shutdown(wait=wait, cancel_futures=True)
+        stopped = list(getattr(self._executor, "_processes", {}).values()) if stop else []
+        for worker in stopped:  # ProcessPoolExecutor can only wait for its workers (terminate_workers: Python 3.14)
+            worker.terminate()
+        self._executor.shutdown(wait=wait and not stop, cancel_futures=True)
+        for worker in stopped:
+            worker.join(timeout=5)
 
 
 def start(options: BuildOptions, langs: Iterable[str]) -> Pool | None:
@@ -223,7 +238,7 @@ def run(groups: Iterable[Group], count: int, options: BuildOptions, work: Callab
     if pool is None or not count:
         return (work(group, options) for group in groups)
     pool.expect(count)
-    return _ordered(groups, lambda group: pool.submit(work, group, options), workers(options))
+    return _pooled(groups, pool, options, work)
 
 
 def _tie_to_build() -> None:
@@ -253,6 +268,47 @@ def _in_order(pending: deque, groups: Iterator[Group], submit: Callable[[Group],
         if following is not None:
             pending.append(submit(following))
         yield done
+
+
+def _pooled(groups: Iterable[Group], pool: Pool, options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:
+    """Results of the local pool in the groups' order. A worker that dies (killed, out of memory) breaks
+    the pool and every group in flight with it: the pool is made anew and each of those groups is
+    aligned again on its own (see _alone), so the one that kills its worker each time is reported
+    skipped with why and the others are not held against it."""
+    groups, window = iter(groups), workers(options) * _WINDOW_PER_WORKER
+    pending = deque((group, pool.submit(work, group, options)) for group in itertools.islice(groups, window))  # now
+    return _pooled_in_order(pending, groups, window, pool, options, work)
+
+
+def _pooled_in_order(pending: deque, groups: Iterator[Group], window: int, pool: Pool, options: BuildOptions,
+                     work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:
+    while pending:
+        group, future = pending.popleft()
+        try:
+            done = future.result()
+        except BrokenProcessPool:
+            pool.restart()
+            again = [group, *(other for other, _future in pending)]
+            pending.clear()
+            yield from (_alone(group, pool, options, work) for group in again)
+            pending.extend((group, pool.submit(work, group, options)) for group in itertools.islice(groups, window))
+            continue
+        following = next(groups, None)
+        if following is not None:
+            pending.append((following, pool.submit(work, following, options)))
+        yield done
+
+
+def _alone(group: Group, pool: Pool, options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> GroupResult:
+    """One group on the pool by itself after a worker died: it may not have been the one that died, or
+    may never have started, so it has two tries of its own; skipped if its worker dies in both."""
+    for _try in range(2):
+        try:
+            return pool.submit(work, group, options).result()
+        except BrokenProcessPool:
+            pool.restart()
+    reason = "its worker died each time it was read or aligned (killed, or out of memory)"
+    return GroupResult(group.symbol, 0, [InputRecord(path, "skipped", reason) for path in group.paths])
 
 
 def _dask(groups: Iterable[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 from collections import Counter
@@ -145,7 +144,7 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
         if pool:
             pool.shutdown(wait=False)
         raise
-    with contextlib.closing(results):  # the engine is at work before the outputs open
+    with results:  # the engine is at work before the outputs open
         layout = Layout(options.out) if cache.enabled else None
         try:
             exporters = Exporters(options, langs, layout=layout)
@@ -217,12 +216,16 @@ class _Results:
                 done, hit = (process(group, self.options) if hit else next(self.fresh)), False
             yield group, key, hit, done
 
-    def close(self) -> None:
+    def __enter__(self) -> _Results:
+        return self
+
+    def __exit__(self, error: type[BaseException] | None, *_: object) -> None:
         """The engine stops now, not when the interpreter exits; a pool that got no group is not
-        waited for (its worker may still be warming up)."""
+        waited for (its worker may still be warming up); after Ctrl-C or a failure, its workers are
+        ended at once rather than let finish the documents they are on."""
         self.fresh.close()
         if self.pool:
-            self.pool.shutdown(wait=self.aligning)
+            self.pool.shutdown(wait=self.aligning, stop=error is not None)
 
 
 # Outputs `align export` writes again from units.parquet (the table itself and the report are the build's).

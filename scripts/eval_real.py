@@ -1,7 +1,7 @@
 """Measure alignment on real UN resolutions: the UN's own Akoma Ntoso files, read as published, and
 rendered as a PDF converter prints them with every language damaged at once.
 
-Usage: python scripts/eval_real.py [FOLDER...] [--seeds N] [--json FILE]
+Usage: python scripts/eval_real.py [FOLDER...] [--seeds N] [--conditions akn converted damaged] [--json FILE]
 
 FOLDER (default corpora/un-akn) holds AKN files of resolutions in several languages; a resolution whose
 versions do not have the same units (the markup's ids, after the reader's repairs) is left out, since its
@@ -208,13 +208,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("folders", nargs="*", type=Path, default=[ROOT / "corpora" / "un-akn"])
     parser.add_argument("--seeds", type=int, default=3, help="damaged renderings per resolution")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--conditions", nargs="+", choices=CONDITIONS, default=list(CONDITIONS), help="only these")
     args = parser.parse_args(argv)
     segmenter = Segmenter()
     found = resolutions(args.folders)
     print(f"{len(found)} resolutions whose versions have the same units: {', '.join(found)}")
     figures: dict[str, dict[str, dict[str, list[float]]]] = {}
     langs = sorted({lang for versions in found.values() for lang in versions if lang != PIVOT})
-    for condition in CONDITIONS:
+    for condition in args.conditions:
         totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
         for versions in found.values():
             for seed in range(args.seeds if condition == "damaged" else 1):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -254,3 +256,63 @@ def _fails(message: str) -> None:
     from align.errors import AlignError
 
     raise AlignError(message)
+
+
+def _dies(group, options):  # noqa: ANN001, ANN202 (run in a worker: the engine's own signature)
+    """A worker's work that kills its worker on the groups whose marker file says so: every time ("always"),
+    or the first time only ("once", removed as it dies)."""
+    from align.engine import process
+
+    marker = Path(options.out) / f"die-{group.symbol.replace('/', '_')}"
+    if marker.exists():
+        if marker.read_text() == "once":
+            marker.unlink()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return process(group, options)
+
+
+def test_a_worker_that_dies_costs_its_group_a_retry_then_a_skip_never_the_build(corpus: Path, tmp_path: Path) -> None:
+    """A killed worker broke the pool and aborted the build with a BrokenProcessPool traceback."""
+    from align.engine import Group, run, start
+    from align.plan import Plan
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "die-A_RES_217(1)").write_text("always")
+    (out / "die-A_RES_217(3)").write_text("once")
+    options = BuildOptions(inputs=(corpus,), out=out, created=CREATED, jobs=2, cache=False)
+    plan = Plan(out)
+    plan.make(options, "")
+    groups = [group for group, _key, _cached in plan.groups()]
+    pool = start(options, ("en", "fr"))
+    try:
+        results = list(run(iter(groups), len(groups), options, _dies, pool))
+    finally:
+        pool.shutdown(wait=True)
+    assert [result.symbol for result in results] == [group.symbol for group in groups]
+    by_symbol = {result.symbol: result for result in results}
+    assert by_symbol["A/RES/217(1)"].units == 0
+    assert {record.reason for record in by_symbol["A/RES/217(1)"].records} == {
+        "its worker died each time it was read or aligned (killed, or out of memory)"}
+    assert {symbol: result.units for symbol, result in by_symbol.items() if not result.units} == {"A/RES/217(1)": 0}
+    assert not (out / "die-A_RES_217(3)").exists()  # it died once, and was aligned the second time
+    assert isinstance(groups[0], Group)
+
+
+def _sleeps(group, options):  # noqa: ANN001, ANN202
+    time.sleep(120)
+
+
+def test_stopping_the_pool_ends_a_slow_document_at_once(tmp_path: Path) -> None:
+    """Ctrl-C during a slow document waited for it to finish: stopping now ends the workers."""
+    from align.engine import Group, start
+
+    options = BuildOptions(inputs=(tmp_path,), out=tmp_path / "out", jobs=2)
+    pool = start(options, ())
+    future = pool.submit(_sleeps, Group.of("A/1", ["x.md"]), options)
+    time.sleep(1)  # the worker is asleep in the document
+    workers = list(pool._executor._processes.values())
+    began = time.monotonic()
+    pool.shutdown(wait=True, stop=True)
+    assert time.monotonic() - began < 5 and not any(worker.is_alive() for worker in workers)
+    assert future.done()

@@ -81,18 +81,20 @@ CACHE_ENTRY = re.compile(r"(?P<key>[0-9a-f]{64})\.(?:json|texts|pickle)")  # .pi
 def build_folders(out: Path) -> Iterator[tuple[Path, re.Pattern[str]]]:
     """The folders of OUT a build writes in that exist, with the names it writes there. A folder that is a
     link is refused: a build writes and removes inside OUT only, and never through a link."""
-    for name, pattern in [*BUILD_FILES.items(), *((f".cache/{sub}", CACHE_ENTRY) for sub in _cache_folders(out))]:
+    for name, pattern in BUILD_FILES.items():
         folder = out / name if name else out
         for part in [out, *(out / Path(*Path(name).parts[:depth]) for depth in range(1, len(Path(name).parts) + 1))]:
             if part.is_symlink():
                 raise AlignError(f"{part}: is a link; a build writes only inside its output folder, never through a link")
         if folder.is_dir():
             yield folder, pattern
+    yield from ((folder, CACHE_ENTRY) for folder in cache_folders(out))
 
 
-def _cache_folders(out: Path) -> list[str]:
+def cache_folders(out: Path) -> list[Path]:
+    """OUT/.cache/ab/...: the folders of the cache's entries, real folders only (a link is passed over)."""
     try:
-        return sorted(entry.name for entry in os.scandir(out / ".cache") if CACHE_FOLDER.fullmatch(entry.name)
+        return sorted(Path(entry.path) for entry in os.scandir(out / ".cache") if CACHE_FOLDER.fullmatch(entry.name)
                       and entry.is_dir(follow_symlinks=False))
     except OSError:
         return []

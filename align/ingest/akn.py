@@ -92,7 +92,7 @@ def _symbol(root: etree._Element) -> str:
         parts = [work["part"] for work in works if work["part"]]
         suffix = parts[0] + (f"-{parts[-1]}" if parts[-1] != parts[0] else "") if parts else ""
         return f"A/RES/{int(first['a'])}/{int(first['b'])}{suffix}"
-    number = " ".join("".join(root.findtext(f".//{AKN}docNumber") or "").split()).rstrip(".")
+    number = " ".join((root.findtext(f".//{AKN}docNumber") or "").split()).rstrip(".")
     if "/" in number and number[0].isalpha():
         return number.replace(" (", "(")
     raise UnreadableInput("no document symbol in the Akoma Ntoso metadata (FRBRuri or docNumber)")
@@ -170,22 +170,14 @@ class _Reader:
             name = etree.QName(child).localname
             if name == "paragraph":
                 self.paragraph(child, "operative" if lone and child is paragraphs[0] else "paragraph")
-            elif name in _CONTAINERS:
-                self.container(child)
-            elif name == "heading":
+            elif name in _CONTAINERS:  # an article, a section, a part: its number and heading are headings
+                self.body(child)
+            elif name in ("num", "heading", "subheading"):
                 self.add(Block(self.text(child), kind="heading", level=2))
             elif name in _ITEMS or name == "list":
                 self.items(child)
             else:
                 self.add(Block(self.text(child)))
-
-    def container(self, element: etree._Element) -> None:
-        number = element.find(f"{AKN}num")
-        heading = element.find(f"{AKN}heading")
-        for part in (number, heading):
-            if part is not None:
-                self.add(Block(self.text(part), kind="heading", level=2))
-        self.body(element)
 
     def paragraph(self, element: etree._Element, kind: str = "paragraph") -> None:
         """An operative paragraph: "N. text", its items after it; a paragraph that holds a heading (an

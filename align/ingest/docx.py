@@ -27,7 +27,7 @@ from align.model import Block
 
 BINARY = True
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_UNPACKED = 200 * 1024 * 1024  # a .docx of UN text unpacks to a few MB; far more is a zip bomb
+MAX_UNPACKED = 64 * 1024 * 1024  # a .docx of UN text unpacks to a few MB; far more is a zip bomb (or minutes of work)
 MAX_MEMBERS = 2000
 _HEADING = re.compile(r"^(?:Title|Heading ?(\d))$", re.I)
 
@@ -64,7 +64,7 @@ def _unpack(data: bytes) -> dict[str, bytes]:
         raise UnreadableInput("not a Word document: not a zip package") from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED:
-        raise UnreadableInput("Word package unpacks to more than 200 MiB or 2000 parts: refused as a zip bomb")
+        raise UnreadableInput(f"Word package unpacks to more than {MAX_UNPACKED >> 20} MiB or {MAX_MEMBERS} parts: refused as a zip bomb")
     wanted = ("word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml")
     parts, budget = {}, MAX_UNPACKED
     try:

@@ -48,6 +48,11 @@ def _is_reference(word: dict, size: float) -> bool:
     return word["size"] < 0.8 * size and word["text"].isdigit() and len(word["text"]) <= 3
 
 
+# The longest UN documents (budget fascicles, treaty series) run to a few hundred pages; a file of
+# thousands of tiny pages costs minutes and gigabytes to lay out, and is not a document to align.
+MAX_PAGES = 2000
+
+
 def read(data: bytes) -> list[Block]:
     """Blocks of a PDF document in reading order."""
     import pdfplumber
@@ -57,6 +62,8 @@ def read(data: bytes) -> list[Block]:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:  # counted from the page tree, before any page is read
+                raise UnreadableInput(f"PDF of {len(pdf.pages)} pages: over the {MAX_PAGES} pages a document is read to")
             pages = [(page.height, _lines(page), _rule(page)) for page in pdf.pages]
     except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__

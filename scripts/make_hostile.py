@@ -12,6 +12,7 @@ import codecs
 import shutil
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,9 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "A_RES_1_24-FR.xml": ("skipped", "file too large (1024 MiB"),  # sparse, never read
     "A_RES_1_25-FR.xml": ("skipped", "broken Akoma Ntoso XML"),  # cut short
     "udhr_fra.xml": ("skipped", "XML but not Akoma Ntoso"),
+    "A_RES_1_26-FR.pdf": ("skipped", "inflates past 64 MiB: refused as a bomb"),  # 400 MB of zeros in 400 KB
+    "A_RES_1_27-FR.docx": ("skipped", "refused as a zip bomb"),  # 190 MB of short paragraphs
+    "A_RES_1_28-FR.html": ("partial", "no other language version"),  # a list of 30,000 items
     "README.md": ("ignored", "not a document"),
     "LICENSE": ("ignored", "not a document"),
 }
@@ -109,8 +113,24 @@ def write(folder: Path) -> Path:
         handle.truncate(200 * 1024 * 1024)  # sparse: 200 MiB on paper, nothing on disk
     with open(folder / "A_RES_1_24-FR.xml", "wb") as handle:
         handle.truncate(1024 * 1024 * 1024)
+    (folder / "A_RES_1_26-FR.pdf").write_bytes(_inflating_pdf(400 * 1024 * 1024))
+    with zipfile.ZipFile(folder / "A_RES_1_27-FR.docx", "w", zipfile.ZIP_DEFLATED) as package:
+        paragraph = b'<w:p><w:r><w:t>mot</w:t></w:r></w:p>'
+        package.writestr("word/document.xml", b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                         + paragraph * (190 * 1024 * 1024 // len(paragraph)) + b"</w:body></w:document>")
+    items = "".join(f"<li>Décide du point {n}.</li>" for n in range(30_000))
+    (folder / "A_RES_1_28-FR.html").write_text(f"<html><body><h1>Titre</h1><ol>{items}</ol></body></html>", encoding="utf-8")
     assert codecs.BOM_UTF16_LE not in files["A_RES_1_8-RU.md"][:2]
     return folder
+
+
+def _inflating_pdf(size: int) -> bytes:
+    """A one-page PDF whose content stream is `size` bytes of zeros, deflated."""
+    stream = zlib.compress(bytes(size), 9)
+    return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>endobj\n"
+            b"4 0 obj<</Length " + str(len(stream)).encode() + b"/Filter/FlateDecode>>stream\n" + stream
+            + b"\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 
 
 def main(argv: list[str]) -> int:

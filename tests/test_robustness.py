@@ -256,3 +256,25 @@ def test_commands_that_write_into_out_wait_for_no_build(built: Path, tmp_path: P
         assert not (out / "export").exists() and not (out / "spm").exists()
     finally:
         holder.communicate("")
+
+
+# What one hostile file may cost the process that reads it (its worker), whatever is in it.
+BUDGET_MB, BUDGET_S = 500, 10
+
+
+def test_each_hostile_file_costs_a_worker_at_most_its_budget(hostile_build: tuple[Path, Path]) -> None:
+    """Small files with huge costs: a stream inflating to 400 MB in a 400 KB PDF, Word paragraphs
+    unpacking to 190 MB, a list of 30,000 items, a sparse file of a GB, ... each read and parsed alone
+    in a process of its own, whose peak memory (VmHWM: the process's own, not the forking parent's) and
+    time are measured."""
+    folder, _out = hostile_build
+    script = ("import re, sys; from pathlib import Path; from align.ingest import read_source; from align.structure import parse\n"
+              "try:\n    parse(read_source(Path(sys.argv[1])))\nexcept Exception:\n    pass\n"
+              "print(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text())[1])")
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".md", ".txt", ".html", ".pdf", ".docx", ".xml"):
+            continue
+        began = time.monotonic()
+        done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
+        seconds, megabytes = time.monotonic() - began, int(done.stdout.split()[-1]) / 1024
+        assert megabytes < BUDGET_MB and seconds < BUDGET_S, (path.name, round(megabytes), round(seconds, 1))

@@ -14,6 +14,8 @@ Pages are separated by page breaks, so `structure` rejoins a paragraph that runs
 from __future__ import annotations
 
 import io
+import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -51,6 +53,8 @@ def _is_reference(word: dict, size: float) -> bool:
 # The longest UN documents (budget fascicles, treaty series) run to a few hundred pages; a file of
 # thousands of tiny pages costs minutes and gigabytes to lay out, and is not a document to align.
 MAX_PAGES = 2000
+MAX_STREAM = 64 * 1024 * 1024  # a page's content or a font inflates to a few MB at most
+_STREAM = re.compile(rb"stream\r?\n")
 
 
 def read(data: bytes) -> list[Block]:
@@ -60,6 +64,7 @@ def read(data: bytes) -> list[Block]:
     from pdfminer.psparser import PSException
     from pdfplumber.utils.exceptions import PdfminerException
 
+    _check_streams(data)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:  # counted from the page tree, before any page is read
@@ -78,6 +83,26 @@ def read(data: bytes) -> list[Block]:
             blocks.append(Block("", kind="page-break"))
         blocks += _page(height, lines, rule, body)
     return blocks
+
+
+def _check_streams(data: bytes) -> None:
+    """Refuse a PDF with a compressed stream that inflates past MAX_STREAM: pdfminer inflates each stream
+    whole into memory (a 390 KB file with a stream of 400 MB of zeros took 868 MB). Each stream is
+    inflated here a bounded piece at a time and dropped; a stream that is not Flate is left to pdfminer."""
+    for match in _STREAM.finditer(data):
+        end = data.find(b"endstream", match.end())
+        if end < 0:
+            return
+        inflater, size = zlib.decompressobj(), 0
+        try:
+            piece = inflater.decompress(data[match.end():end], 1 << 20)
+            while piece:
+                size += len(piece)
+                if size > MAX_STREAM:
+                    raise UnreadableInput(f"a compressed stream of this PDF inflates past {MAX_STREAM >> 20} MiB: refused as a bomb")
+                piece = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+        except zlib.error:
+            continue
 
 
 def _lines(page) -> list[_Line]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,11 @@ def test_a_damaged_table_is_one_line_for_lookup_and_export(built: Path, tmp_path
         done = run(*args)
         assert done.returncode == 1 and done.stderr.startswith(f"align: error: {out / 'units.parquet'}: not a table a build wrote")
         assert len(done.stderr.splitlines()) == 1
+
+
+def test_a_binary_moses_file_is_one_line_for_spm(built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    (out / "moses" / "fr-en.en").write_bytes(bytes(range(128, 256)) * 20)
+    done = run("spm", out, "--vocab-size", "500")
+    assert done.returncode == 1 and done.stderr == f"align: error: {out / 'moses' / 'fr-en.en'}: not UTF-8 text (byte 0): not a Moses file a build wrote\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sentencepiece
 
-from align.errors import UsageError
+from align.errors import AlignError, UsageError
 from align.export.files import atomic_path, only_writer
 
 MODEL_TYPES = ("unigram", "bpe")
@@ -63,10 +63,13 @@ def balanced_lines(files: list[tuple[Path, str]], seed: int, max_lines: int = MA
     samples: dict[str, _Lowest] = {}
     for path, lang in files:
         sample = samples.setdefault(lang, _Lowest(max_lines, seed))
-        with open(path, encoding="utf-8") as lines:
-            for line in lines:
-                if line != "\n":
-                    sample.add(line[:-1] if line.endswith("\n") else line)
+        try:
+            with open(path, encoding="utf-8") as lines:
+                for line in lines:
+                    if line != "\n":
+                        sample.add(line[:-1] if line.endswith("\n") else line)
+        except UnicodeDecodeError as error:  # every file is read here before any is encoded below
+            raise AlignError(f"{path}: not UTF-8 text (byte {error.start}): not a Moses file a build wrote") from None
     if not samples:
         return {}
     by_lang = {lang: sample.lines() for lang, sample in samples.items()}

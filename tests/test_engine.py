@@ -314,5 +314,7 @@ def test_stopping_the_pool_ends_a_slow_document_at_once(tmp_path: Path) -> None:
     workers = list(pool._executor._processes.values())
     began = time.monotonic()
     pool.shutdown(wait=True, stop=True)
+    while any(worker.is_alive() for worker in workers) and time.monotonic() - began < 5:
+        time.sleep(0.05)
     assert time.monotonic() - began < 5 and not any(worker.is_alive() for worker in workers)
     assert future.done()

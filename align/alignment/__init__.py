@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from align.alignment.checks import aligned_unit, link_texts
-from align.alignment.groups import align_versions
+from align.alignment.groups import Link, align_all
 from align.alignment.sentences import project, split_unit
 from align.langs import PIVOT_FALLBACK, lang_order
 from align.model import LOW_SCORE, AlignedDocument, AlignedUnit, Document
@@ -34,21 +34,41 @@ def align_document(documents: list[Document], pivot: str, segmenter: Segmenter, 
     langs = lang_order([document.lang for document in documents])
     by_lang = {document.lang: document for document in documents}
     pivot = choose_pivot(langs, pivot)
-    links = align_versions(by_lang[pivot], [by_lang[lang] for lang in langs if lang != pivot])
+    others = [lang for lang in langs if lang != pivot]
+    links, own = align_all(by_lang[pivot], [by_lang[lang] for lang in others])
+    symbol = documents[0].symbol
     units: list[AlignedUnit] = []
-    pairs: dict[str, list[AlignedUnit]] = {lang: [] for lang in langs if lang != pivot}
+    projected: dict[str, dict[tuple, list[AlignedUnit]]] = {lang: {} for lang in others}  # the n-way units' pair views
     for link in links:
-        joined = link_texts(link)
-        texts = {lang: joined[lang][0] for lang in langs if lang in joined}
-        unit = aligned_unit(documents[0].symbol, link, langs, texts, {lang: joined[lang][1] for lang in texts})
-        if sentences:
-            nway, by_lang = split_unit(unit, segmenter)
-        else:
-            nway, by_lang = [unit], {lang: [project(unit, [pivot, lang])] for lang in unit.texts if lang != pivot and pivot in unit.texts}
+        nway, by_lang = _views(symbol, link, langs, pivot, segmenter, sentences)
         units += [_judge(unit, min_score) for unit in nway]
         for lang, pair_units in by_lang.items():
-            pairs[lang] += [_judge(unit, min_score) for unit in pair_units]
-    return AlignedDocument(documents[0].symbol, pivot, langs, units, pairs)
+            projected[lang][_key(link, pivot, lang)] = pair_units
+    pairs: dict[str, list[AlignedUnit]] = {lang: [] for lang in others}
+    for lang, pair_links in zip(others, own):  # each pair as its two versions align; mostly the n-way unit's view
+        for link in pair_links:
+            found = projected[lang].get(_key(link, pivot, lang))
+            if found is None:
+                found = _views(symbol, link, [pivot, lang], pivot, segmenter, sentences)[1].get(lang, [])
+            pairs[lang] += [_judge(unit, min_score) for unit in found]
+    return AlignedDocument(symbol, pivot, langs, units, pairs)
+
+
+def _views(symbol: str, link: Link, langs: list[str], pivot: str, segmenter: Segmenter, sentences: bool
+           ) -> tuple[list[AlignedUnit], dict[str, list[AlignedUnit]]]:
+    """A link's unit in the n-way view (cut into sentences where all its languages agree) and, per
+    language, in the pair view."""
+    joined = link_texts(link)
+    texts = {lang: joined[lang][0] for lang in langs if lang in joined}
+    unit = aligned_unit(symbol, link, langs, texts, {lang: joined[lang][1] for lang in texts})
+    if sentences:
+        return split_unit(unit, segmenter)
+    return [unit], {lang: [project(unit, [pivot, lang])] for lang in unit.texts if lang != pivot and pivot in unit.texts}
+
+
+def _key(link: Link, pivot: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Which units of the pivot and of `lang` a link holds."""
+    return tuple(unit.id for unit in link.units.get(pivot, [])), tuple(unit.id for unit in link.units.get(lang, []))
 
 
 def _judge(unit: AlignedUnit, min_score: float) -> AlignedUnit:

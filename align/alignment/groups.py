@@ -43,9 +43,20 @@ def id_range(ids: list[str]) -> str:
 
 def align_versions(pivot: Document, others: list[Document]) -> list[Link]:
     """Links covering every unit of every version once, in the pivot's reading order."""
+    return align_all(pivot, others)[0]
+
+
+def align_all(pivot: Document, others: list[Document]) -> tuple[list[Link], list[list[Link]]]:
+    """The n-way links (see align_versions) and, for each other version, the links of that version and
+    the pivot alone: a pair's alignment depends on those two versions only, so that one language's merge
+    or gap does not coarsen another's pair (French-Chinese keeps art.8 and art.10 though Spanish merged
+    8 and 9)."""
     groups: list[tuple[int, ...]] | None = None
+    own: list[list[Link]] = []
     for _ in range(_MAX_ROUNDS):
         pairings = [pair_units(pivot, other, groups) for other in others]
+        if groups is None:  # the first round pairs each version with the pivot alone
+            own = [_links(pivot, [other], [pairing], _union(len(pivot.units), [pairing])) for other, pairing in zip(others, pairings)]
         merged = _union(len(pivot.units), pairings)
         # Nothing joined (every run a single unit): pairing again within runs would give the same beads,
         # as the beads found use only moves that stay within runs, and are still the cheapest with fewer moves.
@@ -53,7 +64,7 @@ def align_versions(pivot: Document, others: list[Document]) -> list[Link]:
             break
         groups = merged
     groups = _union(len(pivot.units), pairings)
-    return _links(pivot, others, pairings, groups)
+    return _links(pivot, others, pairings, groups), own
 
 
 def _union(count: int, pairings: list[Pairing]) -> list[tuple[int, ...]]:

@@ -58,16 +58,26 @@ def test_each_language_gets_its_finest_sentence_alignment(udhr: dict[str, Docume
     assert pairs["en"]["art.1.s1"].unit_ids == {"en": "art.1.s1", "fr": "art.1.s1"}
 
 
+def _in_order_once(pieces: list[str], whole: list[str]) -> int:
+    """How much of `whole` (a version's texts in order) `pieces` cover, each found after the one before."""
+    text, position, covered = "".join(part.replace(" ", "") for part in whole), 0, 0
+    for piece in (piece.replace(" ", "") for piece in pieces):
+        found = text.find(piece, position)
+        assert found >= 0, piece[:60]
+        position, covered = found + len(piece), covered + len(piece)
+    return covered
+
+
 def test_every_pair_covers_each_text_once(udhr: dict[str, Document]) -> None:
+    """A pair's units cut both versions in order, no text twice, and cover at least what the n-way units
+    pair (the pair view is aligned on its own: it may pair more, never less)."""
     aligned = align_document(list(udhr.values()), "fr", Segmenter())
-    paragraphs = {u.id: u for u in align_document(list(udhr.values()), "fr", Segmenter(), sentences=False).units}
+    paragraphs = align_document(list(udhr.values()), "fr", Segmenter(), sentences=False).units
     for lang in ("ar", "zh", "en", "ru", "es"):
-        for paragraph_id, paragraph in paragraphs.items():
-            if lang not in paragraph.texts:
-                continue
-            parts = [u for u in aligned.pairs[lang] if u.id == paragraph_id or u.id.startswith(paragraph_id + ".s")]
-            assert " ".join(u.texts["fr"] for u in parts).replace(" ", "") == paragraph.texts["fr"].replace(" ", "")
-            assert "".join(u.texts[lang] for u in parts).replace(" ", "") == paragraph.texts[lang].replace(" ", "")
+        pairs = aligned.pairs[lang]
+        for side in ("fr", lang):
+            covered = _in_order_once([unit.texts[side] for unit in pairs], [unit.text for unit in udhr[side].units])
+            assert covered >= sum(len(p.texts[side].replace(" ", "")) for p in paragraphs if "fr" in p.texts and lang in p.texts)
 
 
 @pytest.mark.parametrize(("langs", "wanted", "pivot"), [(["fr", "en"], "fr", "fr"), (["en", "zh"], "fr", "en"), (["zh", "ar"], "ru", "ar")])

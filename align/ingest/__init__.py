@@ -5,13 +5,16 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from align.errors import InvalidFilename, UnreadableInput
 from align.ingest.decode import decode
 from align.ingest.detect import detect_lang, detect_symbol, wrong_script
 from align.ingest.naming import check_symbol, parse_filename
 from align.model import Source
+
+if TYPE_CHECKING:
+    from align.ingest.akn import Reading
 
 # File extension -> reader module (imported when first needed). A module has `read(text) -> blocks`
 # (`read(data)` with BINARY); a format that states its document's identity gives a Reading instead.
@@ -77,7 +80,7 @@ def read_source(path: Path) -> Source:
         raise UnreadableInput(str(error)) from None
 
 
-def _stated(path: Path, named: tuple[str, str] | None, reading: Any, fmt: str) -> Source:
+def _stated(path: Path, named: tuple[str, str] | None, reading: Reading, fmt: str) -> Source:
     """The Source of a file whose content states its symbol and language, which its name may not contradict."""
     if not any(block.text for block in reading.blocks):
         raise UnreadableInput("no text in file")

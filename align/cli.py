@@ -28,10 +28,16 @@ from align.structure import parse
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="align", description="UN document language versions to TMX and parallel corpora.")
     parser.add_argument("--version", action="version", version=f"align {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what the library does")
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("-v", "--verbose", action="store_true", help="log what the library does, with tracebacks")
+    loudness.add_argument("-q", "--quiet", action="store_true", help="errors only: no progress, no line per skipped file")
+    # the same flags after the command (`align build -v ...`), where they leave the ones before it alone
+    common = argparse.ArgumentParser(add_help=False)  # (no exclusive group here: argparse's usage wrapping fails on one)
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    build_cmd = commands.add_parser("build", help="align documents and write the memory, corpora and report")
+    build_cmd = commands.add_parser("build", parents=[common], help="align documents and write the memory, corpora and report")
     build_cmd.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     build_cmd.add_argument("-o", "--out", type=Path, required=True, help="output folder")
     build_cmd.add_argument("--pivot", default="fr", help="language the others are aligned to (default: fr)")
@@ -54,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--no-cache", dest="cache", action="store_false", help="align everything again")
     build_cmd.add_argument("--escape", action="store_true", help="escape XML characters in tokenized files (Moses style)")
 
-    spm_cmd = commands.add_parser("spm", help="train a joint SentencePiece model on a built corpus and encode it")
+    spm_cmd = commands.add_parser("spm", parents=[common], help="train a joint SentencePiece model on a built corpus and encode it")
     spm_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
     spm_cmd.add_argument("--vocab-size", type=int, default=8000)
     spm_cmd.add_argument("--model-type", choices=MODEL_TYPES, default="unigram")
@@ -63,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     spm_cmd.add_argument("--max-lines", type=int, default=MAX_LINES, metavar="N",
                          help=f"distinct lines per language at most, a uniform sample of more (default: {MAX_LINES:,})")
 
-    export_cmd = commands.add_parser("export", help="write outputs again from OUT/units.parquet, filtered and split")
+    export_cmd = commands.add_parser("export", parents=[common], help="write outputs again from OUT/units.parquet, filtered and split")
     export_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
     export_cmd.add_argument("--format", dest="formats", nargs="+", required=True, choices=REEXPORTABLE)
     export_cmd.add_argument("--to", type=Path, help="where to write (default: OUT/export)")
@@ -74,17 +80,17 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--split", type=_fractions, default=(), help="train,dev,test fractions by document, e.g. 80,10,10")
     export_cmd.add_argument("--seed", type=int, default=1, help="seed of the split")
 
-    lookup_cmd = commands.add_parser("lookup", help="find a text in a built memory, with its translations")
+    lookup_cmd = commands.add_parser("lookup", parents=[common], help="find a text in a built memory, with its translations")
     lookup_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
     lookup_cmd.add_argument("query", help="the text to look for")
     lookup_cmd.add_argument("--lang", default="fr", help="language of the query (default: fr)")
     lookup_cmd.add_argument("--fuzzy", action="store_true", help="also show close matches")
     lookup_cmd.add_argument("--limit", type=_positive, default=10, help="most matches printed (default: 10)")
 
-    validate_cmd = commands.add_parser("validate", help="check a TMX file against the DTD and what CAT tools need")
+    validate_cmd = commands.add_parser("validate", parents=[common], help="check a TMX file against the DTD and what CAT tools need")
     validate_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE.tmx")
 
-    inspect_cmd = commands.add_parser("inspect", help="show how one file is read and parsed")
+    inspect_cmd = commands.add_parser("inspect", parents=[common], help="show how one file is read and parsed")
     inspect_cmd.add_argument("file", type=Path)
     inspect_cmd.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
@@ -138,7 +144,7 @@ def _build(args: argparse.Namespace) -> int:
         jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, cache=args.cache,
         strict=args.strict, footnote_refs=args.footnote_refs, min_score=args.min_score, profile=args.profile, lang_codes=tuple(args.lang_codes),
     )
-    with tqdm(desc="aligning", unit="doc", disable=None, file=sys.stderr, leave=False) as bar:
+    with tqdm(desc="aligning", unit="doc", disable=True if args.quiet else None, file=sys.stderr, leave=False) as bar:
 
         def advance(_symbol: str, total: int) -> None:  # the total is known once the inputs are listed
             bar.total = total
@@ -151,8 +157,12 @@ def _build(args: argparse.Namespace) -> int:
     )
     for note in result.notes:
         print(f"align: note: {note}", file=sys.stderr)
-    for record in result.inputs.skipped():
+    for record in () if args.quiet else result.inputs.skipped():
         print(f"skipped {record.path}: {record.reason}", file=sys.stderr)
+    if not result.count("aligned"):  # a build that aligned nothing is no success, whatever it wrote
+        print("align: error: nothing was aligned: no document has a second language version that matched"
+              f" (see {options.out / 'report.json'})", file=sys.stderr)
+        return 1
     return 1 if options.strict and result.count("skipped") else 0
 
 
@@ -243,7 +253,11 @@ def run() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="align: %(levelname)s: %(message)s")
+    if args.verbose and args.quiet:
+        print("align: error: -v and -q together", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR if args.quiet else logging.WARNING,
+                        format="align: %(levelname)s: %(message)s")
     if not args.verbose:  # what the libraries say of a broken PDF or of a cluster is already in the report, in one line
         for library in ("pdfminer", "distributed"):
             logging.getLogger(library).setLevel(logging.ERROR)

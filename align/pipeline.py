@@ -66,6 +66,8 @@ class BuildOptions:
             raise UsageError(f"--jobs must be 0 (every core) or more, not {self.jobs}")
         if self.footnote_refs not in ("ph", "remove"):
             raise UsageError(f"--footnote-refs is ph or remove, not {self.footnote_refs!r}")
+        if not 0 <= self.min_score <= 1:  # a score is a probability: outside [0, 1] it keeps all or nothing
+            raise UsageError(f"--min-score is a score between 0 and 1, not {self.min_score:g}")
         if self.profile not in PROFILES:
             raise UsageError(f"unknown profile {self.profile!r} (one of {', '.join(PROFILES)})")
         try:

@@ -165,3 +165,34 @@ def test_a_binary_moses_file_is_one_line_for_spm(built: Path, tmp_path: Path) ->
     (out / "moses" / "fr-en.en").write_bytes(bytes(range(128, 256)) * 20)
     done = run("spm", out, "--vocab-size", "500")
     assert done.returncode == 1 and done.stderr == f"align: error: {out / 'moses' / 'fr-en.en'}: not UTF-8 text (byte 0): not a Moses file a build wrote\n"
+
+
+def test_flags_of_loudness_go_before_or_after_the_command(tmp_path: Path) -> None:
+    """`align build -v ...` failed: -v worked before the command only; there was no -q."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("A_RES_217(III)-EN.md", "A_RES_217(III)-FR.md"):
+        (inputs / name).write_bytes((CORPORA / name).read_bytes())
+    (inputs / "A_RES_1_1-FR.md").write_bytes(b"")
+    for flags in (["-v", "build"], ["build", "-v"]):
+        assert run(*flags, inputs, "-o", tmp_path / "out").returncode == 0
+    quiet = run("build", "-q", inputs, "-o", tmp_path / "out")
+    assert quiet.returncode == 0 and quiet.stderr == "" and "1 skipped" in quiet.stdout
+    assert run("-v", "build", "-q", inputs, "-o", tmp_path / "out").returncode == 2
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["--min-score", "2"], 2, "--min-score is a score between 0 and 1, not 2"),
+    (["--langs", "en", "zh", "--strict"], 0, ""),  # the languages left out on purpose are not skipped files
+])
+def test_honest_exits(tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    done = run("build", CORPORA / "A_RES_217(III)-EN.md", CORPORA / "A_RES_217(III)-ZH.md", CORPORA / "A_RES_217(III)-FR.md",
+               "-o", tmp_path / "out", *args)
+    assert done.returncode == code and message in done.stderr, done.stderr
+
+
+def test_a_build_that_aligned_nothing_fails_with_why(tmp_path: Path) -> None:
+    """One language version alone (or nothing matched) gave exit 0 and an empty memory."""
+    done = run("build", SEED, "-o", tmp_path / "out")
+    assert done.returncode == 1 and "align: error: nothing was aligned" in done.stderr
+    assert (tmp_path / "out" / "report.json").is_file()  # the report says why, file by file

@@ -21,7 +21,7 @@ def flags_of(link: Link, langs: list[str], texts: dict[str, str]) -> list[str]:
     present = [lang for lang in langs if lang in texts]
     if len(present) == 1:
         return ["single-language"]
-    flags = [f"missing-in:{lang}" for lang in langs if lang not in texts]
+    flags = [f"missing-in:{lang}" for lang in langs if lang not in texts and lang not in link.elsewhere]
     if any(len(units) > 1 for units in link.units.values()):
         flags.append("merged")
     if not link.by_id:

@@ -33,20 +33,9 @@ class Pairing:
     ratio: float  # this language's length / the pivot's, learned from the document
 
 
-# Once pivot units are grouped, a language may split a group but not join groups: joins are what the
-# first round found, and letting later rounds join makes groups grow for every language.
-WITHIN_GROUPS = {move: prior for move, prior in MOVES.items() if move[0] <= 1}
-
-
-def pair_units(pivot: Document, other: Document, groups: list[tuple[int, ...]] | None = None) -> Pairing:
-    """Pair `other`'s units with `pivot`'s; every unit of both ends up in exactly one bead.
-
-    `groups` partitions the pivot's units into runs that other languages have shown to be one unit
-    (see `groups.align_versions`); each run is aligned as a whole and no bead joins two runs.
-    """
-    moves = MOVES if groups is None else WITHIN_GROUPS
-    groups = groups or [(i,) for i in range(len(pivot.units))]
-    left = [_merge([pivot.units[i] for i in group]) for group in groups]
+def pair_units(pivot: Document, other: Document) -> Pairing:
+    """Pair `other`'s units with `pivot`'s; every unit of both ends up in exactly one bead."""
+    left = pivot.units
     right = other.units
     anchors = _anchors(left, right)
     ratio = _ratio(left, right, anchors)
@@ -62,23 +51,21 @@ def pair_units(pivot: Document, other: Document, groups: list[tuple[int, ...]] |
     for i, j in anchors + [(len(left), len(right))]:
         if i > start_i or j > start_j:  # most anchors follow each other: no gap to align between them
             evidence = Evidence([u.text for u in left[start_i:i]], [u.text for u in right[start_j:j]])
-            gap = align_lengths(_lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence, moves=moves)
+            gap = align_lengths(_lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence)
             beads += [Bead(tuple(x + start_i for x in b.left), tuple(y + start_j for y in b.right), b.probability) for b in gap]
         if i < len(left):
             by_id.add(len(beads))
             beads.append(Bead((i,), (j,), length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE)))
         start_i, start_j = i + 1, j + 1
-    beads, by_id = _absorb_orphans(beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)], moves)
-    expanded = [Bead(tuple(u for g in bead.left for u in groups[g]), bead.right, bead.probability) for bead in beads]
-    return Pairing(other.lang, expanded, frozenset(by_id), ratio)
+    beads, by_id = _absorb_orphans(beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)])
+    return Pairing(other.lang, beads, frozenset(by_id), ratio)
 
 
-def _absorb_orphans(beads: list[Bead], by_id: set[int], left: list[float], right: list[float],
-                    moves: dict[tuple[int, int], float]) -> tuple[list[Bead], set[int]]:
+def _absorb_orphans(beads: list[Bead], by_id: set[int], left: list[float], right: list[float]) -> tuple[list[Bead], set[int]]:
     """A unit left alone beside an id-paired bead joins it when the Gale-Church cost says so: a converter
     glued two paragraphs into one, and the number of the first paired them before the DP could merge."""
     def cost(bead: Bead) -> float:
-        prior = moves.get((len(bead.left), len(bead.right)))
+        prior = MOVES.get((len(bead.left), len(bead.right)))
         if prior is None:
             return math.inf
         if not bead.left or not bead.right:
@@ -103,13 +90,6 @@ def _absorb_orphans(beads: list[Bead], by_id: set[int], left: list[float], right
         else:
             index += 1
     return beads, by_id
-
-
-def _merge(units: list[Unit]) -> Unit:
-    """A run of pivot units as one unit; only a single unit keeps its id as an anchor."""
-    if len(units) == 1:
-        return units[0]
-    return Unit(units[0].id, units[0].kind, " ".join(unit.text for unit in units), numbered=False)
 
 
 def _lengths(units: list[Unit]) -> list[float]:

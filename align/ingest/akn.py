@@ -228,7 +228,7 @@ class _Reader:
             if number is None:  # no mark in the markup: the text's own, if it prints one, is read by the structure stage
                 self.add(Block(text))
                 continue
-            mark = roman(place) if above else string.ascii_lowercase[(place - 1) % 26]
+            mark = roman(place) if above else _letters(place)
             self.add(Block(text, kind="item", number=f"{above}.{mark}" if above else mark))
             for child in _elements(item):
                 if etree.QName(child).localname == "list":
@@ -265,6 +265,15 @@ class _Reader:
         text = re.sub(r"^\(\s*\)\s*", "", self.text(note))  # Arabic notes open with "()", the number's place
         self.notes.append(Block(text, kind="footnote", number=number))
         return f"[^{number}]"
+
+
+def _letters(place: int) -> str:
+    """An item's letters by its place, as UN lists go on past z: a ... z, aa, bb, ... zz, aaa.
+
+    >>> [_letters(n) for n in (1, 26, 27, 28, 53)]
+    ['a', 'z', 'aa', 'bb', 'aaa']
+    """
+    return string.ascii_lowercase[(place - 1) % 26] * ((place - 1) // 26 + 1)
 
 
 def _elements(element: etree._Element) -> list[etree._Element]:

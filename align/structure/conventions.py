@@ -28,6 +28,11 @@ _SUB_LATIN = r"^\(?(?P<m>[a-z]{1}|[ivx]{1,5})\)\s+"
 _SUB_CYRILLIC = rf"^\(?(?P<m>[{CYRILLIC_LETTERS}]|[ivx]{{1,5}})\)\s+"
 _SUB_ARABIC = rf"^\((?P<m>{_ARABIC_MARK}|[ivx]{{1,5}})\)\s*"
 _LOWER_OR_DIGIT = re.compile(r"^[\da-zß-ÿ]")
+# The mark alone on its line that opens a section of a resolution in sections (budget resolutions: I, II,
+# ... XXIV), whose operative numbering restarts in each: roman numerals in the Latin and Cyrillic
+# versions, Chinese numerals, Arabic ordinal words ("أولا", "ثالث عشر", "رابعا وعشرين").
+_ARABIC_ORDINAL = "(?:أولا|عاشرا|حاديا?|ثانيا?|ثالثا?|رابعا?|خامسا?|سادسا?|سابعا?|ثامنا?|تاسعا?)"
+SECTION_MARK = re.compile(rf"^(?:[IVXL]{{1,7}}|[一二三四五六七八九十]{{1,3}}|{_ARABIC_ORDINAL}(?:\s+(?:عشر|وعشرين|وثلاثين))?)\.?$")
 # A resolution's number and title: "60/212. South-South cooperation", "60/212 - التعاون".
 RESOLUTION_TITLE = re.compile(rf"^(?P<n>{_DIGITS}+/{_DIGITS}+)\s*(?:[.．]|[-–—])\s*(?P<title>.+)$")
 

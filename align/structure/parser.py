@@ -6,8 +6,9 @@ Grammar of a UN resolution or declaration as this parser reads it (after page re
     title     := "60/212. Title" (a resolution) | the first heading that is not a header line
     note      := paragraphs between the title and a preamble heading                     (-> meta)
     body      := intro? (preamble | operative | article | heading)* meeting? part*
-    part      := an annex, or one part of a resolution in parts (A, B), as the markup marks it; then a
-                 body whose ids start with its name: "annex.op.1", "B.pre.2" (its numbering restarts)
+    part      := an annex, or one part of a resolution in parts (A, B), as the markup marks it, or a
+                 section mark alone (I, 一, أولا: the section's place, in roman numerals); then a body
+                 whose ids start with its name: "annex.op.1", "B.pre.2", "III.op.1" (its numbering restarts)
     intro     := "The General Assembly," (or a block the markup calls the enacting formula) -> intro
     preamble  := an unnumbered paragraph before any operative paragraph          -> pre.K (by position)
     operative := "N." text (Arabic "N -")                                      -> op.N
@@ -23,10 +24,11 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from align.ingest.inline import roman
 from align.ingest.naming import SYMBOL_LINE
 from align.marks import strip_references
 from align.model import Block, Document, Source, Unit
-from align.structure.conventions import RESOLUTION_TITLE, Convention, convention
+from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, Convention, convention
 from align.structure.numbers import LATIN_LETTERS, ascii_digits, letter_id, parse_number
 from align.structure.pages import is_furniture, rejoin
 
@@ -138,7 +140,8 @@ class _Body:
     parent: str = ""  # id of the paragraph that sub-paragraphs attach to
     letter: str = ""  # last sub-paragraph letter under the parent
     counts: dict[str, int] = field(default_factory=dict)
-    prefix: str = ""  # "annex." inside an annex, whose numbering restarts
+    prefix: str = ""  # "annex." inside an annex, "III." in section III: their numbering restarts
+    parts: dict[str, int] = field(default_factory=dict)  # how many annexes, sections, ... so far
     repairs: list[str] = field(default_factory=list)  # where the markup's kind was overruled by the text
     operative: bool = False  # an operative paragraph was read (in this part): unnumbered ones are no longer preambular
 
@@ -146,9 +149,14 @@ class _Body:
         text, conv = block.text, self.conv
         if block.kind == "heading":
             self._heading(text)
-        elif block.kind == "part":  # an annex, or a part of a resolution (80/236 A and B): its numbering
-            self._close_article()  # restarts, its units' ids carry its name ("annex.op.1", "B.op.1")
-            self.prefix, self.counts, self.parent, self.letter, self.operative = f"{text}.", {}, "", "", False
+        elif block.kind == "part":  # an annex, or a part of a resolution (80/236 A and B)
+            self.parts[text] = self.parts.get(text, 0) + 1  # the second annex is annex2
+            self._part(text if self.parts[text] == 1 else f"{text}{self.parts[text]}")
+        elif block.kind == "paragraph" and conv.article.match(text):  # "Article 2" on a line of its own
+            self._heading(text)
+        elif block.kind == "paragraph" and SECTION_MARK.match(text):  # section I, II, ... by its place
+            self.parts["section"] = self.parts.get("section", 0) + 1
+            self._part(roman(self.parts["section"]).upper())
         elif block.kind == "meeting" or conv.meeting.match(text):
             self._close_article()
             self.units.append(_unit(self.prefix + "meeting", "meeting", text))
@@ -175,6 +183,12 @@ class _Body:
             self._preamble(text)
         else:
             self.units.append(_unit(self._next("para"), "paragraph", text, numbered=False))
+
+    def _part(self, name: str) -> None:
+        """What follows is in part `name`: its numbering restarts, its units' ids carry the name
+        ("annex.op.1", "B.op.1", "III.op.2")."""
+        self._close_article()
+        self.prefix, self.counts, self.parent, self.letter, self.operative = f"{name}.", {}, "", "", False
 
     def _preamble(self, text: str, numbered: bool = False) -> None:
         self.units.append(_unit(self._next("pre"), "preamble", text, numbered=numbered))
@@ -233,8 +247,13 @@ class _Body:
         if not self.article:
             return
         single = len(self.entries) == 1
+        # unnumbered paragraphs among numbered ones (an article's title line, "Champ d'application") are
+        # counted apart, so that they take no numbered paragraph's id
+        mixed, unnumbered = any(entry.number for entry in self.entries) and not all(entry.number for entry in self.entries), 0
         for position, entry in enumerate(self.entries, 1):
-            id_ = f"{self.prefix}art.{self.article}" if single else f"{self.prefix}art.{self.article}.{entry.number or position}"
+            unnumbered += not entry.number
+            place = entry.number or (f"u{unnumbered}" if mixed else str(position))
+            id_ = f"{self.prefix}art.{self.article}" if single else f"{self.prefix}art.{self.article}.{place}"
             if entry.text:
                 self.units.append(_unit(id_, "article", entry.text, entry.number, numbered=bool(entry.number) or single))
             for path, text in entry.subs:

@@ -273,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{args.file}: " if getattr(args, "file", None) else ""  # the file `inspect` read
         print(f"align: error: {where}{error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`align lookup ... | head`): nothing more to say, as `cat` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except OSError as error:  # the system refused (an output folder it cannot make or write, a full disk): one line
         logging.getLogger("align").info("%s", error, exc_info=True)  # the traceback, with --verbose
         print(f"align: error: {error.filename}: {error.strerror}" if error.filename and error.strerror else f"align: error: {error}",

@@ -196,3 +196,13 @@ def test_a_build_that_aligned_nothing_fails_with_why(tmp_path: Path) -> None:
     done = run("build", SEED, "-o", tmp_path / "out")
     assert done.returncode == 1 and "align: error: nothing was aligned" in done.stderr
     assert (tmp_path / "out" / "report.json").is_file()  # the report says why, file by file
+
+
+def test_a_reader_that_goes_away_is_no_error() -> None:
+    """`align inspect FILE | head -2` printed "align: error: [Errno 32] Broken pipe"."""
+    russian = next((CORPORA / "un-akn/ga/80session/Russian").glob("*.xml"))  # more than a pipe holds (64 KiB)
+    process = subprocess.Popen([sys.executable, "-m", "align", "inspect", "--json", str(russian)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(10)
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=60)
+    assert b"Broken pipe" not in stderr and b"Traceback" not in stderr

@@ -54,7 +54,7 @@ def align_all(pivot: Document, others: list[Document]) -> tuple[list[Link], list
     language that merged them has its own unit of both (French-Chinese keeps art.8 and art.10 though
     Spanish merged 8 and 9)."""
     pairings = [pair_units(pivot, other) for other in others]
-    own = [_links(pivot, [other], [pairing], _union(len(pivot.units), [pairing])) for other, pairing in zip(others, pairings)]
+    own = [_fine_links(pivot, [other], [pairing]) for other, pairing in zip(others, pairings)]
     return _fine_links(pivot, others, pairings), own
 
 
@@ -93,44 +93,3 @@ def _fine_links(pivot: Document, others: list[Document], pairings: list[Pairing]
     ordered = [(run[0], 0, len(run), "", link) for run, link in runs.items()]
     ordered += [(place, 1, 0, key, link) for (place, key), link in extra.items()]
     return [link for *_, link in sorted(ordered, key=lambda item: item[:4])]
-
-
-def _union(count: int, pairings: list[Pairing]) -> list[tuple[int, ...]]:
-    """The finest runs of pivot units that no language's bead straddles."""
-    joined = [False] * count  # joined[i]: unit i belongs with unit i - 1
-    for pairing in pairings:
-        for bead in pairing.beads:
-            for i in bead.left[1:]:
-                joined[i] = True
-    groups: list[list[int]] = []
-    for i in range(count):
-        if joined[i] and groups:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    return [tuple(group) for group in groups]
-
-
-def _links(pivot: Document, others: list[Document], pairings: list[Pairing], groups: list[tuple[int, ...]]) -> list[Link]:
-    group_of = {i: g for g, group in enumerate(groups) for i in group}
-    links = [Link({pivot.lang: [pivot.units[i] for i in group]}, pivot=pivot.lang) for group in groups]
-    extra: dict[tuple[int, str], Link] = {}  # units the pivot lacks, keyed by (place, id)
-    for other, pairing in zip(others, pairings):
-        place = -1
-        for index, bead in enumerate(pairing.beads):
-            units = [other.units[j] for j in bead.right]
-            if bead.left:
-                place = group_of[bead.left[0]]
-                link = links[place]
-                if units:
-                    link.units.setdefault(other.lang, []).extend(units)
-                    link.probabilities[other.lang] = min(link.probabilities.get(other.lang, 1.0), bead.probability)
-                    link.by_id &= index in pairing.by_id
-                    link.ratios[other.lang] = pairing.ratio
-                continue
-            for unit in units:  # in this language only, as far as the pivot goes
-                key = (place, unit.id if unit.numbered else f"{other.lang}:{unit.id}")
-                extra.setdefault(key, Link({}, by_id=unit.numbered)).units.setdefault(other.lang, []).append(unit)
-    ordered = [(g, 0, "", link) for g, link in enumerate(links)]
-    ordered += [(place, 1, key, link) for (place, key), link in extra.items()]
-    return [link for *_, link in sorted(ordered, key=lambda item: item[:3])]

@@ -13,16 +13,16 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from align import __version__
-from align.engine import ENGINES
+import align
+from align.alignment import ALIGNERS
 from align.errors import AlignError, UsageError
-from align.export import EXPORTERS
-from align.export.profiles import PROFILES
-from align.export.spm import MAX_LINES, MODEL_TYPES, SpmOptions, train
-from align.export.validate import validate_tmx
-from align.ingest import read_source
-from align.pipeline import REEXPORTABLE, BuildOptions, build, export_dataset
-from align.structure import parse
+from align.langs import DEFAULT_PIVOT
+from align.outputs import REEXPORTABLE
+from align.outputs.options import FORMATS
+from align.outputs.profiles import PROFILES
+from align.pipeline.options import ENGINES
+from align.tools.spm import MAX_LINES, MODEL_TYPES, SpmOptions, train
+from align.version import __version__
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,12 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", parents=[common], help="align documents and write the memory, corpora and report")
     build_cmd.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     build_cmd.add_argument("-o", "--out", type=Path, required=True, help="output folder")
-    build_cmd.add_argument("--pivot", default="fr", help="language the others are aligned to (default: fr)")
+    build_cmd.add_argument("--pivot", default=DEFAULT_PIVOT, help=f"language the others are aligned to (default: {DEFAULT_PIVOT})")
     build_cmd.add_argument("--langs", nargs="+", default=[], metavar="LANG", help="only these languages")
     build_cmd.add_argument("--no-sentences", dest="sentences", action="store_false", help="keep units whole")
     build_cmd.add_argument("--created", default=os.environ.get("SOURCE_DATE_EPOCH", ""),
                            help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)")
-    build_cmd.add_argument("--formats", nargs="+", default=[], choices=[name for name in EXPORTERS if name != "report"],
+    build_cmd.add_argument("--aligner", choices=list(ALIGNERS), default="numbers", help="how units are paired (default: numbers)")
+    build_cmd.add_argument("--formats", nargs="+", default=[], choices=FORMATS,
                            help="outputs to write (default: all; the report is always written)")
     build_cmd.add_argument("--profile", choices=list(PROFILES), default="generic", help="CAT tool the TMX files are for")
     build_cmd.add_argument("--lang-codes", nargs="+", default=[], metavar="LANG=CODE", help="TMX language codes, e.g. zh=zh-CN")
@@ -79,11 +80,15 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--dedupe", action="store_true", help="drop exact and near-duplicate units")
     export_cmd.add_argument("--split", type=_fractions, default=(), help="train,dev,test fractions by document, e.g. 80,10,10")
     export_cmd.add_argument("--seed", type=int, default=1, help="seed of the split")
+    export_cmd.add_argument("--profile", choices=list(PROFILES), default="generic", help="CAT tool the TMX files are for")
+    export_cmd.add_argument("--lang-codes", nargs="+", default=[], metavar="LANG=CODE", help="TMX language codes, e.g. zh=zh-CN")
+    export_cmd.add_argument("--created", default=os.environ.get("SOURCE_DATE_EPOCH", ""),
+                            help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)")
 
     lookup_cmd = commands.add_parser("lookup", parents=[common], help="find a text in a built memory, with its translations")
     lookup_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
     lookup_cmd.add_argument("query", help="the text to look for")
-    lookup_cmd.add_argument("--lang", default="fr", help="language of the query (default: fr)")
+    lookup_cmd.add_argument("--lang", default=DEFAULT_PIVOT, help=f"language of the query (default: {DEFAULT_PIVOT})")
     lookup_cmd.add_argument("--fuzzy", action="store_true", help="also show close matches")
     lookup_cmd.add_argument("--limit", type=_positive, default=10, help="most matches printed (default: 10)")
 
@@ -138,22 +143,18 @@ def _is_tmx_date(value: str) -> bool:
 
 
 def _build(args: argparse.Namespace) -> int:
-    options = BuildOptions(
-        inputs=tuple(args.inputs), out=args.out, pivot=args.pivot.lower(), langs=tuple(lang.lower() for lang in args.langs),
-        sentences=args.sentences, created=_created(args.created), formats=tuple(args.formats), escape=args.escape,
-        jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, cache=args.cache,
-        strict=args.strict, footnote_refs=args.footnote_refs, min_score=args.min_score, profile=args.profile, lang_codes=tuple(args.lang_codes),
-    )
+    flags = {name: value for name, value in vars(args).items() if name not in ("command", "verbose", "quiet", "inputs", "out")}
+    flags |= {"pivot": args.pivot.lower(), "langs": [lang.lower() for lang in args.langs], "created": _created(args.created)}
     with tqdm(desc="aligning", unit="doc", disable=True if args.quiet else None, file=sys.stderr, leave=False) as bar:
 
         def advance(_symbol: str, total: int) -> None:  # the total is known once the inputs are listed
             bar.total = total
             bar.update(1)
 
-        result = build(options, progress=advance)
+        result = align.build(args.inputs, args.out, progress=advance, **flags)
     print(
         f"{result.count('aligned')} aligned, {result.count('partial')} partial, {result.count('skipped')} skipped, "
-        f"{result.count('ignored')} ignored input files; {result.documents} documents ({result.cached} from cache), {result.units} units, {result.workers} workers -> {options.out}"
+        f"{result.count('ignored')} ignored input files; {result.documents} documents ({result.cached} from cache), {result.units} units, {result.workers} workers -> {args.out}"
     )
     for note in result.notes:
         print(f"align: note: {note}", file=sys.stderr)
@@ -161,9 +162,9 @@ def _build(args: argparse.Namespace) -> int:
         print(f"skipped {record.path}: {record.reason}", file=sys.stderr)
     if not result.count("aligned"):  # a build that aligned nothing is no success, whatever it wrote
         print("align: error: nothing was aligned: no document has a second language version that matched"
-              f" (see {options.out / 'report.json'})", file=sys.stderr)
+              f" (see {args.out / 'report.json'})", file=sys.stderr)
         return 1
-    return 1 if options.strict and result.count("skipped") else 0
+    return 1 if args.strict and result.count("skipped") else 0
 
 
 def _spm(args: argparse.Namespace) -> int:
@@ -183,10 +184,9 @@ def _spm(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if not (args.out / "units.parquet").is_file():
         raise UsageError(f"{args.out}: no units.parquet (run `align build` first)")
-    from align.export.dataset import DatasetOptions  # pandas: only the commands that read tables back import it
-
-    options = DatasetOptions(args.min_score, args.max_length_ratio, args.langid, args.dedupe, args.split, args.seed)
-    summary = export_dataset(args.out, args.to or args.out / "export", tuple(args.formats), options)
+    summary = align.export(args.out, args.to, formats=args.formats, min_score=args.min_score, max_length_ratio=args.max_length_ratio,
+                           langid=args.langid, dedupe=args.dedupe, split=args.split, seed=args.seed, created=_created(args.created),
+                           profile=args.profile, lang_codes=args.lang_codes)
     removed = ", ".join(f"{name} {count}" for name, count in summary["removed"].items())
     splits = ", ".join(f"{name} {count}" for name, count in summary["pair_splits"].items())
     print(f"removed (n-way units): {removed}; pair units kept by split: {splits} -> {summary['to']}")
@@ -196,9 +196,7 @@ def _export(args: argparse.Namespace) -> int:
 def _lookup(args: argparse.Namespace) -> int:
     if not (args.out / "units.parquet").is_file():
         raise UsageError(f"{args.out}: no units.parquet (run `align build` first)")
-    from align.lookup import lookup  # rapidfuzz: only this command needs it
-
-    matches = lookup(args.out, args.query, args.lang.lower(), args.fuzzy, args.limit)
+    matches = align.lookup(args.out, args.query, args.lang.lower(), args.fuzzy, args.limit)
     for match in matches:
         print(f"{match.score:5.1f}% {match.kind:<8} {match.document} {match.unit}: {match.sentence}")
         for lang, text in match.texts.items():
@@ -213,7 +211,7 @@ def _validate(args: argparse.Namespace) -> int:
     for path in args.files:
         if not path.is_file():
             raise UsageError(f"{path}: no such file")
-        problems = validate_tmx(path)
+        problems = align.validate(path)
         for problem in problems:
             print(f"{path}:{problem.line}: {problem.severity}: {problem.message}")
         count = sum(problem.severity == "error" for problem in problems)
@@ -225,7 +223,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _inspect(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise UsageError(f"{args.file}: no such file")
-    document = parse(read_source(args.file))
+    document = align.inspect(args.file)
     if args.json:
         units = [{"id": unit.id, "kind": unit.kind, "text": unit.text} for unit in document.units]
         payload = {"symbol": document.symbol, "lang": document.lang, "meta": document.meta, "units": units}
@@ -242,7 +240,7 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def run() -> None:
     """The `align` command: main(), then exit without tearing the interpreter down (freeing every
-    module's objects takes a quarter of a second, a tenth of an incremental rebuild; mypy does the same).
+    module's objects is work no one waits for, yet an incremental rebuild would; mypy does the same).
     Every output is closed by then; an unexpected error still ends with its traceback, the normal way."""
     code = main()
     logging.shutdown()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from align.ingest.inline import separator
+from align.untext import separator
 
 Mark = tuple[int, str]  # offset in the clean text, footnote number
 REFERENCE = re.compile(r"\s*\[\^(\d+)\]")
@@ -49,25 +49,3 @@ def join_marked(parts: list[tuple[str, tuple[Mark, ...]]]) -> tuple[str, tuple[M
         marks += [(offset + len(text), number) for offset, number in part_marks]
         text += part
     return text, tuple(marks)
-
-
-def split_marks(text: str, sentences: list[str], marks: tuple[Mark, ...]) -> list[tuple[Mark, ...]]:
-    """The marks of each sentence of `text` (sentences in order, as the segmenter cut them).
-
-    A reference right after a sentence's last character belongs to that sentence.
-
-    >>> split_marks("Il vient. Il part.", ["Il vient.", "Il part."], ((9, "1"), (18, "2")))
-    [((9, '1'),), ((8, '2'),)]
-    """
-    spans, position = [], 0
-    for sentence in sentences:
-        start = text.find(sentence, position)
-        start = position if start < 0 else start
-        spans.append((start, start + len(sentence)))
-        position = start + len(sentence)
-    result: list[tuple[Mark, ...]] = [() for _ in sentences]
-    for offset, number in marks:
-        index = next((k for k, (_start, end) in enumerate(spans) if offset <= end), len(spans) - 1)
-        start, end = spans[index]
-        result[index] += ((min(max(offset - start, 0), end - start), number),)
-    return result

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from align.spool import Spool
 
@@ -67,7 +68,13 @@ class Document:
     path: Path | None = None
 
 
-LOW_SCORE = "low-score"  # the flag of units kept out of TMX and corpora by --min-score
+class Segmenter(Protocol):
+    """Cuts a text into sentences (align/segment): what the aligner is given to align sentences with."""
+
+    def split(self, text: str, lang: str) -> list[str]: ...
+
+
+LOW_SCORE = "low-score"  # the flag of units kept out of TMX and corpora by --min-score (outputs/options.py)
 
 
 @dataclass(frozen=True)
@@ -90,11 +97,6 @@ class AlignedUnit:
     def langs(self) -> list[str]:
         return [lang for lang, text in self.texts.items() if text]
 
-    @property
-    def exportable(self) -> bool:
-        """Goes to TMX and corpora: found in two languages or more, and not below --min-score."""
-        return len(self.langs) >= 2 and LOW_SCORE not in self.flags
-
 
 @dataclass
 class AlignedDocument:
@@ -110,6 +112,24 @@ class AlignedDocument:
     langs: list[str]
     units: list[AlignedUnit]
     pairs: dict[str, list[AlignedUnit]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The input files of one document symbol, in a stable order. The plan holds every group at once
+    while it is made (800,000 files for the UN archive): the paths are kept as one string, not a tuple."""
+
+    symbol: str
+    files: str  # the paths, NUL-separated (no path holds NUL)
+    aligned: str = ""  # the cache entry of its alignment, when only its outputs are to be rendered again
+
+    @classmethod
+    def of(cls, symbol: str, paths: Iterable[str]) -> Group:
+        return cls(symbol, "\0".join(paths))
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(self.files.split("\0"))
 
 
 @dataclass(frozen=True)
@@ -151,6 +171,19 @@ class InputLog:
 
 
 @dataclass
+class GroupResult:
+    """What the work on one group gives: the outcome of each of its files and its share of every output
+    (empty if no file was usable); for a group aligned now, its aligned document stored for the cache."""
+
+    symbol: str
+    units: int  # n-way units aligned (0: no file of the group was usable)
+    records: list[InputRecord] = field(default_factory=list)
+    rendered: dict[str, Any] = field(default_factory=dict)  # each output's part of the document (outputs.render)
+    aligned: bytes = b""  # the aligned document and records, as the cache stores them (align/pipeline/cache.py)
+    reused: bool = False  # rendered again from an alignment the cache held
+
+
+@dataclass
 class BuildResult:
     """Everything a build produced, for the report and the CLI summary."""
 
@@ -161,6 +194,7 @@ class BuildResult:
     cached: int = 0  # documents taken from the cache of an earlier build
     outputs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the exporters want the report to say
+    options: dict[str, Any] = field(default_factory=dict)  # the options the build ran with, for the report
 
     def count(self, outcome: str) -> int:
         return self.inputs.counts[outcome]

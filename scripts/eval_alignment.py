@@ -35,7 +35,7 @@ import galechurch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from align.alignment import align_document  # noqa: E402
+from align.alignment.numbered import align_document  # noqa: E402
 from align.ingest import markdown  # noqa: E402
 from align.model import Document, Source  # noqa: E402
 from align.segment import Segmenter  # noqa: E402

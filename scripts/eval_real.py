@@ -41,12 +41,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_alignment import f1, gold, keys_of  # noqa: E402
 
-from align.alignment import align_document  # noqa: E402
+from align.alignment.numbered import align_document  # noqa: E402
 from align.ingest import markdown, read_source  # noqa: E402
-from align.model import Document, Source, Unit  # noqa: E402
+from align.langs.record import ARABIC_LETTERS, CYRILLIC_LETTERS, LATIN_LETTERS  # noqa: E402
+from align.model import Document, Source  # noqa: E402
 from align.segment import Segmenter  # noqa: E402
 from align.structure import parse  # noqa: E402
-from align.structure.numbers import ARABIC_LETTERS, CYRILLIC_LETTERS, LATIN_LETTERS  # noqa: E402
 
 PIVOT = "fr"
 CONDITIONS = ("akn", "converted", "damaged")

@@ -10,7 +10,8 @@ import pytest
 
 from align.ingest import read_source
 from align.model import Document
-from align.pipeline import BuildOptions, build
+from align.pipeline.options import BuildOptions
+from align.pipeline.run import build
 from align.structure import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,5 +73,5 @@ def seed() -> Document:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """OUT of `align build corpora` (through the library, pinned dates)."""
     out = tmp_path_factory.mktemp("build") / "out"
-    build(BuildOptions(inputs=(CORPORA,), out=out, created=CREATED))
+    build(BuildOptions.of(inputs=(CORPORA,), out=out, created=CREATED))
     return out

@@ -206,3 +206,15 @@ def test_a_reader_that_goes_away_is_no_error() -> None:
     process.stdout.close()
     _, stderr = process.communicate(timeout=60)
     assert b"Broken pipe" not in stderr and b"Traceback" not in stderr
+
+
+def test_export_keeps_the_cat_tool_settings_of_a_build(built: Path, tmp_path: Path) -> None:
+    """`align export --profile trados --lang-codes` writes what `align build` with them writes: region
+    codes, a code given by hand, both directions of every pair."""
+    to = tmp_path / "export"
+    done = run("export", built, "--format", "tmx", "--to", to, "--profile", "trados", "--lang-codes", "zh=zh-TW")
+    assert done.returncode == 0, done.stderr
+    assert {"fr-en.tmx", "en-fr.tmx", "fr-zh.tmx", "zh-fr.tmx"} <= {path.name for path in (to / "tmx").iterdir()}
+    text = (to / "tmx" / "fr-zh.tmx").read_text(encoding="utf-8")
+    assert 'xml:lang="fr-FR"' in text and 'xml:lang="zh-TW"' in text and 'xml:lang="fr"' not in text
+    assert 'creationdate=""' not in text

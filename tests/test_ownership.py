@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from align.errors import AlignError
-from align.pipeline import BuildOptions, build
+from align.pipeline.options import BuildOptions
+from align.pipeline.run import build
 from tests.conftest import CREATED, corpora_with_copies
 
 
@@ -47,21 +48,21 @@ def test_files_a_build_did_not_write_survive_it(inputs: Path, tmp_path: Path) ->
     (out / ".cache/zz").symlink_to(victim)
     (out / ".cache/cd").symlink_to(victim)  # named as a cache folder
     for _ in range(2):  # the second build prunes the cache
-        build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+        build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
     (out / ".memory.tmx.part").symlink_to(victim / ".memory.tmx.part")  # named as a leftover: a link
     with pytest.raises(AlignError, match=r"\.memory\.tmx\.part: is a link"):  # neither removed nor written through
-        build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+        build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
     assert [path for path in planted if not path.is_file() or path.read_text() != "x"] == []
     assert (out / ".memory.tmx.part").is_symlink()
 
 
 def test_a_leftover_of_a_killed_build_is_removed_by_its_name(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+    build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
     leftovers = [out / ".memory.tmx.part", out / "tmx/.fr-en.tmx.part", out / "moses/tok/.fr-en.fr.part", out / ".cache/.layout.part"]
     for path in leftovers:
         path.write_text("half")
-    build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+    build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
     assert not any(path.exists() for path in leftovers)
 
 
@@ -71,13 +72,13 @@ def test_an_output_folder_that_is_a_link_is_refused(inputs: Path, tmp_path: Path
     out.mkdir()
     (out / "tmx").symlink_to(elsewhere)
     with pytest.raises(AlignError, match="tmx: is a link; a build writes only inside its output folder"):
-        build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+        build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
     assert list(elsewhere.iterdir()) == []
 
 
 def test_planted_cache_and_layout_never_run_and_are_rebuilt(inputs: Path, tmp_path: Path) -> None:
     out, marker = tmp_path / "out", tmp_path / "ran"
-    first = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+    first = build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
     expected = _snapshot(out)
     payload = pickle.dumps(_Payload(marker))
     entries = sorted((out / ".cache").glob("*/*.json"))
@@ -88,9 +89,9 @@ def test_planted_cache_and_layout_never_run_and_are_rebuilt(inputs: Path, tmp_pa
     for entry in sorted((out / ".cache").glob("*/*.texts"))[2:3]:
         entry.write_bytes(payload)
     (out / ".cache/layout").write_bytes(payload)
-    again = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+    again = build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
     assert not marker.exists()
     assert again.cached == first.documents - 3  # the three planted entries: aligned again
     assert _snapshot(out) == expected
-    third = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+    third = build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
     assert third.cached == first.documents and _snapshot(out) == expected

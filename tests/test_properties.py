@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from lxml import etree
 from translate.storage import tmx
 
-from align.alignment import align_document
-from align.export.tmx import TmxExporter
+from align.alignment.numbered import align_document
 from align.ingest import markdown
 from align.model import BuildResult, Source
-from align.pipeline import BuildOptions
+from align.outputs.options import ExportOptions
+from align.outputs.tmx import TmxExporter
 from align.segment import Segmenter
 from align.structure import parse
 
@@ -104,7 +104,7 @@ def test_tmx_always_validates_and_reads_back(tmp_path: Path, data: st.DataObject
     versions = [parsed(data.draw(documents(lang))) for lang in ("fr", data.draw(st.sampled_from(["ru", "ar", "zh"])))]
     aligned = align_document(versions, "fr", Segmenter())
     out = tmp_path / "out"
-    options = BuildOptions(inputs=(tmp_path,), out=out, created="20051222T000000Z")
+    options = ExportOptions(out=out, created="20051222T000000Z")
     exporter = TmxExporter(options)
     exporter.write(TmxExporter.render(aligned, options))
     exporter.close(BuildResult())

@@ -18,7 +18,8 @@ import pytest
 from lxml import etree
 from translate.storage import tmx
 
-from align.pipeline import BuildOptions, build
+from align.pipeline.options import BuildOptions
+from align.pipeline.run import build
 from tests.conftest import CORPORA, CREATED, corpora_with_copies, hostile
 
 DTD = etree.DTD(str(Path(__file__).resolve().parents[1] / "align" / "data" / "tmx14.dtd"))
@@ -34,7 +35,7 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     """The hostile and broken files of scripts/make_hostile.py beside corpora/, built."""
     folder = hostile.write(tmp_path_factory.mktemp("hostile") / "in")
     out = folder.parent / "out"
-    build(BuildOptions(inputs=(folder,), out=out))
+    build(BuildOptions.of(inputs=(folder,), out=out))
     return folder, out
 
 
@@ -76,7 +77,7 @@ def test_outputs_stay_whole_and_clean(hostile_build: tuple[Path, Path]) -> None:
 def test_malformed_markup_is_read_or_skipped_quickly(tmp_path: Path, markup: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "A_RES_9_4-FR.md").write_text(f"# Titre\n\n1. Décide de continuer.\n\n{markup}\n", encoding="utf-8")
-    build(BuildOptions(inputs=(tmp_path / "in",), out=tmp_path / "out"))
+    build(BuildOptions.of(inputs=(tmp_path / "in",), out=tmp_path / "out"))
     assert outcomes(tmp_path / "out")["A_RES_9_4-FR.md"]["outcome"] in ("partial", "skipped")
 
 
@@ -107,7 +108,7 @@ def test_a_file_or_folder_the_system_will_not_read_is_reported_and_the_rest_is_b
     (inputs / "A_RES_99_1-EN.md").symlink_to("/proc/self/mem")
     deep = _nested_past_path_max(inputs / "deep")
     for cached in (0, 3):  # the unreadable file's group is cached with its outcome too
-        result = build(BuildOptions(inputs=(inputs,), out=out, created=CREATED))
+        result = build(BuildOptions.of(inputs=(inputs,), out=out, created=CREATED))
         records = {record.path: (record.outcome, record.reason) for record in result.inputs}
         assert records[str(inputs / "A_RES_99_1-EN.md")] == ("skipped", "cannot be read: Input/output error")
         assert records[deep] == ("skipped", "folder cannot be read: File name too long")
@@ -137,7 +138,7 @@ def test_a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp
     """Two builds into one OUT at once would remove each other's files in progress and publish a mix of
     both: while a process holds the folder, `align build` into it fails with one line and writes nothing."""
     out = tmp_path / "out"
-    holder = subprocess.Popen([sys.executable, "-c", "import sys; from pathlib import Path; from align.export.files import only_writer\n"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from pathlib import Path; from align.files import only_writer\n"
                                f"with only_writer(Path({str(out)!r})):\n    print('held', flush=True); sys.stdin.read()"],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
@@ -147,8 +148,8 @@ def test_a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp
         assert refused.stderr == f"align: error: {out}: another build is writing to this folder; try again when it has finished\n"
     finally:
         holder.communicate("")
-    assert build(BuildOptions(inputs=(CORPORA,), out=out)).documents == 12  # the folder is free once its holder is gone
-    assert build(BuildOptions(inputs=(CORPORA,), out=out, jobs=2)).cached == 12  # and again at once: workers do not keep it
+    assert build(BuildOptions.of(inputs=(CORPORA,), out=out)).documents == 12  # the folder is free once its holder is gone
+    assert build(BuildOptions.of(inputs=(CORPORA,), out=out, jobs=2)).cached == 12  # and again at once: workers do not keep it
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +228,7 @@ def test_what_is_found_but_not_a_file_is_reported_not_followed(tmp_path: Path) -
     (inputs / "sub" / "loop").symlink_to(inputs)
     (inputs / "dead.md").symlink_to(tmp_path / "nowhere")
     (inputs / "elsewhere").symlink_to(tmp_path)
-    result = build(BuildOptions(inputs=(inputs,), out=tmp_path / "out", created=CREATED))
+    result = build(BuildOptions.of(inputs=(inputs,), out=tmp_path / "out", created=CREATED))
     reasons = {Path(record.path).name: record.reason for record in result.inputs if record.outcome == "skipped"}
     assert reasons == {"pipe.md": "a FIFO (named pipe), not a file: not read",
                        "loop": "a link to a folder: not followed (links may loop or leave the input)",
@@ -246,7 +247,7 @@ def test_commands_that_write_into_out_wait_for_no_build(built: Path, tmp_path: P
     """`align export` took no lock, and a build started beside it removed its temporary files."""
     out = tmp_path / "out"
     shutil.copytree(built, out)
-    holder = subprocess.Popen([sys.executable, "-c", "import sys; from pathlib import Path; from align.export.files import only_writer\n"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from pathlib import Path; from align.files import only_writer\n"
                                f"with only_writer(Path({str(out)!r})):\n    print('held', flush=True); sys.stdin.read()"],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:

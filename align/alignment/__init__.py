@@ -1,77 +1,60 @@
-"""alignment: Documents of one symbol to aligned units, by unit id first and the length DP between."""
+"""alignment: the language versions of one document to aligned units, by an aligner chosen by name.
+
+An aligner scores what it pairs; it never decides what the outputs keep (align/outputs/options.py).
+A second aligner is one module with a class like NumberedAligner and one line in ALIGNERS.
+"""
 
 from __future__ import annotations
 
-import dataclasses
+import importlib
+from dataclasses import dataclass
+from typing import Protocol
 
-from align.alignment.checks import aligned_unit, link_texts
-from align.alignment.groups import Link, align_all
-from align.alignment.sentences import project, split_unit
-from align.langs import PIVOT_FALLBACK, lang_order
-from align.model import LOW_SCORE, AlignedDocument, AlignedUnit, Document
-from align.segment import Segmenter
+from align.errors import UsageError
+from align.langs import DEFAULT_PIVOT, parse_lang
+from align.model import AlignedDocument, Document, Segmenter
 
-
-def choose_pivot(langs: list[str], wanted: str) -> str:
-    """The pivot of a document: the wanted language if present, else the first fallback present.
-
-    >>> choose_pivot(["en", "zh"], "fr")
-    'en'
-    """
-    for lang in (wanted, *PIVOT_FALLBACK, *sorted(langs)):
-        if lang in langs:
-            return lang
-    raise ValueError("a document needs at least one language version")
+# Aligner name -> "module:class".
+ALIGNERS: dict[str, str] = {
+    "numbers": "align.alignment.numbered:NumberedAligner",
+}
 
 
-def align_document(documents: list[Document], pivot: str, segmenter: Segmenter, sentences: bool = True,
-                   min_score: float = 0.0) -> AlignedDocument:
-    """Align all language versions of one document symbol (one Document per language).
+@dataclass(frozen=True)
+class AlignOptions:
+    """What the alignment depends on; with the aligner's signature, it keys the cache of aligned documents."""
 
-    Units scored below `min_score` are flagged `low-score`: listed in the tables and the report, kept
-    out of TMX and corpora.
-    """
-    langs = lang_order([document.lang for document in documents])
-    by_lang = {document.lang: document for document in documents}
-    pivot = choose_pivot(langs, pivot)
-    others = [lang for lang in langs if lang != pivot]
-    links, own = align_all(by_lang[pivot], [by_lang[lang] for lang in others])
-    symbol = documents[0].symbol
-    units: list[AlignedUnit] = []
-    projected: dict[str, dict[tuple, list[AlignedUnit]]] = {lang: {} for lang in others}  # the n-way units' pair views
-    for link in links:
-        nway, by_lang = _views(symbol, link, langs, pivot, segmenter, sentences)
-        units += [_judge(unit, min_score) for unit in nway]
-        for lang, pair_units in by_lang.items():
-            projected[lang][_key(link, pivot, lang)] = pair_units
-    pairs: dict[str, list[AlignedUnit]] = {lang: [] for lang in others}
-    for lang, pair_links in zip(others, own):  # each pair as its two versions align; mostly the n-way unit's view
-        for link in pair_links:
-            found = projected[lang].get(_key(link, pivot, lang))
-            if found is None:
-                found = _views(symbol, link, [pivot, lang], pivot, segmenter, sentences)[1].get(lang, [])
-            pairs[lang] += [_judge(unit, min_score) for unit in found]
-    return AlignedDocument(symbol, pivot, langs, units, pairs)
+    pivot: str = DEFAULT_PIVOT  # language the others are aligned to (a document without it: PIVOT_FALLBACK)
+    sentences: bool = True  # align sentences inside units (n-way where all languages agree, else per pair)
+    aligner: str = "numbers"  # one of ALIGNERS
+
+    def __post_init__(self) -> None:
+        try:
+            parse_lang(self.pivot)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        if self.aligner not in ALIGNERS:
+            raise UsageError(f"unknown aligner {self.aligner!r} (one of {', '.join(ALIGNERS)})")
 
 
-def _views(symbol: str, link: Link, langs: list[str], pivot: str, segmenter: Segmenter, sentences: bool
-           ) -> tuple[list[AlignedUnit], dict[str, list[AlignedUnit]]]:
-    """A link's unit in the n-way view (cut into sentences where all its languages agree) and, per
-    language, in the pair view."""
-    joined = link_texts(link)
-    texts = {lang: joined[lang][0] for lang in langs if lang in joined}
-    unit = aligned_unit(symbol, link, langs, texts, {lang: joined[lang][1] for lang in texts})
-    if sentences:
-        return split_unit(unit, segmenter)
-    return [unit], {lang: [project(unit, [pivot, lang])] for lang in unit.texts if lang != pivot and pivot in unit.texts}
+class Aligner(Protocol):
+    """Aligns every language version of one document; made once per worker."""
+
+    def __init__(self, pivot: str, sentences: bool, segmenter: Segmenter) -> None: ...
+
+    @classmethod
+    def signature(cls, options: AlignOptions) -> tuple[str, ...]:
+        """How it aligns with `options`, for the TMX header and the report: changes when the results do."""
+
+    def align(self, documents: list[Document]) -> AlignedDocument: ...
 
 
-def _key(link: Link, pivot: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Which units of the pivot and of `lang` a link holds."""
-    return tuple(unit.id for unit in link.units.get(pivot, [])), tuple(unit.id for unit in link.units.get(lang, []))
+def aligner_class(name: str) -> type[Aligner]:
+    """The aligner registered under `name` (imported on first use)."""
+    module, _, cls = ALIGNERS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)
 
 
-def _judge(unit: AlignedUnit, min_score: float) -> AlignedUnit:
-    if len(unit.texts) > 1 and unit.score < min_score:
-        return dataclasses.replace(unit, flags=unit.flags + (LOW_SCORE,))
-    return unit
+def aligner(options: AlignOptions, segmenter: Segmenter) -> Aligner:
+    """The aligner `options` name, set up with them."""
+    return aligner_class(options.aligner)(options.pivot, options.sentences, segmenter)

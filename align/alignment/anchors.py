@@ -8,8 +8,7 @@ import functools
 import math
 import re
 
-from align.ingest.naming import SYMBOL_IN_TEXT
-from align.structure.numbers import ascii_digits
+from align.untext import SYMBOL_IN_TEXT, ascii_digits
 
 # Final punctuation by function, in the six languages' scripts (Arabic comma and semicolon, CJK full-width).
 _END_CLASSES = {"comma": ",،，、", "stop": ".。!?！？", "semicolon": ";；؛", "colon": ":："}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from align.alignment.anchors import typed_numbers
 from align.alignment.dp import length_probability
-from align.alignment.groups import Link, id_range
+from align.alignment.links import Link, id_range
 from align.marks import Mark, join_marked
 from align.model import AlignedUnit
 

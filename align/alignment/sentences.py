@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from align.alignment.groups import align_versions, id_range
-from align.ingest.inline import join_lines
-from align.model import AlignedUnit, Document, Unit
-from align.segment import Segmenter
+from align.alignment.links import align_versions, id_range
+from align.model import AlignedUnit, Document, Segmenter, Unit
+from align.untext import join_lines
 
 # A sentence bead whose lengths are less plausible than this keeps its language whole (Gale-Church P).
 MIN_SENTENCE_PROBABILITY = 0.02
 
-Span = tuple[int, int]  # first and last pivot sentence (1-based) of a sentence unit
-Cut = dict[Span, tuple[str, str, float]]  # pivot span -> (the language's text, its own sentence ids, P)
+SentenceRun = tuple[int, int]  # first and last pivot sentence (1-based) of a sentence unit
+Cut = dict[SentenceRun, tuple[str, str, float]]  # pivot span -> (the language's text, its own sentence ids, P)
 
 
 def split_unit(unit: AlignedUnit, segmenter: Segmenter) -> tuple[list[AlignedUnit], dict[str, list[AlignedUnit]]]:
@@ -80,7 +79,7 @@ def _pair_units(unit: AlignedUnit, pivot: str, lang: str, cut: Cut, sentences: l
     return [_sentence_unit(pair, pivot, sentences, span, {lang: cut[span]}) for span in sorted(cut)]
 
 
-def _sentence_unit(unit: AlignedUnit, pivot: str, sentences: list[str], span: Span,
+def _sentence_unit(unit: AlignedUnit, pivot: str, sentences: list[str], span: SentenceRun,
                    entries: dict[str, tuple[str, str, float]]) -> AlignedUnit:
     """The sentence unit of `unit` covering the pivot's sentences `span`, with each language's entry."""
     first, last = span

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import importlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align.errors import InvalidFilename, UnreadableInput
+from align.errors import InvalidFilename, UnreadableInput, UsageError
 from align.ingest.decode import decode
 from align.ingest.detect import detect_lang, detect_symbol, wrong_script
 from align.ingest.naming import check_symbol, parse_filename
+from align.langs import parse_lang
 from align.model import Source
 
 if TYPE_CHECKING:
@@ -33,6 +35,23 @@ UNSUPPORTED_DOCUMENTS = frozenset({".doc", ".odt", ".rtf", ".wpf"})
 # Files that travel with corpora but are not documents: README, LICENSE, ... are ignored.
 _NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "authors"})
 MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Which language versions a build reads."""
+
+    langs: tuple[str, ...] = ()  # only these languages; empty = every language found
+
+    def __post_init__(self) -> None:
+        try:
+            for lang in self.langs:
+                parse_lang(lang)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+
+    def wanted(self, lang: str) -> bool:
+        return not self.langs or lang in self.langs
 
 
 def kind_of(name: str) -> str:

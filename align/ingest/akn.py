@@ -29,10 +29,11 @@ from typing import NamedTuple
 from lxml import etree
 
 from align.errors import UnreadableInput
-from align.ingest.inline import clean, roman
+from align.ingest.inline import clean
 from align.ingest.xmlsafe import parse_xml
 from align.langs import parse_lang
 from align.model import Block
+from align.untext import roman
 
 BINARY = True
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"

@@ -5,27 +5,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.langs import GENERAL_ASSEMBLY
+from align.langs import GENERAL_ASSEMBLY, LANGUAGES, language
 from align.model import Block
 
 # Scripts that identify a UN language by themselves (Unicode blocks), as runs: counting the letters of
-# runs is several times faster than counting letters one match at a time.
+# runs costs one match per run instead of one per letter.
 _SCRIPTS = {
     "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]+"),
     "zh": re.compile(r"[\u4e00-\u9fff]+"),
     "ru": re.compile(r"[\u0400-\u04ff]+"),
     "latin": re.compile(r"[A-Za-z\u00c0-\u024f]+"),
 }
-# The commonest short words of UN English, French and Spanish; they tell the Latin-script languages apart.
-_STOPWORDS = {
-    "en": set("the of and to in that for on with by is are be its as which has have shall".split()),
-    "fr": set("le la les de des du et à en que qui pour dans sur par une aux est sont sa ses".split()),
-    "es": set("el la los las de del y en que para por con una al su sus es son se lo".split()),
-}
+# The commonest short words of the Latin-script languages that have them in their records (English,
+# French, Spanish): they tell those languages apart.
+_STOPWORDS = {code: record.stopwords for code, record in LANGUAGES.items() if record.stopwords}
 _KEYS = {"arabic": "ar", "han": "zh", "cyrillic": "ru", "latin": "latin"}  # script -> its key in _SCRIPTS
-# The script each language is written in, where it is not Latin (languages ODS names may carry).
-_SCRIPT_OF = {"ar": "arabic", "fa": "arabic", "ur": "arabic", "ps": "arabic", "zh": "han", "ja": "han"}
-_SCRIPT_OF |= dict.fromkeys("ru uk be bg sr mk kk ky tg mn".split(), "cyrillic")
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 20000  # characters looked at: enough to tell, and the same time for any file
 # A resolution's own number heads its title: "60/212. South-South cooperation".
@@ -88,7 +82,7 @@ def script_of(lang: str) -> str:
     >>> script_of("ru"), script_of("es")
     ('cyrillic', 'latin')
     """
-    return _SCRIPT_OF.get(lang, "latin")
+    return language(lang).script
 
 
 def detect_symbol(blocks: list[Block]) -> str | None:

@@ -21,9 +21,10 @@ import zlib
 from lxml import etree
 
 from align.errors import UnreadableInput
-from align.ingest.inline import clean, roman
+from align.ingest.inline import clean
 from align.ingest.xmlsafe import parse_xml
 from align.model import Block
+from align.untext import roman
 
 BINARY = True
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -15,8 +15,9 @@ import re
 from lxml import etree, html
 
 from align.errors import UnreadableInput
-from align.ingest.inline import clean, roman
+from align.ingest.inline import clean
 from align.model import Block
+from align.untext import roman
 
 _DROP = {"script", "style", "nav", "noscript", "template", "iframe", "form", "button", "svg", "math", "head", "object"}
 _BLOCKS = {"p", "li", "blockquote", "dd", "dt", "td", "th", "div", "section", "article", "main", "body", "pre", "caption"}

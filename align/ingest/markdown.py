@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 import re
 
-from align.ingest.inline import clean, join_lines
+from align.ingest.inline import clean
 from align.model import Block
+from align.untext import join_lines
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")

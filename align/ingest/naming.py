@@ -18,10 +18,7 @@ _UN_NAME = re.compile(r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\- ]*?)(?:[-_][A-Z]?\
 # leading "/", never a NUL or a backslash. A symbol is an identifier, not a path.
 _PARTS = re.compile(r"(?<=\d)([A-Z])([A-Z])$")
 _SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/.()+\-]*$")
-# A UN document symbol in running text: series letters, then "/"-separated parts (A/60/493/Add.2,
-# A/RES/217(III)); and a line that is nothing but a symbol, the running header of a UN page.
-SYMBOL_IN_TEXT = r"\b[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+"
-SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
+
 
 
 def parse_filename(stem: str) -> tuple[str, str] | None:

@@ -20,8 +20,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from align.errors import UnreadableInput
-from align.ingest.inline import clean, join_lines
+from align.ingest.inline import clean
 from align.model import Block
+from align.untext import join_lines
 
 BINARY = True  # the reader takes bytes, not decoded text
 _TOP, _BOTTOM = 0.07, 0.06  # the page's header and footer bands, as fractions of its height
@@ -87,7 +88,7 @@ def read(data: bytes) -> list[Block]:
 
 def _check_streams(data: bytes) -> None:
     """Refuse a PDF with a compressed stream that inflates past MAX_STREAM: pdfminer inflates each stream
-    whole into memory (a 390 KB file with a stream of 400 MB of zeros took 868 MB). Each stream is
+    whole into memory (a small file can hold a stream that inflates to gigabytes). Each stream is
     inflated here a bounded piece at a time and dropped; a stream that is not Flate is left to pdfminer."""
     for match in _STREAM.finditer(data):
         end = data.find(b"endstream", match.end())

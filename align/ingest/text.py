@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from align.ingest.inline import clean, join_lines
+from align.ingest.inline import clean
 from align.model import Block
+from align.untext import join_lines
 
 
 def read(text: str) -> list[Block]:

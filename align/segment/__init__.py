@@ -22,11 +22,11 @@ def _deferred(name: str) -> None:
     sys.modules[name] = stand_in
 
 
-# choppa imports xmlschema for the validation of SRX files it offers, which align does not use: a twelfth
-# of a second of every start, and of every worker's, before the worker can align anything. Done here,
+# choppa imports xmlschema for the validation of SRX files it offers, which align does not use: time
+# taken from every start, and every worker's, before the worker can align anything. Done here,
 # the package's first lines, so that it comes before srx.py imports choppa.
 _deferred("xmlschema")
 
-from align.segment.srx import Segmenter, rules_xml  # noqa: E402
+from align.segment.srx import RULES_NAME, Segmenter, rules_xml  # noqa: E402
 
-__all__ = ["Segmenter", "rules_xml"]
+__all__ = ["RULES_NAME", "Segmenter", "rules_xml"]

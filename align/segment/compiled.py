@@ -3,7 +3,7 @@
 choppa runs this algorithm faithfully but rebuilds its matchers for every text: it formats the whole
 rule list into a cache key, looks every pattern up by a formatted string, and walks a rule whose
 before-pattern is empty (LanguageTool's `<0}` Trados-tag rule) one character at a time in Python. On
-UN documents that was a quarter of the build. Here each language's break rules, after-patterns and
+UN documents that was a large share of the build. Here each language's break rules, after-patterns and
 exception patterns are choppa's own compiled regexes, fetched once, and an empty before-pattern is found
 by one search of its after-pattern. The segments are the same; tests compare the two on every unit of
 the bundled corpora and on generated text.

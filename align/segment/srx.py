@@ -22,6 +22,7 @@ from align.segment.compiled import BreakRule, segments
 
 SRX_NS = "http://www.lisa.org/srx20"
 UN_RULES = "un.srx"
+RULES_NAME = "un+languagetool"  # the rules, as the build's signature names them
 
 
 @functools.cache
@@ -55,7 +56,7 @@ def break_rules(lang: str) -> list[BreakRule]:
     """The language's break rules, each with the no-break rules before it (its exceptions), as choppa
     compiles them for its iterator, except that choppa's RuleManager compiles for every break rule the
     union of all the no-break rules before it, each union repeating the one before (English: two of
-    10,000 characters; a worker spent half its start-up on them). Here each run of no-break rules between
+    10,000 characters, the larger part of a worker's start-up). Here each run of no-break rules between
     two break rules is compiled once, and a break rule's exceptions are the runs before it: a union
     matches where one of its alternatives does, so the cuts are the same (tests compare with choppa)."""
     document = _document()

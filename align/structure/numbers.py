@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-# Digits other than ASCII that UN documents use: Arabic-Indic, Eastern Arabic-Indic, full-width.
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+from align.langs.record import ARABIC_LETTERS, CYRILLIC_LETTERS, LATIN_LETTERS
+from align.untext import ascii_digits
+
 _CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 # Ordinal words that stand for a number in article headings ("Article premier", "Artículo primero").
 _WORDS = {"premier": 1, "première": 1, "primero": 1, "first": 1}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
-# Sub-paragraph letters in each script, in the order UN documents use them; position k maps to the
-# k-th Latin letter so that ids agree across languages (Russian а) = French a) = Arabic (أ) = `.a`).
-LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-CYRILLIC_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"  # UN Russian skips ё, й, ъ, ы, ь
-ARABIC_LETTERS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
-                  "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")  # abjad order, as UN Arabic letters lists
-
-
-def ascii_digits(text: str) -> str:
-    """Arabic-Indic and full-width digits as ASCII.
-
-    >>> ascii_digits("١٢")
-    '12'
-    """
-    return text.translate(_DIGITS)
 
 
 def parse_number(text: str) -> int:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from align.ingest.inline import join_lines
-from align.ingest.naming import SYMBOL_LINE
+from align.langs.record import Convention
 from align.model import Block
-from align.structure.conventions import Convention
+from align.untext import SYMBOL_LINE, join_lines
 
 # Page furniture of UN documents (ODS PDF layout): a page number alone, the job number and its
 # barcode line ("05-49777", "05-49777 (F)", "*0549777*"), a running header made of the symbol.

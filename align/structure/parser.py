@@ -24,13 +24,13 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from align.ingest.inline import roman
-from align.ingest.naming import SYMBOL_LINE
+from align.langs.record import LATIN_LETTERS, Convention
 from align.marks import strip_references
 from align.model import Block, Document, Source, Unit
-from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, Convention, convention
-from align.structure.numbers import LATIN_LETTERS, ascii_digits, letter_id, parse_number
+from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, convention
+from align.structure.numbers import letter_id, parse_number
 from align.structure.pages import is_furniture, rejoin
+from align.untext import SYMBOL_LINE, ascii_digits, roman
 
 # A date line in the header: short, with a year ("27 mars 2006", "2006年3月27日").
 _DATE = re.compile(r"^\D{0,25}\d{1,4}\D{1,25}(?:19|20)\d{2}\D{0,12}$|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")

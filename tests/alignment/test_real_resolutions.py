@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from align.pipeline import BuildOptions, build
+from align.pipeline.options import BuildOptions
+from align.pipeline.run import build
 from tests.conftest import CORPORA, CREATED, script
 
 AKN = CORPORA / "un-akn"
@@ -21,7 +22,7 @@ evaluation = script("eval_real")
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("akn") / "out"
-    build(BuildOptions(inputs=(AKN,), out=out, created=CREATED))
+    build(BuildOptions.of(inputs=(AKN,), out=out, created=CREATED))
     return out
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from align.alignment import align_document, choose_pivot
+from align.alignment.numbered import align_document, choose_pivot
 from align.model import AlignedDocument, Document
 from align.segment import Segmenter
 from tests.conftest import UDHR_LANGS

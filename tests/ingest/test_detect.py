@@ -4,7 +4,6 @@ from align.ingest import markdown
 from align.ingest.detect import detect_lang, detect_symbol, script_of, wrong_script
 from tests.conftest import SEED, UDHR_LANGS, udhr_path
 
-
 LOREM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit " * 5
 
 

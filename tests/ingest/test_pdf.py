@@ -10,7 +10,8 @@ import pytest
 
 from align.errors import UnreadableInput
 from align.ingest import pdf, read_source
-from align.pipeline import BuildOptions, build
+from align.pipeline.options import BuildOptions
+from align.pipeline.run import build
 from align.structure import parse
 from tests.conftest import CORPORA, CREATED, fixtures, rendered, units_of
 
@@ -48,7 +49,7 @@ def test_build_from_pdfs_aligns_like_markdown(pdfs: Path, tmp_path: Path) -> Non
             shutil.copy(source, folders["md"])
             shutil.copy(pdfs / f"{source.stem}.pdf", folders["pdf"])
     for name, folder in folders.items():
-        build(BuildOptions(inputs=(folder,), out=tmp_path / f"out-{name}", created=CREATED, cache=False))
+        build(BuildOptions.of(inputs=(folder,), out=tmp_path / f"out-{name}", created=CREATED, cache=False))
     for table in ("units.tsv",):
         assert (tmp_path / "out-pdf" / table).read_bytes() == (tmp_path / "out-md" / table).read_bytes()
     assert (tmp_path / "out-pdf" / "moses" / "fr-zh.zh").read_bytes() == (tmp_path / "out-md" / "moses" / "fr-zh.zh").read_bytes()
@@ -84,7 +85,7 @@ def test_two_copies_of_a_version_in_different_formats(pdfs: Path, tmp_path: Path
         shutil.copy(CORPORA / f"A_RES_217(III)-{lang}.md", folder)
     shutil.copy(pdfs / "A_RES_217(III)-FR.pdf", folder)
     (folder / "A_RES_217(III)-FR.html").write_bytes(fixtures.WRITERS["html"][1]((CORPORA / "A_RES_217(III)-FR.md").read_text(encoding="utf-8"), "A/RES/217(III)", "fr"))
-    result = build(BuildOptions(inputs=(folder,), out=tmp_path / "out", cache=False))
+    result = build(BuildOptions.of(inputs=(folder,), out=tmp_path / "out", cache=False))
     records = {Path(record.path).name: record for record in result.inputs}
     assert records["A_RES_217(III)-FR.md"].outcome == "aligned"  # Markdown is preferred over HTML and PDF
     for name in ("A_RES_217(III)-FR.html", "A_RES_217(III)-FR.pdf"):

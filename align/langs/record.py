@@ -1,0 +1,79 @@
+"""The record of one language: what every stage needs to know of it, in one place (one module per language
+beside this one; a language without one gets a record with the generic convention)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Sub-paragraph letters in each script, in the order UN documents use them; position k maps to the
+# k-th Latin letter so that ids agree across languages (Russian а) = French a) = Arabic (أ) = `.a`).
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+CYRILLIC_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"  # UN Russian skips ё, й, ъ, ы, ь
+ARABIC_LETTERS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+                  "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")  # abjad order, as UN Arabic letters lists
+
+DIGITS = r"[0-9٠-٩۰-۹０-９]"
+ARABIC_MARK = "|".join(ARABIC_LETTERS) + "|ه"
+# Operative paragraph numbers: "1. " in most languages; Chinese may print "1．"; Arabic "1 - " (UN Arabic
+# practice) or "1. ", possibly with Arabic-Indic digits.
+PARAGRAPH = rf"^(?P<n>{DIGITS}{{1,3}})\s*[.．]\s+"
+ARABIC_PARAGRAPH = rf"^(?P<n>{DIGITS}{{1,3}})\s*(?:[-–—]|[.．])\s*"
+# Sub-paragraphs: "(a)" in English, Chinese and Arabic "(أ)"; "a)" in French, Spanish and Russian "а)";
+# roman "(i)" / "i)" one level down.
+SUB_LATIN = r"^\(?(?P<m>[a-z]{1}|[ivx]{1,5})\)\s+"
+SUB_CYRILLIC = rf"^\(?(?P<m>[{CYRILLIC_LETTERS}]|[ivx]{{1,5}})\)\s+"
+SUB_ARABIC = rf"^\((?P<m>{ARABIC_MARK}|[ivx]{{1,5}})\)\s*"
+LOWER_OR_DIGIT = re.compile(r"^[\da-zß-ÿ]")
+
+
+@dataclass(frozen=True)
+class Convention:
+    """How one language version writes the parts of a UN resolution or declaration."""
+
+    article: re.Pattern[str]  # an article heading; group n is its number
+    preamble: re.Pattern[str]  # the heading that opens a declaration's preamble
+    intro: re.Pattern[str]  # "The General Assembly," opening a resolution's preamble
+    meeting: re.Pattern[str]  # the closing meeting line
+    paragraph: re.Pattern[str] = re.compile(PARAGRAPH)
+    sub: re.Pattern[str] = rx(SUB_LATIN)
+    header: dict[str, re.Pattern[str]] = field(default_factory=dict)  # meta key -> whole-line pattern
+    # how a paragraph's text may go on after a page break, never how one opens: a number that is not a
+    # paragraph's own; in French, English and Spanish a small letter too (Russian and German preambular
+    # paragraphs open with one)
+    continuation: re.Pattern[str] = re.compile(r"^\d")
+
+
+# Languages other than the six: numbering as in English, no header vocabulary; the article words, the
+# enacting formula and the meeting line of the other languages UN resolutions are translated into
+# (German by the Deutscher Übersetzungsdienst).
+GENERIC = Convention(
+    article=rx(r"^(?:Article|Artikel|Artigo|Articolo|Artykuł)\s+(?P<n>\d+)$"),
+    preamble=rx(r"^(?:Preamble|Präambel|Preâmbulo|Preambolo|Preambuła)$"),
+    intro=rx(r"^(?:Die Generalversammlung|Der Sicherheitsrat|A Assembleia Geral|O Conselho de Segurança)\s*,?$"),
+    meeting=rx(r"^\d+\.\s*Plenarsitzung\b|^\d+\.?ª?\s+sessão plenária\b"),
+)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language as UN documents write it."""
+
+    code: str  # ISO 639-1
+    name: str  # in English
+    script: str = "latin"  # latin | cyrillic | arabic | han: what ingest/detect.py checks a file's text against
+    direction: str = "ltr"  # ltr | rtl, as the review page sets it
+    un_letter: str = ""  # the letter ending the UN's own file names (A_RES_80_156-2520753F): ingest/naming.py
+    assembly: str = ""  # the General Assembly's name atop a resolution: ingest/detect.py tells a resolution by it
+    stopwords: frozenset[str] = frozenset()  # its commonest short words, telling Latin-script languages apart
+    letters: Sequence[str] = LATIN_LETTERS  # its sub-paragraph letters, in UN order: structure/numbers.py
+    convention: Convention = GENERIC  # how it writes a resolution's parts: structure/parser.py, pages.py
+    region: str = ""  # the locale CAT tools match memories by (--profile trados, memoq): outputs/profiles.py
+    srx: str = "UN-Common"  # the name of its language rules in segment/rules/un.srx
+    fallback: int = 99  # its place among the pivots tried when the asked one is missing (alignment)

@@ -1,0 +1,68 @@
+"""Helpers for UN text that every stage uses: document symbols in running text, digits of every script,
+joining wrapped lines (with no space beside Chinese), roman numerals."""
+
+from __future__ import annotations
+
+import re
+
+# A UN document symbol in running text: series letters, then "/"-separated parts (A/60/493/Add.2,
+# A/RES/217(III)); and a line that is nothing but a symbol, the running header of a UN page.
+SYMBOL_IN_TEXT = r"\b[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+"
+SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
+# Digits other than ASCII that UN documents use: Arabic-Indic, Eastern Arabic-Indic, full-width.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and full-width digits as ASCII.
+
+    >>> ascii_digits("١٢")
+    '12'
+    """
+    return text.translate(_DIGITS)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join soft-wrapped lines: a space between words, none next to a Chinese character.
+
+    >>> join_lines(["人人生而自由,", "在尊严"])
+    '人人生而自由,在尊严'
+    >>> join_lines(["droits", "égaux"])
+    'droits égaux'
+    """
+    out = ""
+    for line in (line.strip(" \t") for line in lines):
+        if line:
+            out += separator(out, line) + line
+    return out
+
+
+def separator(before: str, after: str) -> str:
+    """What goes between two pieces of text joined into one: a space, or nothing beside Chinese.
+
+    >>> separator("fonds", "susmentionnés"), separator("基金", "捐款"), separator("", "x")
+    (' ', '', '')
+    """
+    if not before or not after or before.endswith("\n") or _CJK.match(before[-1]) or _CJK.match(after[0]):
+        return ""
+    return " "
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def roman(number: int) -> str:
+    """A lower-case roman numeral, as UN documents number the items below a lettered one: (i), (iv).
+
+    >>> [roman(n) for n in (1, 4, 9, 11, 14, 40)]
+    ['i', 'iv', 'ix', 'xi', 'xiv', 'xl']
+    """
+    if number < 1:
+        return str(number)
+    out = ""
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        out += numeral * count
+    return out

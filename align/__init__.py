@@ -8,6 +8,7 @@ The public API, what the `align` command itself calls:
     align.export("out", formats=["moses"], split=(80, 10, 10))            # dataset.json's summary
     align.lookup("out", "Tous les êtres humains naissent libres")         # matches with their translations
     align.validate("out/memory.tmx")                                      # problems found
+    align.fetch("A/RES/60/212", "docs")                                   # every language, from the UN
 
 Importing align imports nothing else: each function imports its room when called, so `import align`
 stays instant and pulls in neither pandas, Dask nor the PDF reader.
@@ -24,17 +25,18 @@ from align.version import __version__
 
 if TYPE_CHECKING:
     from align.model import BuildResult, Document
+    from align.sources.fetch import Entry, FetchResult
     from align.tools.lookup import Match
     from align.tools.validate import Problem
 
 # The types a user of the API meets, each imported from its room on first use.
 _TYPES = {
     "BuildOptions": "align.pipeline.options", "ReadOptions": "align.ingest", "AlignOptions": "align.alignment",
-    "ExportOptions": "align.outputs.options", "DatasetOptions": "align.tools.dataset",
+    "ExportOptions": "align.outputs.options", "DatasetOptions": "align.tools.dataset", "FetchOptions": "align.sources.fetch",
     "Document": "align.model", "Unit": "align.model", "AlignedDocument": "align.model", "AlignedUnit": "align.model",
     "BuildResult": "align.model", "InputRecord": "align.model", "AlignError": "align.errors", "UsageError": "align.errors",
 }
-__all__ = ["__version__", "build", "export", "inspect", "lookup", "validate", *_TYPES]
+__all__ = ["__version__", "build", "export", "fetch", "inspect", "lookup", "validate", *_TYPES]
 
 
 def __getattr__(name: str) -> Any:  # PEP 562: the types, imported when first asked for
@@ -52,6 +54,17 @@ def build(inputs: str | Path | Iterable[str | Path], out: str | Path, progress: 
     from align.pipeline.run import build as run
 
     return run(BuildOptions.of(inputs, out, **options), progress)
+
+
+def fetch(symbols: str | Iterable[str], to: str | Path, progress: Callable[[Entry], None] | None = None,
+          **options: Any) -> FetchResult:
+    """Fetch the official language versions of UN documents by symbol into `to`, under the names `build`
+    reads; `options` are the fetch flags by their long names (langs, format, server, rate, ...)."""
+    from align.sources.fetch import FetchOptions
+    from align.sources.fetch import fetch as run
+
+    chosen = {name: tuple(value) if isinstance(value, list) else value for name, value in options.items()}
+    return run([symbols] if isinstance(symbols, str) else list(symbols), Path(to), FetchOptions(**chosen), progress)
 
 
 def inspect(path: str | Path) -> Document:

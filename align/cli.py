@@ -16,11 +16,13 @@ from tqdm import tqdm
 import align
 from align.alignment import ALIGNERS
 from align.errors import AlignError, UsageError
-from align.langs import DEFAULT_PIVOT
+from align.langs import DEFAULT_PIVOT, UN_LANGS
 from align.outputs import REEXPORTABLE
 from align.outputs.options import FORMATS
 from align.outputs.profiles import PROFILES
 from align.pipeline.options import ENGINES
+from align.sources import FORMATS as FETCH_FORMATS
+from align.sources import OUTCOMES as FETCH_OUTCOMES
 from align.tools.spm import MAX_LINES, MODEL_TYPES, SpmOptions, train
 from align.version import __version__
 
@@ -60,6 +62,19 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--scheduler", default="", help="Dask scheduler address (default: start a local cluster)")
     build_cmd.add_argument("--no-cache", dest="cache", action="store_false", help="align everything again")
     build_cmd.add_argument("--escape", action="store_true", help="escape XML characters in tokenized files (Moses style)")
+
+    fetch_cmd = commands.add_parser("fetch", parents=[common], help="get every language version of UN documents by symbol")
+    fetch_cmd.add_argument("symbols", nargs="+", metavar="SYMBOL", help="e.g. A/RES/60/212")
+    fetch_cmd.add_argument("-o", "--out", type=Path, required=True, help="the folder to fetch into (then: align build DIR)")
+    fetch_cmd.add_argument("--langs", nargs="+", default=list(UN_LANGS), metavar="LANG", help="languages (default: the six)")
+    fetch_cmd.add_argument("--format", choices=FETCH_FORMATS, default="pdf",
+                           help="pdf or doc from the Official Document System, or akn: the UN's Akoma Ntoso XML (GA resolutions)")
+    fetch_cmd.add_argument("--server", default="", help="ask this server instead of the UN's (a mirror)")
+    fetch_cmd.add_argument("--rate", type=float, default=1.0, help="requests a second at most (default: 1)")
+    fetch_cmd.add_argument("--max-bytes", type=int, default=200 << 20, help="stop a download past this size (default: 200 MiB)")
+    fetch_cmd.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an answer (default: 30)")
+    fetch_cmd.add_argument("--retries", type=int, default=3, help="tries again after a 5xx or a timeout (default: 3)")
+    fetch_cmd.add_argument("--refresh", action="store_true", help="ask again for what fetch.json says is not published or not found")
 
     spm_cmd = commands.add_parser("spm", parents=[common], help="train a joint SentencePiece model on a built corpus and encode it")
     spm_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
@@ -167,6 +182,20 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if args.strict and result.count("skipped") else 0
 
 
+def _fetch(args: argparse.Namespace) -> int:
+    with tqdm(desc="fetching", unit="file", total=len(args.symbols) * len(args.langs), disable=True if args.quiet else None,
+              file=sys.stderr, leave=False) as bar:
+        result = align.fetch(args.symbols, args.out, progress=lambda _entry: bar.update(1), langs=args.langs, format=args.format,
+                             server=args.server, rate=args.rate, max_bytes=args.max_bytes, timeout=args.timeout,
+                             retries=args.retries, refresh=args.refresh)
+    for entry in () if args.quiet else result.entries:
+        if entry.outcome not in ("fetched", "exists"):
+            print(f"{entry.outcome} {entry.symbol} [{entry.lang}]: {entry.reason}", file=sys.stderr)
+    counts = ", ".join(f"{result.count(outcome)} {outcome}" for outcome in FETCH_OUTCOMES)
+    print(f"{counts}; {result.requests} requests -> {args.out} (then: align build {args.out} -o OUT)")
+    return 0 if result.count("fetched") + result.count("exists") else 1
+
+
 def _spm(args: argparse.Namespace) -> int:
     if not args.out.is_dir():
         raise UsageError(f"{args.out}: no such folder")
@@ -257,10 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR if args.quiet else logging.WARNING,
                         format="align: %(levelname)s: %(message)s")
     if not args.verbose:  # what the libraries say of a broken PDF or of a cluster is already in the report, in one line
-        for library in ("pdfminer", "distributed"):
+        for library in ("pdfminer", "distributed", "urllib3"):
             logging.getLogger(library).setLevel(logging.ERROR)
     try:
-        return {"build": _build, "spm": _spm, "export": _export, "lookup": _lookup, "validate": _validate, "inspect": _inspect}[args.command](args)
+        return {"build": _build, "fetch": _fetch, "spm": _spm, "export": _export, "lookup": _lookup, "validate": _validate, "inspect": _inspect}[args.command](args)
     except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback; files are renamed into place whole or not at all
         print("align: interrupted (no output file is left half-written)", file=sys.stderr)
         return 130

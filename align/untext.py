@@ -1,14 +1,19 @@
-"""Helpers for UN text that every stage uses: document symbols in running text, digits of every script,
-joining wrapped lines (with no space beside Chinese), roman numerals."""
+"""Helpers for UN text that every stage uses: document symbols (checked, in running text, in file names),
+digits of every script, joining wrapped lines (with no space beside Chinese), roman numerals."""
 
 from __future__ import annotations
 
 import re
 
+from align.errors import InvalidFilename
+
 # A UN document symbol in running text: series letters, then "/"-separated parts (A/60/493/Add.2,
 # A/RES/217(III)); and a line that is nothing but a symbol, the running header of a UN page.
 SYMBOL_IN_TEXT = r"\b[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+"
 SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
+# What a UN symbol is made of: letters, digits, "/", ".", "(", ")", "-", "+"; never "..", never a
+# leading "/", never a NUL or a backslash. A symbol is an identifier, not a path.
+_SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/.()+\-]*$")
 # Digits other than ASCII that UN documents use: Arabic-Indic, Eastern Arabic-Indic, full-width.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
@@ -66,3 +71,27 @@ def roman(number: int) -> str:
         count, number = divmod(number, value)
         out += numeral * count
     return out
+
+
+def check_symbol(symbol: str) -> str:
+    """Return `symbol` if it is a safe UN document symbol, else raise InvalidFilename.
+
+    >>> check_symbol("A/RES/60/212")
+    'A/RES/60/212'
+    >>> check_symbol("A/../../etc")
+    Traceback (most recent call last):
+    ...
+    align.errors.InvalidFilename: not a document symbol: 'A/../../etc'
+    """
+    if not _SYMBOL.match(symbol) or ".." in symbol or "//" in symbol:
+        raise InvalidFilename(f"not a document symbol: {symbol!r}")
+    return symbol
+
+
+def symbol_slug(symbol: str) -> str:
+    """The symbol as ODS writes it in a file name: safe as one path component.
+
+    >>> symbol_slug("A/RES/217(III)")
+    'A_RES_217(III)'
+    """
+    return check_symbol(symbol).replace("/", "_")

@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "align"
 # Each room and the rooms below it that it may import (its own room always). The stages import the shared
 # modules only, never each other; the build machinery and the tools use the stages; the API and the CLI sit on top.
 CORE = {"model", "errors", "version", "langs", "untext", "spool", "stored", "files", "streams", "json_text", "marks", "data"}
-STAGES = {"ingest", "structure", "segment", "alignment", "outputs"}
+STAGES = {"sources", "ingest", "structure", "segment", "alignment", "outputs"}
 ALLOWED = {
     **{room: {"core"} for room in STAGES},
     "core": set(),

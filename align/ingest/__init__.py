@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from align.errors import InvalidFilename, UnreadableInput, UsageError
 from align.ingest.decode import decode
 from align.ingest.detect import detect_lang, detect_symbol, wrong_script
-from align.ingest.naming import check_symbol, parse_filename
+from align.ingest.naming import parse_filename
 from align.langs import parse_lang
 from align.model import Source
+from align.untext import check_symbol
 
 if TYPE_CHECKING:
     from align.ingest.akn import Reading

@@ -6,6 +6,7 @@ import re
 
 from align.errors import InvalidFilename
 from align.langs import UN_LETTERS, parse_lang
+from align.untext import check_symbol
 
 # ODS names a language version `<symbol with / as _>-<LANG>.<ext>`: A_RES_60_212-FR.pdf.
 _ODS_NAME = re.compile(r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\-]*?)-(?P<lang>[A-Za-z]{2})$")
@@ -14,10 +15,7 @@ _ODS_NAME = re.compile(r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\-]*?)-(?P<lang>[A-Z
 # S_RES_2618 (2022)-2201005E, or the letter alone: A_RES_77_276-G. The parts of a resolution in one
 # file are named by the first and the last: A_RES_80_244AC is A/RES/80/244 A to C, A/RES/80/244A-C.
 _UN_NAME = re.compile(r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\- ]*?)(?:[-_][A-Z]?\d{7}|-)(?P<letter>[ACEFRSG])$")
-# What a UN symbol is made of: letters, digits, "/", ".", "(", ")", "-", "+"; never "..", never a
-# leading "/", never a NUL or a backslash. A symbol is an identifier, not a path.
 _PARTS = re.compile(r"(?<=\d)([A-Z])([A-Z])$")
-_SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/.()+\-]*$")
 
 
 
@@ -51,27 +49,3 @@ def parse_filename(stem: str) -> tuple[str, str] | None:
     except ValueError as error:
         raise InvalidFilename(f"{error} in file name {stem!r}") from None
     return check_symbol(match["symbol"].replace("_", "/")), lang
-
-
-def check_symbol(symbol: str) -> str:
-    """Return `symbol` if it is a safe UN document symbol, else raise InvalidFilename.
-
-    >>> check_symbol("A/RES/60/212")
-    'A/RES/60/212'
-    >>> check_symbol("A/../../etc")
-    Traceback (most recent call last):
-    ...
-    align.errors.InvalidFilename: not a document symbol: 'A/../../etc'
-    """
-    if not _SYMBOL.match(symbol) or ".." in symbol or "//" in symbol:
-        raise InvalidFilename(f"not a document symbol: {symbol!r}")
-    return symbol
-
-
-def symbol_slug(symbol: str) -> str:
-    """The symbol as ODS writes it in a file name: safe as one path component.
-
-    >>> symbol_slug("A/RES/217(III)")
-    'A_RES_217(III)'
-    """
-    return check_symbol(symbol).replace("/", "_")

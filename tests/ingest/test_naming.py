@@ -1,7 +1,8 @@
 import pytest
 
 from align.errors import InvalidFilename
-from align.ingest.naming import check_symbol, parse_filename, symbol_slug
+from align.ingest.naming import parse_filename
+from align.untext import check_symbol, symbol_slug
 
 
 @pytest.mark.parametrize(

@@ -42,8 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", parents=[common], help="align documents and write the memory, corpora and report")
     build_cmd.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     build_cmd.add_argument("-o", "--out", type=Path, required=True, help="output folder")
-    build_cmd.add_argument("--pivot", default=DEFAULT_PIVOT, help=f"language the others are aligned to (default: {DEFAULT_PIVOT})")
+    build_cmd.add_argument("--pivot", default="",
+                           help=f"language the others are aligned to, which some input must be in (default: {DEFAULT_PIVOT}, else the first of fr en es ru ar zh a document has)")
     build_cmd.add_argument("--langs", nargs="+", default=[], metavar="LANG", help="only these languages")
+    build_cmd.add_argument("--lang", dest="named", action="append", default=[], metavar="FILE=LANG",
+                           help="the language of a file whatever its name says (repeat for each file)")
+    build_cmd.add_argument("--symbol", default="", help="every input is a version of this one document, whatever the names say")
     build_cmd.add_argument("--no-sentences", dest="sentences", action="store_false", help="keep units whole")
     build_cmd.add_argument("--created", default=os.environ.get("SOURCE_DATE_EPOCH", ""),
                            help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)")
@@ -96,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--split", type=_fractions, default=(), help="train,dev,test fractions by document, e.g. 80,10,10")
     export_cmd.add_argument("--seed", type=int, default=1, help="seed of the split")
     export_cmd.add_argument("--profile", choices=list(PROFILES), default="generic", help="CAT tool the TMX files are for")
+    export_cmd.add_argument("--strict", action="store_true", help="exit 1 if a split asked for is empty")
     export_cmd.add_argument("--lang-codes", nargs="+", default=[], metavar="LANG=CODE", help="TMX language codes, e.g. zh=zh-CN")
     export_cmd.add_argument("--created", default=os.environ.get("SOURCE_DATE_EPOCH", ""),
                             help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)")
@@ -216,10 +221,12 @@ def _export(args: argparse.Namespace) -> int:
     summary = align.export(args.out, args.to, formats=args.formats, min_score=args.min_score, max_length_ratio=args.max_length_ratio,
                            langid=args.langid, dedupe=args.dedupe, split=args.split, seed=args.seed, created=_created(args.created),
                            profile=args.profile, lang_codes=args.lang_codes)
+    for warning in summary["warnings"]:
+        print(f"align: warning: {warning}", file=sys.stderr)
     removed = ", ".join(f"{name} {count}" for name, count in summary["removed"].items())
     splits = ", ".join(f"{name} {count}" for name, count in summary["pair_splits"].items())
     print(f"removed (n-way units): {removed}; pair units kept by split: {splits} -> {summary['to']}")
-    return 0
+    return 1 if args.strict and summary["warnings"] else 0
 
 
 def _lookup(args: argparse.Namespace) -> int:
@@ -227,9 +234,9 @@ def _lookup(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out}: no units.parquet (run `align build` first)")
     matches = align.lookup(args.out, args.query, args.lang.lower(), args.fuzzy, args.limit)
     for match in matches:
-        print(f"{match.score:5.1f}% {match.kind:<8} {match.document} {match.unit}: {match.sentence}")
+        print(f"{match.score:5.1f}% {match.kind:<8} {match.document} {match.unit} ({match.level}): {match.sentence}")
         for lang, text in match.texts.items():
-            print(f"    {lang}: {text}")
+            print(f"    {lang}: {text}" + (" (the whole unit: this language does not cut it alike)" if lang in match.whole else ""))
     if not matches:
         print(f"no match for {args.query!r} in {args.lang}")
     return 0 if matches else 1

@@ -218,3 +218,70 @@ def test_export_keeps_the_cat_tool_settings_of_a_build(built: Path, tmp_path: Pa
     text = (to / "tmx" / "fr-zh.tmx").read_text(encoding="utf-8")
     assert 'xml:lang="fr-FR"' in text and 'xml:lang="zh-TW"' in text and 'xml:lang="fr"' not in text
     assert 'creationdate=""' not in text
+
+
+def test_an_export_replaces_the_splits_of_an_earlier_one_and_warns_of_an_empty_split(built: Path, tmp_path: Path) -> None:
+    to = tmp_path / "export"
+    (to).mkdir()
+    (to / "notes.txt").write_text("mine")  # not an export's: stays
+    assert run("export", built, "--format", "moses", "--to", to, "--split", "1,1,1").returncode == 0
+    assert {"train", "dev", "test"} <= {path.name for path in to.iterdir()}
+    again = run("export", built, "--format", "moses", "--to", to)
+    assert again.returncode == 0 and not again.stderr
+    assert sorted(path.name for path in to.iterdir()) == ["dataset.json", "moses", "notes.txt"]
+    empty = run("export", built, "--format", "moses", "--to", to, "--split", "98,1,1", "--strict")
+    assert empty.returncode == 1 and "align: warning: the dev split is empty" in empty.stderr
+    assert json.loads((to / "dataset.json").read_text(encoding="utf-8"))["warnings"]
+
+
+UDHR_EN, UDHR_FR = CORPORA / "A_RES_217(III)-EN.md", CORPORA / "A_RES_217(III)-FR.md"
+
+
+@pytest.mark.parametrize("names", [
+    ("en.md", "fr.md"),  # in one folder: the folder's document
+    ("guide.en.md", "guide.fr.md"),
+    ("guide_en.md", "guide_fr.md"),
+    ("guide-EN.md", "guide-FR.md"),
+    ("en/guide.md", "fr/guide.md"),
+    ("English/guide.md", "Français/guide.md"),
+])
+def test_the_names_translations_are_given_are_read(tmp_path: Path, names: tuple[str, str]) -> None:
+    """Any two documents in, named as people name translations: aligned, with neutral ids (p.K, not a
+    resolution's pre.K) when the name is no UN symbol."""
+    docs = tmp_path / "docs"
+    for source, name in zip((UDHR_EN, UDHR_FR), names):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_bytes(source.read_bytes().replace(b"A/RES/217", b"Guide 217"))
+    done = run("build", docs, "-o", tmp_path / "out", "--created", CREATED)
+    assert done.returncode == 0 and done.stdout.startswith("2 aligned, 0 partial, 0 skipped"), done.stdout + done.stderr
+    ids = (tmp_path / "out" / "units.tsv").read_text(encoding="utf-8")
+    assert "\tp.1\t" in ids and "\tpre.1\t" not in ids
+
+
+def test_a_file_named_otherwise_is_given_its_language_and_document(tmp_path: Path) -> None:
+    one, two = tmp_path / "first.md", tmp_path / "second.md"
+    one.write_bytes(UDHR_EN.read_bytes())
+    two.write_bytes(UDHR_FR.read_bytes())
+    out = tmp_path / "out"
+    done = run("build", one, two, "--lang", f"{one}=en", "--lang", f"{two}=fr", "--symbol", "udhr", "-o", out, "--created", CREATED)
+    assert done.returncode == 0 and done.stdout.startswith("2 aligned"), done.stdout + done.stderr
+    assert (out / "tmx" / "fr-en.tmx").is_file()
+
+
+def test_a_file_whose_text_is_not_in_its_named_language_is_skipped_with_why(tmp_path: Path) -> None:
+    """English saved as French (-FR), French as German: the language identifier says so, Latin script or not."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "A_RES_217(III)-FR.md").write_bytes(UDHR_EN.read_bytes())
+    (docs / "A_RES_217(III)-DE.md").write_bytes(UDHR_FR.read_bytes())
+    (docs / "A_RES_217(III)-ES.md").write_bytes((CORPORA / "A_RES_217(III)-ES.md").read_bytes())
+    done = run("build", docs, "-o", tmp_path / "out", "--strict")
+    assert done.returncode == 1
+    assert "A_RES_217(III)-FR.md: file name says 'fr' but the text is in 'en'" in done.stderr
+    assert "A_RES_217(III)-DE.md: file name says 'de' but the text is in 'fr'" in done.stderr
+
+
+def test_a_pivot_no_input_is_in_is_an_error_before_anything_is_written(tmp_path: Path) -> None:
+    done = run("build", CORPORA, "-o", tmp_path / "out", "--pivot", "pt")
+    assert done.returncode == 2 and done.stderr.startswith("align: error: --pivot pt: no input is in that language")
+    assert not (tmp_path / "out" / "memory.tmx").exists()

@@ -341,3 +341,15 @@ def test_stopping_the_pool_ends_a_slow_document_at_once(tmp_path: Path) -> None:
         time.sleep(0.05)
     assert time.monotonic() - began < 5 and not any(worker.is_alive() for worker in workers)
     assert future.done()
+
+
+def test_a_folder_named_two_ways_is_one_to_the_cache(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The inputs given by a relative path, then by an absolute one: everything from the cache, and the
+    report names the files as this build was given them."""
+    monkeypatch.chdir(corpus.parent)
+    out = tmp_path / "out"
+    build(BuildOptions.of(inputs=(Path(corpus.name),), out=out, created=CREATED, jobs=1))
+    again = build(BuildOptions.of(inputs=(corpus,), out=out, created=CREATED, jobs=1))
+    assert again.cached == again.documents == 5
+    paths = [record.path for record in again.inputs if record.outcome == "aligned"]
+    assert paths and all(path.startswith(str(corpus)) for path in paths)

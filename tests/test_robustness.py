@@ -192,6 +192,7 @@ def test_ctrl_c_stops_a_build_with_one_line_and_the_next_build_resumes(bigger_co
     assert rerun.returncode == 0 and re.search(r"\(([1-9]\d*) from cache\)", rerun.stdout), rerun.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(20))
 def test_killed_build_leaves_whole_outputs_and_rerun_finishes(bigger_corpus: Path, tmp_path: Path, seed: int) -> None:
     out = tmp_path / "out"

@@ -24,17 +24,23 @@ ALIGNERS: dict[str, str] = {
 class AlignOptions:
     """What the alignment depends on; with the aligner's signature, it keys the cache of aligned documents."""
 
-    pivot: str = DEFAULT_PIVOT  # language the others are aligned to (a document without it: PIVOT_FALLBACK)
+    pivot: str = ""  # language the others are aligned to; "" = French, else the first of PIVOT_FALLBACK a document has
     sentences: bool = True  # align sentences inside units (n-way where all languages agree, else per pair)
     aligner: str = "numbers"  # one of ALIGNERS
 
     def __post_init__(self) -> None:
         try:
-            parse_lang(self.pivot)
+            if self.pivot:
+                parse_lang(self.pivot)
         except ValueError as error:
             raise UsageError(str(error)) from None
         if self.aligner not in ALIGNERS:
             raise UsageError(f"unknown aligner {self.aligner!r} (one of {', '.join(ALIGNERS)})")
+
+    @property
+    def wanted_pivot(self) -> str:
+        """The pivot asked for, or the default one: a document without it is pivoted by PIVOT_FALLBACK."""
+        return self.pivot or DEFAULT_PIVOT
 
 
 class Aligner(Protocol):
@@ -57,4 +63,4 @@ def aligner_class(name: str) -> type[Aligner]:
 
 def aligner(options: AlignOptions, segmenter: Segmenter) -> Aligner:
     """The aligner `options` name, set up with them."""
-    return aligner_class(options.aligner)(options.pivot, options.sentences, segmenter)
+    return aligner_class(options.aligner)(options.wanted_pivot, options.sentences, segmenter)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 from dataclasses import dataclass
@@ -10,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from align.errors import InvalidFilename, UnreadableInput, UsageError
 from align.ingest.decode import decode
-from align.ingest.detect import detect_lang, detect_symbol, wrong_script
-from align.ingest.naming import parse_filename
+from align.ingest.detect import detect_lang, detect_symbol, wrong_language
+from align.ingest.naming import name_of, parse_filename
 from align.langs import parse_lang
 from align.model import Source
 from align.untext import check_symbol
@@ -36,6 +37,7 @@ UNSUPPORTED_DOCUMENTS = frozenset({".doc", ".odt", ".rtf", ".wpf"})
 # Files that travel with corpora but are not documents: README, LICENSE, ... are ignored.
 _NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "authors"})
 MAX_BYTES = 50 * 1024 * 1024
+_STATES_IDENTITY = frozenset({".xml"})  # formats whose readers give a Reading: symbol and language from the content
 
 
 @dataclass(frozen=True)
@@ -43,16 +45,40 @@ class ReadOptions:
     """Which language versions a build reads."""
 
     langs: tuple[str, ...] = ()  # only these languages; empty = every language found
+    named: tuple[str, ...] = ()  # FILE=LANG: the language of a file, whatever its name says (--lang)
+    symbol: str = ""  # every input is a version of this one document, whatever the names say (--symbol)
 
     def __post_init__(self) -> None:
         try:
             for lang in self.langs:
                 parse_lang(lang)
-        except ValueError as error:
+            for item in self.named:
+                path, _, lang = item.rpartition("=")
+                if not path or not os.path.isfile(path):
+                    raise ValueError(f"--lang takes FILE=LANG with an existing file, not {item!r}")
+                parse_lang(lang)
+            if self.symbol:
+                check_symbol(self.symbol)
+        except (ValueError, InvalidFilename) as error:
             raise UsageError(str(error)) from None
 
     def wanted(self, lang: str) -> bool:
         return not self.langs or lang in self.langs
+
+    def lang_of(self, path: str) -> str:
+        """The language --lang gives `path` ("" if none)."""
+        real = os.path.abspath(path)
+        return next((parse_lang(lang) for file, _, lang in (item.rpartition("=") for item in self.named)
+                     if os.path.abspath(file) == real), "")
+
+
+def identity_from_name(path: str, lang: str = "") -> tuple[str, str] | None:
+    """(symbol, lang) of a file from its name (`lang`: as the user gave it). A format whose content states its
+    document and language (Akoma Ntoso) is named by the UN's conventions only: a folder called English
+    says less than the file's own metadata."""
+    if os.path.splitext(path)[1].lower() in _STATES_IDENTITY:
+        return parse_filename(os.path.splitext(os.path.basename(path))[0])
+    return name_of(path, lang)
 
 
 def kind_of(name: str) -> str:
@@ -66,34 +92,40 @@ def kind_of(name: str) -> str:
     return "unsupported" if suffix in UNSUPPORTED_DOCUMENTS else "ignored"
 
 
-def read_source(path: Path) -> Source:
-    """Read one document file; raise UnreadableInput or InvalidFilename with a one-line reason."""
+def read_source(path: Path, lang: str = "", symbol: str = "") -> Source:
+    """Read one document file (`lang`, `symbol`: its language and document, as the user gave them); raise
+    UnreadableInput or InvalidFilename with a one-line reason."""
+    source = _source(path, lang)
+    return dataclasses.replace(source, symbol=symbol) if symbol else source
+
+
+def _source(path: Path, lang: str) -> Source:
     reader = importlib.import_module(READERS[path.suffix.lower()])
     fmt = reader.__name__.rsplit(".", 1)[-1]
-    named = parse_filename(path.stem)
     data = _read(path)
     if getattr(reader, "BINARY", False):  # PDF, Word, AKN: the reader decodes
         blocks = reader.read(data)
     else:
         text, _encoding = decode(data)
         blocks = reader.read(text)
-    if not isinstance(blocks, list):  # AKN: the markup states symbol and language
-        return _stated(path, named, blocks, fmt)
+    if not isinstance(blocks, list):  # AKN: the markup states symbol and language, which only a UN name may contradict
+        return _stated(path, parse_filename(path.stem), blocks, fmt)
+    from_name = identity_from_name(str(path), lang)
     if not any(block.text for block in blocks):
         raise UnreadableInput("no text in file")
     text = " ".join(block.text for block in blocks)
-    if named:
-        symbol, lang = named
-        found = wrong_script(text, lang)
+    if from_name:
+        symbol, lang = from_name
+        found = wrong_language(text, lang)
         if found:
-            raise UnreadableInput(f"file name says {lang!r} but the text is in {found!r}")
+            raise UnreadableInput(f"file name says {lang!r} but the text is in {found!r} (--lang FILE={found} if it is)")
         return Source(path, lang, symbol, tuple(blocks), format=fmt)
     found = detect_lang(text)
     if not found:
         raise UnreadableInput("language not recognised from the file name or the text")
     symbol = detect_symbol(blocks)
     if not symbol:
-        raise UnreadableInput("no document symbol in the file name (ODS convention) or the text")
+        raise UnreadableInput("no document symbol in the file name or the text (name it guide.en.txt, or give --symbol)")
     try:
         return Source(path, found, check_symbol(symbol), tuple(blocks), format=fmt)
     except InvalidFilename as error:

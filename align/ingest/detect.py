@@ -1,11 +1,20 @@
-"""Language and document symbol from a document's content, for files whose names do not say."""
+"""Language and document symbol from a document's content: for files whose names do not say, and to check
+the language a name says.
+
+Languages are identified by py3langid (a maintained fork of langid.py: 97 languages, its model shipped
+in the package, pure Python on numpy, which align has anyway). Compared on the corpora with
+lingua-language-detector: the same accuracy (71/71 documents; units of 40 characters or more 0.993
+against 0.994; the stopword heuristic it replaces 0.944 and 0.904), a 0.75 MB package instead of one
+with models for every language, and several times faster per text.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections import Counter
+from typing import Any
 
-from align.langs import GENERAL_ASSEMBLY, LANGUAGES, language
+from align.langs import GENERAL_ASSEMBLY, language
 from align.model import Block
 
 # Scripts that identify a UN language by themselves (Unicode blocks), as runs: counting the letters of
@@ -16,34 +25,59 @@ _SCRIPTS = {
     "ru": re.compile(r"[\u0400-\u04ff]+"),
     "latin": re.compile(r"[A-Za-z\u00c0-\u024f]+"),
 }
-# The commonest short words of the Latin-script languages that have them in their records (English,
-# French, Spanish): they tell those languages apart.
-_STOPWORDS = {code: record.stopwords for code, record in LANGUAGES.items() if record.stopwords}
 _KEYS = {"arabic": "ar", "han": "zh", "cyrillic": "ru", "latin": "latin"}  # script -> its key in _SCRIPTS
-_WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 20000  # characters looked at: enough to tell, and the same time for any file
+# How sure the identifier must be to name a text's language, and to contradict a file's name (a name
+# is the user's word: only a text of some length, identified beyond doubt, overrules it).
+_SURE, _BEYOND_DOUBT, _LONG_ENOUGH = 0.9, 0.999, 200
 # A resolution's own number heads its title: "60/212. South-South cooperation".
 _RESOLUTION_NUMBER = re.compile(r"^(\d{1,3})/(\d{1,4})\s*[.．]")
 # A document symbol printed in the text: A/RES/60/212, S/RES/1325 (2000), E/RES/2005/1.
 _RES_SYMBOL = re.compile(r"\b([ASE]/RES/[0-9A-Z/()]+(?: \(\d{4}\))?)")
 
 
+@functools.cache
+def _identifier() -> Any:
+    """py3langid's identifier, loaded once per process (the model takes a moment: workers load it as they start)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify(text: str) -> tuple[str, float]:
+    """The language of a text and the identifier's probability for it."""
+    lang, probability = _identifier().classify(text[:_SAMPLE])
+    return lang, float(probability)
+
+
 def detect_lang(text: str) -> str | None:
-    """The UN language a text is written in, from its script and, for Latin script, its stopwords.
+    """The language a text is written in: by its script where that tells a UN language (Arabic, Chinese,
+    Russian), else by py3langid; None when the text does not tell.
 
     >>> detect_lang("Tous les êtres humains naissent libres et égaux en dignité et en droits.")
     'fr'
+    >>> detect_lang("Alle Menschen sind frei und gleich an Würde und Rechten geboren.")
+    'de'
     >>> detect_lang("12345") is None
     True
     """
     script = _script(text)
+    if script is None:
+        return None
     if script != "latin":
         return script
-    words = Counter(word.lower() for word in _WORD.findall(text[:_SAMPLE]))
-    scores = {lang: sum(words[word] for word in stop) for lang, stop in _STOPWORDS.items()}
-    lang, score = max(scores.items(), key=lambda item: item[1])
-    ranked = sorted(scores.values(), reverse=True)
-    return lang if score >= 5 and score > 1.2 * ranked[1] else None
+    lang, probability = identify(text)
+    return lang if probability >= _SURE else None
+
+
+def wrong_language(text: str, lang: str) -> str | None:
+    """The language a text is in when it is not `lang` (a file named French holding English or Arabic);
+    None when it is `lang`, or when the text does not tell beyond doubt."""
+    found = wrong_script(text, lang)
+    if found or script_of(lang) != "latin" or len(text) < _LONG_ENOUGH:
+        return found
+    identified, probability = identify(text)
+    return identified if identified != lang and probability >= _BEYOND_DOUBT and script_of(identified) == "latin" else None
 
 
 def wrong_script(text: str, lang: str) -> str | None:

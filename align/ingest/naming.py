@@ -1,11 +1,14 @@
-"""Document symbol and language from a file name, by the UN Official Document System convention."""
+"""Document symbol and language from a file name: by the UN Official Document System convention, the UN's
+own publishing names, or the habits people name translations by (guide.en.txt, guide_en.txt, en/guide.txt,
+English/guide.xml, en.txt beside fr.txt in one folder)."""
 
 from __future__ import annotations
 
+import os
 import re
 
 from align.errors import InvalidFilename
-from align.langs import UN_LETTERS, parse_lang
+from align.langs import ISO_639_1, LANGUAGES, UN_LETTERS, parse_lang
 from align.untext import check_symbol
 
 # ODS names a language version `<symbol with / as _>-<LANG>.<ext>`: A_RES_60_212-FR.pdf.
@@ -49,3 +52,49 @@ def parse_filename(stem: str) -> tuple[str, str] | None:
     except ValueError as error:
         raise InvalidFilename(f"{error} in file name {stem!r}") from None
     return check_symbol(match["symbol"].replace("_", "/")), lang
+
+
+# A translation's habits: a language code after the name (guide.en, guide_en, guide-EN: the last is ODS's
+# too), a folder named by the language (en/, English/, Français/), or a file named by it alone (en.txt).
+_CODE_AFTER = re.compile(r"^(?P<name>.+?)[._-](?P<lang>[A-Za-z]{2})$")
+_FOLDER_LANG = {name.casefold(): code for code, record in LANGUAGES.items() for name in (record.name, record.native) if name}
+_NOT_IN_SYMBOL = re.compile(r"[^A-Za-z0-9.()+]+")
+
+
+def name_of(path: str, lang: str = "") -> tuple[str, str] | None:
+    """(symbol, lang) of a file from its name and folder, None if neither tells; `lang`, when given
+    (--lang FILE=LANG), is the language whatever the name says.
+
+    >>> name_of("docs/A_RES_60_212-FR.md"), name_of("docs/guide.en.txt"), name_of("docs/guide_fr.txt")
+    (('A/RES/60/212', 'fr'), ('guide', 'en'), ('guide', 'fr'))
+    >>> name_of("manual/en.txt"), name_of("English/guide.xml"), name_of("ru/руководство.txt")
+    (('manual', 'en'), ('guide', 'en'), ('document', 'ru'))
+    >>> name_of("docs/notes.txt") is None, name_of("docs/notes.txt", "de")
+    (True, ('notes', 'de'))
+    """
+    folder, stem = os.path.split(path)
+    stem = os.path.splitext(stem)[0]
+    parent = os.path.basename(folder)
+    named = parse_filename(stem)
+    if named:
+        return (named[0], lang) if lang else named
+    match = _CODE_AFTER.match(stem)
+    if match and match["lang"].lower() in ISO_639_1:
+        return _symbol(match["name"]), lang or match["lang"].lower()
+    if stem.lower() in ISO_639_1:
+        return _symbol(parent or "document"), lang or stem.lower()
+    if parent.casefold() in _FOLDER_LANG or parent.lower() in ISO_639_1:
+        found = _FOLDER_LANG.get(parent.casefold(), parent.lower())
+        return _symbol(stem), lang or found
+    return (_symbol(stem), lang) if lang else None
+
+
+def _symbol(name: str) -> str:
+    """A file's name as the symbol that groups its language versions: itself when it is a safe symbol, else
+    its safe characters; a name with none (written in another script) is "document", as each version of a
+    translated document may be named in its own language."""
+    try:
+        return check_symbol(name)
+    except InvalidFilename:
+        safe = _NOT_IN_SYMBOL.sub("-", name).strip("-.")
+        return check_symbol(safe) if safe and safe[0].isalnum() else "document"

@@ -7,6 +7,7 @@ from align.langs.record import ARABIC_LETTERS, ARABIC_PARAGRAPH, DIGITS, SUB_ARA
 LANGUAGE = Language(
     code="ar",
     name="Arabic",
+    native="العربية",
     script="arabic",
     direction="rtl",
     un_letter="A",

@@ -3,4 +3,4 @@ convention, which holds its words ("Artikel", "Die Generalversammlung", "Plenars
 
 from align.langs.record import Language
 
-LANGUAGE = Language(code="de", name="German", un_letter="G", region="de-DE")
+LANGUAGE = Language(code="de", name="German", native="Deutsch", un_letter="G", region="de-DE")

@@ -5,10 +5,10 @@ from align.langs.record import LATIN_LETTERS, LOWER_OR_DIGIT, Convention, Langua
 LANGUAGE = Language(
     code="en",
     name="English",
+    native="English",
     script="latin",
     un_letter="E",
     assembly="General Assembly",
-    stopwords=frozenset("the of and to in that for on with by is are be its as which has have shall".split()),
     letters=LATIN_LETTERS,
     region="en-GB",
     srx="UN-English",

@@ -5,10 +5,10 @@ from align.langs.record import LATIN_LETTERS, LOWER_OR_DIGIT, Convention, Langua
 LANGUAGE = Language(
     code="es",
     name="Spanish",
+    native="Español",
     script="latin",
     un_letter="S",
     assembly="Asamblea General",
-    stopwords=frozenset("el la los las de del y en que para por con una al su sus es son se lo".split()),
     letters=LATIN_LETTERS,
     region="es-ES",
     srx="UN-Spanish",

@@ -5,10 +5,10 @@ from align.langs.record import LATIN_LETTERS, LOWER_OR_DIGIT, SUB_LATIN, Convent
 LANGUAGE = Language(
     code="fr",
     name="French",
+    native="Français",
     script="latin",
     un_letter="F",
     assembly="Assemblée générale",
-    stopwords=frozenset("le la les de des du et à en que qui pour dans sur par une aux est sont sa ses".split()),
     letters=LATIN_LETTERS,
     region="fr-FR",
     srx="UN-French",

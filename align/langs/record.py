@@ -67,11 +67,11 @@ class Language:
 
     code: str  # ISO 639-1
     name: str  # in English
+    native: str = ""  # in itself (a folder may be named so: ingest/naming.py)
     script: str = "latin"  # latin | cyrillic | arabic | han: what ingest/detect.py checks a file's text against
     direction: str = "ltr"  # ltr | rtl, as the review page sets it
     un_letter: str = ""  # the letter ending the UN's own file names (A_RES_80_156-2520753F): ingest/naming.py
     assembly: str = ""  # the General Assembly's name atop a resolution: ingest/detect.py tells a resolution by it
-    stopwords: frozenset[str] = frozenset()  # its commonest short words, telling Latin-script languages apart
     letters: Sequence[str] = LATIN_LETTERS  # its sub-paragraph letters, in UN order: structure/numbers.py
     convention: Convention = GENERIC  # how it writes a resolution's parts: structure/parser.py, pages.py
     region: str = ""  # the locale CAT tools match memories by (--profile trados, memoq): outputs/profiles.py

@@ -5,6 +5,7 @@ from align.langs.record import CYRILLIC_LETTERS, SUB_CYRILLIC, Convention, Langu
 LANGUAGE = Language(
     code="ru",
     name="Russian",
+    native="Русский",
     script="cyrillic",
     un_letter="R",
     assembly="Генеральная Ассамблея",

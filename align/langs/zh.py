@@ -5,6 +5,7 @@ from align.langs.record import LATIN_LETTERS, Convention, Language, rx
 LANGUAGE = Language(
     code="zh",
     name="Chinese",
+    native="中文",
     script="han",
     un_letter="C",
     assembly="大会",

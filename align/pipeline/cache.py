@@ -88,7 +88,7 @@ class Cache:
                 content = _content_key(path)
             except OSError as error:  # the worker fails to read it too, and reports it skipped with why
                 content = f"unreadable: {error.strerror or error}".encode()
-            digest.update(os.fsencode(path) + b"\0" + content)
+            digest.update(os.fsencode(os.path.abspath(path)) + b"\0" + content)  # a folder named two ways is one
         aligned = digest.hexdigest()
         return aligned, hashlib.sha256((aligned + "|" + self.export_salt).encode()).hexdigest()
 

@@ -49,7 +49,7 @@ class BuildOptions:
             if not path.exists():
                 raise UsageError(f"{path}: no such file or folder")
         if self.export.out != self.out:  # the exporters write where the build does
-            object.__setattr__(self, "export", dataclasses.replace(self.export, out=self.out, pivot=self.align.pivot))
+            object.__setattr__(self, "export", dataclasses.replace(self.export, out=self.out, pivot=self.align.wanted_pivot))
 
     @classmethod
     def of(cls, inputs: Any, out: Any, **flags: Any) -> BuildOptions:
@@ -72,7 +72,7 @@ class BuildOptions:
 
     def signature(self) -> str:
         """How the outputs were made, in one line (written to the TMX header and the report)."""
-        return "|".join([f"align:{__version__}", f"pivot:{self.align.pivot}", *self.export.signature(), *self.alignment_signature()])
+        return "|".join([f"align:{__version__}", f"pivot:{self.align.wanted_pivot}", *self.export.signature(), *self.alignment_signature()])
 
     def alignment_signature(self) -> tuple[str, ...]:
         """How the documents are aligned: the segmentation rules and the aligner's own signature."""
@@ -81,7 +81,7 @@ class BuildOptions:
     def record(self) -> dict[str, Any]:
         """The options as report.json records them: every stage's, then how the build ran."""
         record: dict[str, Any] = {"inputs": [str(path) for path in self.inputs], "out": str(self.out)}
-        record |= dataclasses.asdict(self.read) | dataclasses.asdict(self.align) | self.export.record()
+        record |= dataclasses.asdict(self.read) | dataclasses.asdict(self.align) | {"pivot": self.align.wanted_pivot} | self.export.record()
         record |= {item.name: getattr(self, item.name) for item in dataclasses.fields(self)
                    if item.name not in ("inputs", "out", "read", "align", "export")}
         return {name: list(value) if isinstance(value, tuple) else value for name, value in record.items()}

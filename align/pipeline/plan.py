@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.errors import AlignError
-from align.ingest import kind_of, read_source
-from align.ingest.naming import parse_filename
+from align.ingest import identity_from_name, kind_of, read_source
 from align.langs import lang_order
 from align.model import Group, InputRecord
 from align.pipeline.cache import Cache
@@ -89,8 +88,9 @@ def _classify(options: BuildOptions) -> tuple[dict[str, str], set[str], list[Inp
             records.append(InputRecord(path, "skipped", f"{os.path.splitext(name)[1].lower()} files are not read yet"))
             continue
         try:
-            named = parse_filename(os.path.splitext(name)[0])
-            symbol, lang = named if named else _identify(Path(path))
+            from_name = identity_from_name(path, options.read.lang_of(path))
+            symbol, lang = from_name if from_name else _identify(Path(path), options.read.lang_of(path))
+            symbol = options.read.symbol or symbol
         except AlignError as error:
             records.append(InputRecord(path, "skipped", str(error)))
             continue
@@ -170,9 +170,9 @@ def _preference(path: str) -> tuple[int, str]:
     return FORMAT_PREFERENCE.get(os.path.splitext(path)[1].lower(), len(FORMAT_PREFERENCE)), path
 
 
-def _identify(path: Path) -> tuple[str, str]:
-    """Symbol and language of a file whose name does not follow ODS: read from its content."""
-    source = read_source(path)
+def _identify(path: Path, lang: str) -> tuple[str, str]:
+    """Symbol and language of a file whose name does not tell: read from its content."""
+    source = read_source(path, lang)
     return source.symbol, source.lang
 
 

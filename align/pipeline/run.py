@@ -4,12 +4,13 @@ with the plan (plan.py), the cache (cache.py) and the layout of the outputs (lay
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from align.errors import UsageError
 from align.files import only_writer, remove_leftovers
-from align.langs import UN_LANGS
+from align.langs import UN_LANGS, lang_order
 from align.model import BuildResult, Group, GroupResult, InputLog
 from align.outputs import Exporters, load, selected
 from align.outputs.options import now
@@ -67,6 +68,7 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
     try:
         result = BuildResult(InputLog(options.out), workers=cluster_workers(options), options=options.record())
         langs, records, to_work, total = planned()
+        _check_pivot(options, langs)
         result.inputs.extend(records)
         options = with_languages(options, langs)  # workers render rows with them
         remove_leftovers(options.out)
@@ -133,6 +135,23 @@ def _write(exporters: Exporters, layout: Layout | None, cache: Cache, symbol: st
     return True
 
 
+def _check_pivot(options: BuildOptions, langs: set[str]) -> None:
+    """A pivot asked for by name must be among the languages found: else every document would be pivoted
+    by another, against what the user said."""
+    pivot = options.align.pivot
+    if pivot and langs and pivot not in langs:
+        raise UsageError(f"--pivot {pivot}: no input is in that language "
+                         f"(found: {', '.join(lang_order(langs))}); give one of those, or leave --pivot out")
+
+
+def _as_given(done: GroupResult, group: Group) -> GroupResult:
+    """A cached result with its files named as this build was given them: the cache keys a file by its
+    absolute path, so `corpora` and `/work/corpora` share entries."""
+    spelled = {os.path.abspath(path): path for path in group.paths}
+    records = [dataclasses.replace(record, path=spelled.get(os.path.abspath(record.path), record.path)) for record in done.records]
+    return dataclasses.replace(done, records=records)
+
+
 class _Results:
     """Every group's result, in group order. Made before the outputs are opened, so that the engine is
     already at work on the groups to align."""
@@ -151,6 +170,8 @@ class _Results:
                 done, hit = (process(group, self.options) if hit else next(self.worked)), False
             if done.reused:  # rendered again from the alignment the cache held: nothing aligned
                 self.cache.hits += 1
+            if hit or done.reused:
+                done = _as_given(done, group)
             yield group, aligned_key, key, hit, done
 
     def __enter__(self) -> _Results:

@@ -43,7 +43,7 @@ def read_and_align(group: Group, options: BuildOptions) -> tuple[list[InputRecor
     records: list[InputRecord] = []
     for path in map(Path, group.paths):
         try:
-            document = parse(read_source(path))
+            document = parse(read_source(path, options.read.lang_of(str(path)), options.read.symbol))
         except AlignError as error:
             records.append(InputRecord(str(path), "skipped", str(error)))
             continue
@@ -114,12 +114,14 @@ def _outcome(document: Document, aligned: AlignedDocument, versions: int) -> Inp
 
 
 def warm(langs: tuple[str, ...], options: BuildOptions) -> None:
-    """Compile the languages' SRX rules and tokenizers before any document comes, rather than with the
-    first one, which a rebuild of a few documents would wait for."""
+    """Load the language identifier and compile the languages' SRX rules and tokenizers before any document
+    comes, rather than with the first one, which a rebuild of a few documents would wait for."""
+    from align.ingest.detect import identify
     from align.outputs import selected
     from align.outputs.tokenize import tokenizer
     from align.segment.srx import break_rules
 
+    identify("")
     tokenized = "tok" in selected(options.export)
     for lang in langs:
         break_rules(lang)

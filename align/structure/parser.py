@@ -10,7 +10,8 @@ Grammar of a UN resolution or declaration as this parser reads it (after page re
                  section mark alone (I, 一, أولا: the section's place, in roman numerals); then a body
                  whose ids start with its name: "annex.op.1", "B.pre.2", "III.op.1" (its numbering restarts)
     intro     := "The General Assembly," (or a block the markup calls the enacting formula) -> intro
-    preamble  := an unnumbered paragraph before any operative paragraph          -> pre.K (by position)
+    preamble  := an unnumbered paragraph before any operative paragraph          -> pre.K (by position;
+                 p.K in a document that is not the UN's: its symbol, its file's name, has no "/")
     operative := "N." text (Arabic "N -")                                      -> op.N
     sub       := "(a)" / "a)" / "(أ)" / "а)" text, "(i)" one level down        -> op.N.a, op.N.a.i
     article   := article heading, then paragraphs: one -> art.N; several -> art.N.M (number or position)
@@ -62,12 +63,21 @@ def parse(source: Source) -> Document:
         builder.add(block)
     units += builder.finish()
     units += _footnotes(notes)
+    if "/" not in source.symbol:  # not a UN document (its symbol is its file's name): no preamble, paragraphs
+        units = [_neutral(unit) for unit in units]
     if source.format == "akn":  # numbers and places the markup states, as opposed to a converter's text
         units = [dataclasses.replace(unit, marked=True) if unit.numbered else unit for unit in units]
     repairs = source.repairs + tuple(builder.repairs)
     if repairs:
         meta["repairs"] = "; ".join(repairs)
     return Document(source.symbol, source.lang, meta, units, source.path)
+
+
+def _neutral(unit: Unit) -> Unit:
+    """An unnumbered paragraph of a document that is not a UN resolution: p.K, where a resolution's would be pre.K."""
+    if unit.kind != "preamble":
+        return unit
+    return dataclasses.replace(unit, id=re.sub(r"(^|\.)pre\.(\d+)$", r"\1p.\2", unit.id), kind="paragraph")
 
 
 def _title_index(blocks: list[Block], conv: Convention) -> int | None:

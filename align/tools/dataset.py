@@ -31,6 +31,7 @@ from align.outputs.tables import language_columns, open_table
 SPLITS = ("train", "dev", "test")
 _NOT_WORD = re.compile(r"[\W\d_]+")
 BATCH = 10_000  # rows read at a time
+_LANGID_MIN = 40  # characters: shorter texts (a heading, a number) do not tell their language
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _langid_ok(frame: pd.DataFrame, langs: list[str]) -> pd.Series:
     def row_ok(row: pd.Series) -> bool:
         for lang in langs:
             text = row[lang]
-            found = detect_lang(text) if isinstance(text, str) else None
+            found = detect_lang(text) if isinstance(text, str) and len(text) >= _LANGID_MIN else None
             if found and found != lang:
                 return False
         return True

@@ -3,7 +3,10 @@
 Units are compared sentence by sentence (cut by the same SRX rules as the memory), since a translator
 looks up a sentence: exact matches first (case, spacing and apostrophe shapes ignored), then sentences
 that contain the text, then with --fuzzy the closest sentences by rapidfuzz's normalised Levenshtein
-ratio, the measure behind CAT tools' fuzzy-match percentages.
+ratio, the measure behind CAT tools' fuzzy-match percentages. The translations shown are at the level
+of the match: a sentence of a longer unit gets that sentence's translations from the pair view
+(pairs.parquet, as tmx/<pair>.tmx holds them) where a language cuts it alike, else that language's
+whole unit, marked so; a whole unit gets the unit's.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ class Match:
     unit: str
     sentence: str  # the sentence of the unit that matched
     texts: dict[str, str]
+    level: str = "paragraph"  # sentence: `texts` are the sentence's translations; paragraph: the unit's
+    whole: tuple[str, ...] = ()  # at sentence level, the languages that do not cut the unit alike: their whole unit
 
 
 def match_key(text: str) -> str:
@@ -70,7 +75,40 @@ def lookup(out: Path, query: str, lang: str = DEFAULT_PIVOT, fuzzy: bool = False
         matches.setdefault((found[row][0], match_key(sentence)), (row, score, kind, sentence))
     chosen = list(matches.values())[:limit]
     texts = _texts(table, lang, {row for row, *_ in chosen})
-    return [Match(score, kind, *found[row], sentence, texts[row]) for row, score, kind, sentence in chosen]
+    within = {(found[row][0], match_key(sentence)) for row, _score, _kind, sentence in chosen
+              if match_key(sentence) != match_key(texts[row][lang])}  # a sentence of a longer unit
+    sentences = _sentence_texts(out, lang, within)
+    result = []
+    for row, score, kind, sentence in chosen:
+        translated = sentences.get((found[row][0], match_key(sentence)))
+        if translated:
+            whole = tuple(code for code in texts[row] if code != lang and code not in translated)
+            merged = {code: translated.get(code) or texts[row][code] for code in texts[row]} | {lang: sentence}
+            result.append(Match(score, kind, *found[row], sentence, merged, "sentence", whole))
+        else:
+            result.append(Match(score, kind, *found[row], sentence, texts[row]))
+    return result
+
+
+def _sentence_texts(out: Path, lang: str, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
+    """The translations of sentences (document, match key) in the pair view: each pair that holds the
+    sentence alone in `lang` gives its other language's text."""
+    path = out / "pairs.parquet"
+    if not wanted or not path.is_file():
+        return {}
+    table = tables.open_table(path)
+    langs = tables.language_columns(table.schema_arrow.names)
+    if lang not in langs:
+        return {}
+    documents, found = {document for document, _key in wanted}, {}
+    for batch in table.iter_batches(batch_size=BATCH, columns=["document", *langs]):
+        frame = batch.to_pandas()
+        frame = frame[frame[lang].notna() & frame["document"].isin(documents)]
+        for _index, row in frame.iterrows():
+            key = (row["document"], match_key(row[lang]))
+            if key in wanted:
+                found.setdefault(key, {}).update({code: row[code] for code in langs if code != lang and isinstance(row[code], str)})
+    return found
 
 
 def _match(rows: dict[int, str], key: str, lang: str, segmenter: Segmenter, fuzzy: bool, best: dict[int, tuple[float, str, str]]) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
-from align.files import only_writer
+from align.files import build_folders, only_writer
 from align.model import BuildResult
 from align.outputs import Exporters, tables
 from align.outputs.options import ExportOptions, now
@@ -18,7 +20,31 @@ def export_dataset(out: Path, to: Path, export: ExportOptions, options: DatasetO
     """Write outputs again from a build's tables, filtered and split by document, under `to`; the tables
     are read a batch at a time (tools/dataset.py), the outputs written a document at a time."""
     with only_writer(out):  # a build meanwhile would replace the tables being read
+        _clear_earlier(to)
         return _export_dataset(out, to, export, options)
+
+
+def _clear_earlier(to: Path) -> None:
+    """The files an earlier export wrote in `to` (it has a dataset.json), so that a split of before does
+    not stay beside a new export: only the names exporters write, in the folders they write them in."""
+    if not (to / "dataset.json").is_file():
+        return
+    for split in ("", *SPLITS):
+        folder = to / split if split else to
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        for written, pattern in build_folders(folder):
+            if written.name == ".cache" or written.parent.name == ".cache":
+                continue
+            for entry in os.scandir(written):
+                if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
+        for empty in sorted((path for path in folder.rglob("*") if path.is_dir() and not path.is_symlink()), reverse=True):
+            with contextlib.suppress(OSError):
+                empty.rmdir()  # only if nothing else is in it
+        if split:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def _export_dataset(out: Path, to: Path, export: ExportOptions, options: DatasetOptions) -> dict[str, object]:
@@ -44,8 +70,12 @@ def _export_dataset(out: Path, to: Path, export: ExportOptions, options: Dataset
         for exporter in exporters.values():
             exporter.abort()
         raise
+    # a split asked for that got no pair: training on it, or evaluating, would silently use nothing
+    warnings = [f"the {name} split is empty: {len(documents[name])} documents, no pair of sentences; "
+                f"{len(split_of)} documents are too few for --split {','.join(f'{part:g}' for part in options.split)}"
+                for name, fraction in zip(names, options.split) if fraction and not rows["pairs"][name]]
     summary = {
-        "to": str(to), "formats": list(export.formats), "options": dataclasses.asdict(options), "export": export.record(),
+        "to": str(to), "formats": list(export.formats), "warnings": warnings, "options": dataclasses.asdict(options), "export": export.record(),
         "removed": units.removed, "removed_pairs": pairs.removed,
         "splits": {name: rows["units"][name] for name in names},
         "pair_splits": {name: rows["pairs"][name] for name in names},

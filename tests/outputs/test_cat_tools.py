@@ -187,3 +187,15 @@ def test_lookup_reads_the_memory_in_batches_with_the_same_matches(built: Path, m
     whole = [lookup(built, *query) for query in queries]
     monkeypatch.setattr(align.tools.lookup, "BATCH", 7)
     assert [lookup(built, *query) for query in queries] == whole and all(whole) and len(whole[1]) == 20
+
+
+def test_lookup_answers_at_the_level_of_the_match(built: Path) -> None:
+    """A sentence of a longer unit gets that sentence's translations (the pair view), not the whole
+    article's; a unit matched whole gets the unit's."""
+    sentence = lookup(built, "Tous les êtres humains naissent libres et égaux en dignité et en droits.", "fr")[0]
+    assert (sentence.level, sentence.unit) == ("sentence", "art.1")
+    assert sentence.texts["en"] == "All human beings are born free and equal in dignity and rights."
+    assert all("conscience" not in text for lang, text in sentence.texts.items() if lang not in sentence.whole)
+    assert set(sentence.texts) == set(UDHR_LANGS) and len(sentence.whole) < len(UDHR_LANGS) - 2
+    whole = lookup(built, "Tout individu a droit à la vie, à la liberté et à la sûreté de sa personne.", "fr")[0]
+    assert (whole.level, whole.unit, whole.whole) == ("paragraph", "art.3", ())

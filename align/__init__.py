@@ -67,12 +67,13 @@ def fetch(symbols: str | Iterable[str], to: str | Path, progress: Callable[[Entr
     return run([symbols] if isinstance(symbols, str) else list(symbols), Path(to), FetchOptions(**chosen), progress)
 
 
-def inspect(path: str | Path) -> Document:
-    """How one file is read and parsed: its symbol, language, metadata and units."""
+def inspect(path: str | Path, lang: str = "") -> Document:
+    """How one file is read and parsed: its symbol, language, metadata and units (`lang`: its language,
+    whatever its name says)."""
     from align.ingest import read_source
     from align.structure import parse
 
-    return parse(read_source(Path(path)))
+    return parse(read_source(Path(path), lang))
 
 
 def export(out: str | Path, to: str | Path | None = None, **options: Any) -> dict[str, object]:

@@ -9,6 +9,7 @@ import logging
 import math
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from tqdm import tqdm
@@ -116,8 +117,11 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE.tmx")
 
     inspect_cmd = commands.add_parser("inspect", parents=[common], help="show how one file is read and parsed")
-    inspect_cmd.add_argument("file", type=Path)
+    inspect_cmd.add_argument("file", type=Path, help="a document file, or - for standard input")
     inspect_cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    inspect_cmd.add_argument("--lang", default="", help="its language, whatever its name says")
+    inspect_cmd.add_argument("--name", default="stdin.md",
+                             help="standard input read as a file of this name: its format, and its document and language if the name says (default: stdin.md)")
     return parser
 
 
@@ -257,9 +261,20 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    if not args.file.is_file():
+    if str(args.file) == "-":
+        from align.ingest import READERS
+
+        with tempfile.TemporaryDirectory() as folder:  # a reader takes a file: its name tells the format
+            path = Path(folder) / Path(args.name).name
+            if path.suffix.lower() not in READERS:
+                raise UsageError(f"--name {args.name!r}: not a format align reads ({' '.join(sorted(READERS))})")
+            path.write_bytes(sys.stdin.buffer.read())
+            document = align.inspect(path, args.lang.lower())
+        args.file = Path(args.name)
+    elif not args.file.is_file():
         raise UsageError(f"{args.file}: no such file")
-    document = align.inspect(args.file)
+    else:
+        document = align.inspect(args.file, args.lang.lower())
     if args.json:
         units = [{"id": unit.id, "kind": unit.kind, "text": unit.text} for unit in document.units]
         payload = {"symbol": document.symbol, "lang": document.lang, "meta": document.meta, "units": units}

@@ -73,6 +73,7 @@ BUILD_FILES: dict[str, re.Pattern[str]] = {
     "jsonl": re.compile(r"[\w-]+\.jsonl"),
     "tsv": re.compile(r"[\w-]+\.tsv"),
     ".cache": re.compile(r"layout"),
+    "report": re.compile(r"[\w().+-]+\.html"),  # the documents' pages of the review page
 }
 CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")  # OUT/.cache/ab/: the entries whose keys start "ab"
 CACHE_ENTRY = re.compile(r"(?P<key>[0-9a-f]{64})\.(?:json|texts|aligned|pickle)")  # .pickle: written by versions before 0.2

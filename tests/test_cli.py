@@ -64,7 +64,7 @@ def test_builds_are_byte_identical(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run("build", CORPORA, "-o", out, "--created", CREATED).returncode == 0
     first = snapshot(out)
-    assert len(first) == 49  # 1 + 6 TMX, 12 + 12 Moses, 6 JSONL, 6 TSV, 3 tables, SRX, 2 reports (German too)
+    assert len(first) == 61  # 1 + 6 TMX, 12 + 12 Moses, 6 JSONL, 6 TSV, 3 tables, SRX, 2 reports, 12 pages (German too)
     rebuilt = run("build", CORPORA, "-o", out, "--created", CREATED)  # from the cache
     assert "(12 from cache)" in rebuilt.stdout and snapshot(out) == first
     serial = run("build", CORPORA, "-o", tmp_path / "serial", "--created", CREATED, "--jobs", "1", "--no-cache")
@@ -285,3 +285,13 @@ def test_a_pivot_no_input_is_in_is_an_error_before_anything_is_written(tmp_path:
     done = run("build", CORPORA, "-o", tmp_path / "out", "--pivot", "pt")
     assert done.returncode == 2 and done.stderr.startswith("align: error: --pivot pt: no input is in that language")
     assert not (tmp_path / "out" / "memory.tmx").exists()
+
+
+def test_inspect_reads_standard_input(tmp_path: Path) -> None:
+    source = (CORPORA / "A_RES_60_212-FR.md").read_bytes()
+    done = subprocess.run([sys.executable, "-m", "align", "inspect", "-", "--json"], input=source, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["symbol"] == "A/RES/60/212"
+    named = subprocess.run([sys.executable, "-m", "align", "inspect", "-", "--name", "guide.en.txt"], input=b"One.\n\nTwo three four.\n",
+                           capture_output=True, timeout=60)
+    assert named.returncode == 0 and named.stdout.decode().startswith("guide.en.txt: guide [en]")

@@ -1,42 +1,50 @@
 """OUT/report.json and OUT/report.html: every input with its outcome, what was aligned, what is flagged.
 
-report.html is also the review page: a self-contained file (no script, no network) that shows each
-document side by side in all its languages, unit by unit, flagged and low-score units highlighted,
-right-to-left languages set right to left.
+report.html is the review page's index: the flagged units first, each in every language (the pivot's
+column marked) with a link to it in its document's page, then the documents, then the inputs. Each
+document has a page of its own, OUT/report/<symbol>.html, side by side in all its languages, unit by
+unit, flagged and low-score units highlighted, right-to-left languages set right to left. Every page is
+self-contained (no script, no network), and none grows with the number of documents but the index's
+lists, which are capped (MAX_FLAGGED) or one line per document.
 """
 
 from __future__ import annotations
 
+import heapq
 import html
+import os
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from align.files import atomic_path
 from align.json_text import json_text
 from align.langs import language
-from align.model import AlignedDocument, BuildResult
+from align.model import AlignedDocument, AlignedUnit, BuildResult
 from align.outputs.options import DOUBTFUL, flags, low
 from align.spool import ByteSpool
+from align.untext import symbol_slug
 from align.version import __version__
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from align.outputs.options import ExportOptions
     from align.streams import Recorder
 
 REPORT_VERSION = 1
-# The review page shows this many documents side by side (the rest are in its tables), and the
-# report lists this many flagged units, so both stay readable and a build's memory stays flat.
-MAX_REVIEW_DOCUMENTS = 200
+# report.json lists this many flagged units, and the index shows the lowest-scored of them in every
+# language, so that both stay readable (the rest are marked on their documents' pages) and memory flat.
 MAX_FLAGGED = 5000
+MAX_SHOWN = 500
+PAGES = "report"  # OUT/report/<symbol>.html: one page per document
+_PAGE = re.compile(r"[\w().+-]+\.html")
 INFORMATIONAL = frozenset({"by-length"})  # flags that say how a unit was aligned, not that it needs a look
 _STYLE = """body{font-family:"Noto Sans","Noto Sans CJK SC","Noto Naskh Arabic",sans-serif;margin:2em}
 table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:start}
 th{background:#eee}table.review td{min-width:9em}tr.flagged td{background:#fff4d6}tr.low td{background:#fde2e2}td.id{white-space:nowrap;font-family:monospace}
-.flags{color:#8a5a00;font-size:smaller}"""
+.flags{color:#8a5a00;font-size:smaller}th.pivot,td.pivot{border-left:3px solid #555;border-right:3px solid #555}"""
 
 
 class _Listing:
@@ -65,7 +73,8 @@ class ReportExporter:
         self.options = options
         self.documents = _Listing(options.out)
         self.flagged = _Listing(options.out)  # up to MAX_FLAGGED units with their texts: megabytes
-        self.review = ByteSpool(options.out)  # sections of the review page (up to 200 documents: megabytes)
+        self.pages: set[str] = set()  # the documents' pages written
+        self.shown: list[tuple[float, int, str]] = []  # a heap of the MAX_SHOWN lowest-scored flagged units' rows
 
     @staticmethod
     def render(document: AlignedDocument, options: ExportOptions) -> dict[str, object]:
@@ -81,26 +90,33 @@ class ReportExporter:
             "aligned_per_lang": dict(sorted(per_lang.items())),
             "levels": dict(Counter(unit.level for unit in document.units)),
         }
-        flagged = [
-            {"document": unit.document, "unit": unit.id, "score": unit.score, "flags": list(shown),
-             "text": unit.texts.get(document.pivot) or next(iter(unit.texts.values()))}
-            for unit in document.units for shown in [flags(unit, options)] if shown
-        ][:MAX_FLAGGED]
+        flagged = [(unit, shown) for unit in document.units for shown in [flags(unit, options)] if shown][:MAX_FLAGGED]
+        page = page_name(document.symbol)
+        langs = list(options.columns) or document.langs
+        items = [{"document": unit.document, "unit": unit.id, "score": unit.score, "flags": list(shown),
+                  "text": unit.texts.get(document.pivot) or next(iter(unit.texts.values()))} for unit, shown in flagged]
+        link = f'<a href="{html.escape(page)}">{html.escape(document.symbol)}</a>'
         return {
-            "summary": (json_text(summary), _row([document.symbol, document.pivot, " ".join(document.langs),
-                                                  summary["units"], summary["aligned_units"]])),
-            "flagged": [(json_text(item), _row([item["document"], item["unit"], item["score"], " ".join(item["flags"]), item["text"]]))
-                        for item in flagged],
-            # compressed: the page shows 200 documents, but every document's section travels and is cached
-            "review": zlib.compress(review_section(document, options).encode(), 1),
+            "summary": (json_text(summary), _html_row([link, *map(html.escape, [document.pivot, " ".join(document.langs),
+                                                                                   str(summary["units"]), str(summary["aligned_units"]),
+                                                                                   str(len(flagged))])])),
+            "flagged": [(json_text(item), _flagged_row(unit, shown, page, document.pivot, langs), unit.score)
+                        for item, (unit, shown) in zip(items, flagged)],
+            # compressed: every document's page travels from the worker and is cached
+            "page": (page, zlib.compress(document_page(document, options).encode(), 1)),
         }
 
     def write(self, rendered: dict[str, object]) -> None:
         self.documents.append(*rendered["summary"])
-        for json, row in rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]:
-            self.flagged.append(json, row)
-        if len(self.review) < MAX_REVIEW_DOCUMENTS:
-            self.review.append(zlib.decompress(rendered["review"]))
+        for json, row, score in rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]:
+            self.flagged.append(json, "")
+            heapq.heappush(self.shown, (-score, -len(self.flagged), row))  # the highest score, the latest, goes first
+            if len(self.shown) > MAX_SHOWN:
+                heapq.heappop(self.shown)
+        name, page = rendered["page"]
+        with atomic_path(self.options.out / name) as path:
+            path.write_bytes(zlib.decompress(page))
+        self.pages.add(Path(name).name)
 
     def report(self, result: BuildResult) -> dict[str, object]:
         """The report; "inputs" is an iterable read back from disk, "documents" and "flagged" are listings
@@ -127,8 +143,12 @@ class ReportExporter:
         with atomic_path(self.options.out / "report.json") as path, open(path, "w", encoding="utf-8", errors="backslashreplace") as file:
             write_json(self.report(result), file)
         with atomic_path(self.options.out / "report.html") as path, open(path, "w", encoding="utf-8", errors="backslashreplace") as file:
-            write_html(self.report(result), self.review, file)
-        return ["report.json", "report.html"]
+            write_html(self.report(result), self.options, [row for *_, row in sorted(self.shown, key=lambda item: (-item[0], -item[1]))], file)
+        folder = self.options.out / PAGES
+        for entry in os.scandir(folder) if folder.is_dir() and not folder.is_symlink() else ():  # pages of documents gone
+            if entry.name not in self.pages and _PAGE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+        return ["report.json", "report.html", f"{PAGES}/"]
 
 
 def write_json(report: dict[str, object], file: TextIO) -> None:
@@ -156,10 +176,6 @@ def _cell(text: object, lang: str = "", css: str = "") -> str:
     return f"<td{attributes}>{html.escape(str(text))}</td>"
 
 
-def _table(names: list[str], rows: list[str], css: str = "") -> str:
-    return _table_head(names, css) + "".join(rows) + "</table>"
-
-
 def _write_table(file: TextIO, names: list[str], css: str, rows: Iterable[str] | _Listing) -> None:
     """A table streamed to `file`: its rows made as they come, or a listing's copied."""
     file.write(_table_head(names, css))
@@ -181,8 +197,20 @@ def _table_head(names: list[str], css: str) -> str:
     return f'<table class="{css}"><tr>{head}</tr>'
 
 
+def page_name(symbol: str) -> str:
+    """The path of a document's page, relative to OUT."""
+    return f"{PAGES}/{symbol_slug(symbol)}.html"
+
+
+def document_page(document: AlignedDocument, options: ExportOptions) -> str:
+    """One document's page: its units side by side, each row anchored by its unit id (u-<id>)."""
+    title = html.escape(document.symbol)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head><body>\n'
+            f'<p><a href="../report.html">align report</a></p>\n{review_section(document, options)}\n</body></html>\n')
+
+
 def review_section(document: AlignedDocument, options: ExportOptions) -> str:
-    """One document side by side: a row per unit, a column per language."""
+    """One document side by side: a row per unit, a column per language (the pivot's marked)."""
     rows = []
     for unit in document.units:
         shown = flags(unit, options)
@@ -191,14 +219,31 @@ def review_section(document: AlignedDocument, options: ExportOptions) -> str:
         css = "low" if doubtful and len(unit.texts) > 1 else "flagged" if warnings else ""
         meta = f'<td class="id">{html.escape(unit.id)}<div class="flags">{html.escape(" ".join(shown))}</div>' \
                f"<div>{unit.score:.3f}</div></td>"
-        texts = "".join(_cell(unit.texts.get(lang, ""), lang) for lang in document.langs)
-        rows.append(f'<tr class="unit {css}" data-unit="{html.escape(unit.id)}">{meta}{texts}</tr>')
+        texts = "".join(_cell(unit.texts.get(lang, ""), lang, "pivot" if lang == document.pivot else "") for lang in document.langs)
+        rows.append(f'<tr class="unit {css}" id="u-{html.escape(unit.id)}" data-unit="{html.escape(unit.id)}">{meta}{texts}</tr>')
     title = html.escape(document.symbol)
-    return f'<section class="document" id="{title}"><h3>{title}</h3>' + _table(["unit", *document.langs], rows, "review") + "</section>"
+    head = "".join(f'<th{" class=pivot" if lang == document.pivot else ""}>{html.escape(lang)}</th>' for lang in document.langs)
+    return (f'<section class="document" id="{title}"><h1>{title}</h1><table class="review"><tr><th>unit</th>{head}</tr>'
+            + "".join(rows) + "</table></section>")
 
 
-def write_html(report: dict[str, object], review: ByteSpool, file: TextIO) -> None:
-    """The report as a self-contained page: summary, inputs, documents side by side, flagged units."""
+def _flagged_row(unit: AlignedUnit, shown: tuple[str, ...], page: str, pivot: str, langs: list[str]) -> str:
+    """A flagged unit in the index: linked to its row in its document's page, in every language."""
+    where = f'{html.escape(page)}#u-{html.escape(unit.id)}'
+    cells = [f'<a href="{html.escape(page)}">{html.escape(unit.document)}</a>', f'<a href="{where}">{html.escape(unit.id)}</a>',
+             f"{unit.score:.3f}", html.escape(" ".join(shown))]
+    texts = "".join(_cell(unit.texts.get(lang, ""), lang, "pivot" if lang == pivot else "") for lang in langs)
+    return _html_row(cells)[:-5] + texts + "</tr>"
+
+
+def _html_row(cells: list[str]) -> str:
+    """A table row of cells given as HTML."""
+    return '<tr><td dir="auto">' + '</td><td dir="auto">'.join(cells) + "</td></tr>"
+
+
+def write_html(report: dict[str, object], options: ExportOptions, flagged: list[str], file: TextIO) -> None:
+    """The index as a self-contained page: summary, the flagged units given (lowest score first), the documents
+    (linked to their pages), the inputs."""
     summary = ", ".join(f"{count} {outcome}" for outcome, count in report["summary"].items())
     notes = "".join(f"<p>{html.escape(note)}</p>" for note in report["notes"])
     file.write(f"""<!DOCTYPE html>
@@ -206,17 +251,20 @@ def write_html(report: dict[str, object], review: ByteSpool, file: TextIO) -> No
 <h1>align report</h1>
 <p>align {html.escape(str(report["version"]))} &middot; <code>{html.escape(str(report["signature"]))}</code></p>
 <p id="summary">Inputs: {html.escape(summary)}</p>{notes}
-<h2>Inputs</h2>""")
+<h2>Flagged units</h2>""")
+    listed = len(report["flagged"])
+    more = (f"<p>The {len(flagged)} lowest-scored of {listed}{'+' if listed >= MAX_FLAGGED else ''} flagged units; the others are "
+            "marked on their documents' pages and listed in report.json.</p>" if len(flagged) < listed else "")
+    file.write(more + _table_head(["document", "unit", "score", "flags"], "flagged")[:-5])
+    file.write("".join(f'<th{" class=pivot" if lang == options.pivot else ""}>{html.escape(lang)}'
+                       f'{" (pivot)" if lang == options.pivot else ""}</th>' for lang in options.columns) + "</tr>")
+    file.writelines(flagged)
+    file.write("</table><h2>Documents</h2>")
+    _write_table(file, ["symbol", "pivot", "languages", "units", "aligned units", "flagged units"], "documents", report["documents"])
+    file.write("<h2>Inputs</h2>")
     _write_table(file, ["file", "outcome", "symbol", "lang", "reason"], "inputs", (
         _row([r["path"], r["outcome"], r["symbol"], r["lang"], r["reason"]], "skipped" if r["outcome"] == "skipped" else "")
         for r in report["inputs"]))
-    file.write("<h2>Documents</h2>")
-    _write_table(file, ["symbol", "pivot", "languages", "units", "aligned units"], "documents", report["documents"])
-    more = "" if len(review) == len(report["documents"]) else f"<p>The first {len(review)} documents are shown.</p>"
-    file.write(f"<h2>Side by side</h2>{more}")
-    _copy(review, file)
-    file.write("<h2>Flagged units</h2>")
-    _write_table(file, ["document", "unit", "score", "flags", "pivot text"], "flagged", report["flagged"])
     file.write("\n</body></html>\n")
 
 

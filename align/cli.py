@@ -92,7 +92,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export_cmd = commands.add_parser("export", parents=[common], help="write outputs again from OUT/units.parquet, filtered and split")
     export_cmd.add_argument("out", type=Path, metavar="OUT", help="the output folder of `align build`")
-    export_cmd.add_argument("--format", dest="formats", nargs="+", required=True, choices=REEXPORTABLE)
+    export_cmd.add_argument("--formats", "--format", dest="formats", nargs="+", required=True, choices=REEXPORTABLE,
+                            help="outputs to write again")
+    export_cmd.add_argument("--langs", nargs="+", default=[], metavar="LANG", help="only these languages")
     export_cmd.add_argument("--to", type=Path, help="where to write (default: OUT/export)")
     export_cmd.add_argument("--min-score", type=float, default=0.0, help="drop units scored lower")
     export_cmd.add_argument("--max-length-ratio", type=float, default=0.0, help="drop units whose lengths differ more")
@@ -224,7 +226,7 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out}: no units.parquet (run `align build` first)")
     summary = align.export(args.out, args.to, formats=args.formats, min_score=args.min_score, max_length_ratio=args.max_length_ratio,
                            langid=args.langid, dedupe=args.dedupe, split=args.split, seed=args.seed, created=_created(args.created),
-                           profile=args.profile, lang_codes=args.lang_codes)
+                           profile=args.profile, lang_codes=args.lang_codes, langs=[lang.lower() for lang in args.langs])
     for warning in summary["warnings"]:
         print(f"align: warning: {warning}", file=sys.stderr)
     removed = ", ".join(f"{name} {count}" for name, count in summary["removed"].items())

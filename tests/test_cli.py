@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -295,3 +296,12 @@ def test_inspect_reads_standard_input(tmp_path: Path) -> None:
     named = subprocess.run([sys.executable, "-m", "align", "inspect", "-", "--name", "guide.en.txt"], input=b"One.\n\nTwo three four.\n",
                            capture_output=True, timeout=60)
     assert named.returncode == 0 and named.stdout.decode().startswith("guide.en.txt: guide [en]")
+
+
+def test_export_writes_only_the_languages_asked_for(built: Path, tmp_path: Path) -> None:
+    to = tmp_path / "export"
+    done = run("export", built, "--formats", "tmx", "moses", "--langs", "fr", "zh", "--to", to)
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in (to / "tmx").iterdir()) == ["fr-zh.tmx"]
+    assert set(re.findall(r'xml:lang="([a-z]+)"', (to / "memory.tmx").read_text(encoding="utf-8"))) == {"fr", "zh"}
+    assert run("export", built, "--formats", "tmx", "--langs", "xx", "--to", to).returncode == 2

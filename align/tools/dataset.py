@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from align.errors import AlignError
+from align.errors import AlignError, UsageError
 from align.ingest.detect import detect_lang
-from align.langs import DEFAULT_PIVOT
+from align.langs import DEFAULT_PIVOT, parse_lang
 from align.outputs.options import low
 from align.outputs.tables import language_columns, open_table
 
@@ -44,6 +44,13 @@ class DatasetOptions:
     dedupe: bool = False  # drop exact and near-duplicate units (same words once case, digits, punctuation go)
     split: tuple[float, ...] = ()  # e.g. (0.8, 0.1, 0.1) for train/dev/test, by document
     seed: int = 1
+    langs: tuple[str, ...] = ()  # only these languages in the outputs; empty = all
+
+    def __post_init__(self) -> None:
+        try:
+            object.__setattr__(self, "langs", tuple(parse_lang(lang) for lang in self.langs))
+        except ValueError as error:
+            raise UsageError(str(error)) from None
 
 
 def near_key(text: str) -> str:

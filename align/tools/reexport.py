@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from align.files import build_folders, only_writer
-from align.model import BuildResult
+from align.model import AlignedDocument, AlignedUnit, BuildResult
 from align.outputs import Exporters, tables
 from align.outputs.options import ExportOptions, now
 from align.tools.dataset import SPLITS, DatasetOptions, Table, assign_splits, by_document
@@ -60,7 +60,7 @@ def _export_dataset(out: Path, to: Path, export: ExportOptions, options: Dataset
         for symbol, unit_rows, pair_rows in by_document(units, pairs):
             name = split_of[symbol]
             for document in tables.read_documents(unit_rows, pair_rows):
-                exporters[name].add(document)
+                exporters[name].add(_only(document, options.langs) if options.langs else document)
             rows["units"][name] += 0 if unit_rows is None else len(unit_rows)
             rows["pairs"][name] += 0 if pair_rows is None else len(pair_rows)
             documents[name].append(symbol)
@@ -84,6 +84,17 @@ def _export_dataset(out: Path, to: Path, export: ExportOptions, options: Dataset
     to.mkdir(parents=True, exist_ok=True)
     (to / "dataset.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary
+
+
+def _only(document: AlignedDocument, langs: tuple[str, ...]) -> AlignedDocument:
+    """A document with only the languages of `langs` (the pairs of the others dropped, the units' texts in
+    them removed: a unit left in one language stays out of the memory, as keep() decides)."""
+    def kept(unit: AlignedUnit) -> AlignedUnit:
+        return dataclasses.replace(unit, texts={lang: text for lang, text in unit.texts.items() if lang in langs})
+
+    return dataclasses.replace(document, langs=[lang for lang in document.langs if lang in langs],
+                               units=[kept(unit) for unit in document.units],
+                               pairs={lang: units for lang, units in document.pairs.items() if lang in langs and document.pivot in langs})
 
 
 def _signature(out: Path) -> str:

@@ -22,8 +22,10 @@ ARABIC_LETTERS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", 
 DIGITS = r"[0-9٠-٩۰-۹０-９]"
 ARABIC_MARK = "|".join(ARABIC_LETTERS) + "|ه"
 # Operative paragraph numbers: "1. " in most languages; Chinese may print "1．"; Arabic "1 - " (UN Arabic
-# practice) or "1. ", possibly with Arabic-Indic digits.
-PARAGRAPH = rf"^(?P<n>{DIGITS}{{1,3}})\s*[.．]\s+"
+# practice) or "1. ", possibly with Arabic-Indic digits. A converter that wrapped the line after the
+# number leaves none of the space once the lines are joined (Chinese is joined without one): "1.回顾";
+# never a decimal ("1.5", "10.000").
+PARAGRAPH = rf"^(?P<n>{DIGITS}{{1,3}})\s*[.．](?:\s+|(?=[^\d\s.,]))"
 ARABIC_PARAGRAPH = rf"^(?P<n>{DIGITS}{{1,3}})\s*(?:[-–—]|[.．])\s*"
 # Sub-paragraphs: "(a)" in English, Chinese and Arabic "(أ)"; "a)" in French, Spanish and Russian "а)";
 # roman "(i)" / "i)" one level down.

@@ -62,3 +62,19 @@ def test_page_break_rejoin(lang: str, text: str, joined: str) -> None:
 )
 def test_no_false_rejoin_and_furniture_dropped(text: str, expected: list[str]) -> None:
     assert [unit_id for unit_id, _ in units(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a converter wrapped the line after the number; Chinese lines join without a space (A/RES/75/234)
+        ("zh", "4.\n鼓励在努力应对COVID-19和从中恢复方面继续开展和推进南南合作；",
+         [("op.4", "鼓励在努力应对COVID-19和从中恢复方面继续开展和推进南南合作；")]),
+        ("fr", "5.Réaffirme son appui au Comité de haut niveau ;", [("op.5", "Réaffirme son appui au Comité de haut niveau ;")]),
+        # never a decimal or a thousand
+        ("zh", "1.5摄氏度的目标", [("pre.1", "1.5摄氏度的目标")]),
+        ("fr", "10.000 personnes ont été déplacées,", [("pre.1", "10.000 personnes ont été déplacées,")]),
+    ],
+)
+def test_a_number_the_text_runs_into_is_still_the_paragraph_number(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert units(text, lang) == expected

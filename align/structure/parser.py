@@ -14,7 +14,8 @@ Grammar of a UN resolution or declaration as this parser reads it (after page re
                  p.K in a document that is not the UN's: its symbol, its file's name, has no "/")
     operative := "N." text (Arabic "N -")                                      -> op.N
     sub       := "(a)" / "a)" / "(أ)" / "а)" text, "(i)" one level down        -> op.N.a, op.N.a.i
-    article   := article heading, then paragraphs: one -> art.N; several -> art.N.M (number or position)
+    article   := article heading (-> art.N.h), then paragraphs: one -> art.N; several -> art.N.M (number or position)
+    preamble heading ("Préambule", "Preamble")                                   -> preamble
 Blocks whose kind the markup states (AKN's formula, container, conclusions, attachment) are taken as that
 kind; the others are recognised by the patterns of the language's conventions.
 """
@@ -57,6 +58,7 @@ def parse(source: Source) -> Document:
     if preamble_at is not None:
         if preamble_at:
             meta["note"] = " ".join(block.text for block in body[:preamble_at])
+        units.append(_unit("preamble", "heading", body[preamble_at].text))  # "Préambule": a translator's text too
         body = body[preamble_at + 1:]
     builder = _Body(conv)
     for block in body:
@@ -217,7 +219,10 @@ class _Body:
         match = self.conv.article.match(text)
         if match:
             self.article = str(parse_number(match["n"]))
-        elif not self.conv.preamble.match(text):
+            self.units.append(_unit(f"{self.prefix}art.{self.article}.h", "heading", text))  # "Article premier" = "Article 1"
+        elif self.conv.preamble.match(text):
+            self.units.append(_unit(f"{self.prefix}preamble", "heading", text))
+        else:
             self.units.append(_unit(self._next("h"), "heading", text, numbered=False))
 
     def _numbered(self, text: str) -> None:

@@ -28,9 +28,11 @@ def units(text: str, lang: str) -> list[tuple[str, str]]:
          [("op.1", "تقرر:"), ("op.1.a", "أن تعمل؛"), ("op.1.b", "أن تقدم تقريرا؛"), ("op.1.e", "أن تتابع؛")]),
         ("ar", "١٢ - ترحب بالتقرير؛", [("op.12", "ترحب بالتقرير؛")]),
         ("zh", "1. 欣见报告；\n\n(a) 行动；", [("op.1", "欣见报告；"), ("op.1.a", "行动；")]),
-        ("zh", "## 第十一条\n\n1. 凡受刑事控告者。\n\n2. 任何人。", [("art.11.1", "凡受刑事控告者。"), ("art.11.2", "任何人。")]),
-        ("fr", "## Article premier\n\nTous les êtres humains.", [("art.1", "Tous les êtres humains.")]),
-        ("ru", "## Статья 2\n\nКаждый человек.\n\nКроме того.", [("art.2.1", "Каждый человек."), ("art.2.2", "Кроме того.")]),
+        ("zh", "## 第十一条\n\n1. 凡受刑事控告者。\n\n2. 任何人。",
+         [("art.11.h", "第十一条"), ("art.11.1", "凡受刑事控告者。"), ("art.11.2", "任何人。")]),
+        ("fr", "## Article premier\n\nTous les êtres humains.", [("art.1.h", "Article premier"), ("art.1", "Tous les êtres humains.")]),
+        ("ru", "## Статья 2\n\nКаждый человек.\n\nКроме того.",
+         [("art.2.h", "Статья 2"), ("art.2.1", "Каждый человек."), ("art.2.2", "Кроме того.")]),
     ],
 )
 def test_numbering(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

@@ -34,7 +34,9 @@ def test_preamble_and_title(udhr: dict[str, Document], lang: str) -> None:
     document = udhr[lang]
     assert sum(unit.kind == "preamble" for unit in document.units) == PREAMBLE[lang]
     assert document.units[0].id == "title" and document.units[0].text == TITLES[lang]
-    assert all(unit.kind in ("title", "preamble", "article") for unit in document.units)
+    assert all(unit.kind in ("title", "preamble", "article", "heading") for unit in document.units)
+    headings = [unit.id for unit in document.units if unit.kind == "heading"]  # every heading reaches the memory
+    assert headings == ["preamble", *(f"art.{n}.h" for n in range(1, 31))]
 
 
 @pytest.mark.parametrize(("lang", "start"), [("ar", "لكل شخص الحق في التعلم"), ("zh", "人人都有受教育的权利"), ("en", "Everyone has the right to education")])

@@ -53,8 +53,7 @@ def translation_unit(unit: AlignedUnit, langs: list[str], srclang: str, options:
     tu = etree.Element("tu", tuid=f"{unit.document}:{unit.id}", creationdate=options.date)
     if unit.srclang != srclang:  # TMX 1.4b: a tu without the file's srclang names its own
         tu.set("srclang", codes.get(unit.srclang if unit.srclang in langs else langs[0], unit.srclang))
-    if unit.level == "sentence":
-        tu.set("segtype", "sentence")
+    tu.set("segtype", unit.level)  # each unit says what it is: OmegaT then neither warns nor re-segments
     _prop(tu, "x-document", unit.document)
     _prop(tu, "x-unit", unit.id)
     _prop(tu, "x-kind", unit.kind)
@@ -84,7 +83,7 @@ class TmxWriter:
         self._stack = contextlib.ExitStack()
         self._file = OutputFile(self._stack, path, layout)
         header = etree.Element("header", creationtool="align", creationtoolversion=__version__, datatype="plaintext",
-                               segtype="paragraph", adminlang="en", srclang=options.tmx_codes().get(srclang, srclang),
+                               segtype="sentence", adminlang="en", srclang=options.tmx_codes().get(srclang, srclang),
                                creationdate=options.date)
         header.set("o-tmf", "align")
         etree.SubElement(header, "note").text = SOURCE_NOTE

@@ -94,7 +94,7 @@ def test_omegat_fills_the_french_udhr_from_our_memory(memories: Path, tmp_path: 
     own_units_memory(lang, baseline_tmx)
     baseline, _ = filled(tmp_path, lang, baseline_tmx)
     print(f"fr-{lang}: align {ours:.3f}, own units at paragraph level {baseline:.3f}")
-    assert "Error" not in log
+    assert "Error" not in log and "TMXR_WARNING" not in log  # no warning: segtype says what each unit is
     if lang in ("en", "ru"):  # the target, reached once the headings reached the memory
         assert ours >= 0.98
     if lang in BELOW:

@@ -31,10 +31,20 @@ if TYPE_CHECKING:
 
 # The types a user of the API meets, each imported from its room on first use.
 _TYPES = {
-    "BuildOptions": "align.pipeline.options", "ReadOptions": "align.ingest", "AlignOptions": "align.alignment",
-    "ExportOptions": "align.outputs.options", "DatasetOptions": "align.tools.dataset", "FetchOptions": "align.sources.fetch",
-    "Document": "align.model", "Unit": "align.model", "AlignedDocument": "align.model", "AlignedUnit": "align.model",
-    "BuildResult": "align.model", "InputRecord": "align.model", "AlignError": "align.errors", "UsageError": "align.errors",
+    "BuildOptions": "align.pipeline.options",
+    "ReadOptions": "align.ingest",
+    "AlignOptions": "align.alignment",
+    "ExportOptions": "align.outputs.options",
+    "DatasetOptions": "align.tools.dataset",
+    "FetchOptions": "align.sources.fetch",
+    "Document": "align.model",
+    "Unit": "align.model",
+    "AlignedDocument": "align.model",
+    "AlignedUnit": "align.model",
+    "BuildResult": "align.model",
+    "InputRecord": "align.model",
+    "AlignError": "align.errors",
+    "UsageError": "align.errors",
 }
 __all__ = ["__version__", "build", "export", "fetch", "inspect", "lookup", "validate", *_TYPES]
 
@@ -45,8 +55,12 @@ def __getattr__(name: str) -> Any:  # PEP 562: the types, imported when first as
     raise AttributeError(f"module 'align' has no attribute {name!r}")
 
 
-def build(inputs: str | Path | Iterable[str | Path], out: str | Path, progress: Callable[[str, int], None] | None = None,
-          **options: Any) -> BuildResult:
+def build(
+    inputs: str | Path | Iterable[str | Path],
+    out: str | Path,
+    progress: Callable[[str, int], None] | None = None,
+    **options: Any,
+) -> BuildResult:
     """Align the documents under `inputs` and write the memory, corpora and report to `out`. `options`
     are the build's flags by their long names (pivot, langs, min_score, profile, jobs, engine, ...);
     `progress(symbol, total)` is called as each document is done."""
@@ -56,15 +70,26 @@ def build(inputs: str | Path | Iterable[str | Path], out: str | Path, progress: 
     return run(BuildOptions.of(inputs, out, **options), progress)
 
 
-def fetch(symbols: str | Iterable[str], to: str | Path, progress: Callable[[Entry], None] | None = None,
-          **options: Any) -> FetchResult:
+def fetch(
+    symbols: str | Iterable[str],
+    to: str | Path,
+    progress: Callable[[Entry], None] | None = None,
+    **options: Any,
+) -> FetchResult:
     """Fetch the official language versions of UN documents by symbol into `to`, under the names `build`
     reads; `options` are the fetch flags by their long names (langs, format, server, rate, ...)."""
     from align.sources.fetch import FetchOptions
     from align.sources.fetch import fetch as run
 
-    chosen = {name: tuple(value) if isinstance(value, list) else value for name, value in options.items()}
-    return run([symbols] if isinstance(symbols, str) else list(symbols), Path(to), FetchOptions(**chosen), progress)
+    chosen = {
+        name: tuple(value) if isinstance(value, list) else value for name, value in options.items()
+    }
+    return run(
+        [symbols] if isinstance(symbols, str) else list(symbols),
+        Path(to),
+        FetchOptions(**chosen),
+        progress,
+    )
 
 
 def inspect(path: str | Path, lang: str = "") -> Document:
@@ -87,15 +112,23 @@ def export(out: str | Path, to: str | Path | None = None, **options: Any) -> dic
     from align.tools.reexport import export_dataset
 
     dataset = {item.name for item in dataclasses.fields(DatasetOptions)}
-    chosen = {name: tuple(value) if isinstance(value, list) else value for name, value in options.items()}
+    chosen = {
+        name: tuple(value) if isinstance(value, list) else value for name, value in options.items()
+    }
     export_options = {name: value for name, value in chosen.items() if name not in dataset}
     export_options.setdefault("formats", REEXPORTABLE)
     out = Path(out)
-    return export_dataset(out, Path(to) if to else out / "export", ExportOptions(**export_options),
-                          DatasetOptions(**{name: value for name, value in chosen.items() if name in dataset}))
+    return export_dataset(
+        out,
+        Path(to) if to else out / "export",
+        ExportOptions(**export_options),
+        DatasetOptions(**{name: value for name, value in chosen.items() if name in dataset}),
+    )
 
 
-def lookup(out: str | Path, query: str, lang: str = "", fuzzy: bool = False, limit: int = 10) -> list[Match]:
+def lookup(
+    out: str | Path, query: str, lang: str = "", fuzzy: bool = False, limit: int = 10
+) -> list[Match]:
     """The units of a built memory that hold `query` in `lang` (default: the default pivot, French), or come
     close to it with `fuzzy`, with their translations."""
     from align.langs import DEFAULT_PIVOT

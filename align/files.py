@@ -31,7 +31,9 @@ def temporary_path(path: Path) -> Path:
     link planted there is refused, or the build would write where it points."""
     temporary = path.with_name(f".{path.name}.part")
     if temporary.is_symlink():
-        raise AlignError(f"{temporary}: is a link; a build writes only inside its output folder, never through a link")
+        raise AlignError(
+            f"{temporary}: is a link; a build writes only inside its output folder, never through a link"
+        )
     return temporary
 
 
@@ -57,7 +59,9 @@ def only_writer(out: Path) -> Iterator[None]:
         except OSError as error:
             if error.errno not in (errno.EACCES, errno.EAGAIN):
                 raise
-            raise AlignError(f"{out}: another build is writing to this folder; try again when it has finished") from None
+            raise AlignError(
+                f"{out}: another build is writing to this folder; try again when it has finished"
+            ) from None
         yield
     finally:
         os.close(lock)
@@ -66,7 +70,9 @@ def only_writer(out: Path) -> Iterator[None]:
 # What a build writes, folder by folder (relative to OUT), by name: the only names whose temporary files
 # (".NAME.part") a build removes, and the only folders it looks in.
 BUILD_FILES: dict[str, re.Pattern[str]] = {
-    "": re.compile(r"memory\.tmx|units\.(?:parquet|tsv)|pairs\.parquet|segmentation\.srx|report\.(?:json|html)"),
+    "": re.compile(
+        r"memory\.tmx|units\.(?:parquet|tsv)|pairs\.parquet|segmentation\.srx|report\.(?:json|html)"
+    ),
     "tmx": re.compile(r"[\w-]+\.tmx"),
     "moses": re.compile(r"[\w-]+\.[\w-]+"),
     "moses/tok": re.compile(r"[\w-]+\.[\w-]+"),
@@ -76,7 +82,9 @@ BUILD_FILES: dict[str, re.Pattern[str]] = {
     "report": re.compile(r"[\w().+-]+\.html"),  # the documents' pages of the review page
 }
 CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")  # OUT/.cache/ab/: the entries whose keys start "ab"
-CACHE_ENTRY = re.compile(r"(?P<key>[0-9a-f]{64})\.(?:json|texts|aligned|pickle)")  # .pickle: written by versions before 0.2
+CACHE_ENTRY = re.compile(
+    r"(?P<key>[0-9a-f]{64})\.(?:json|texts|aligned|pickle)"
+)  # .pickle: written by versions before 0.2
 
 
 def build_folders(out: Path) -> Iterator[tuple[Path, re.Pattern[str]]]:
@@ -84,9 +92,17 @@ def build_folders(out: Path) -> Iterator[tuple[Path, re.Pattern[str]]]:
     link is refused: a build writes and removes inside OUT only, and never through a link."""
     for name, pattern in BUILD_FILES.items():
         folder = out / name if name else out
-        for part in [out, *(out / Path(*Path(name).parts[:depth]) for depth in range(1, len(Path(name).parts) + 1))]:
+        for part in [
+            out,
+            *(
+                out / Path(*Path(name).parts[:depth])
+                for depth in range(1, len(Path(name).parts) + 1)
+            ),
+        ]:
             if part.is_symlink():
-                raise AlignError(f"{part}: is a link; a build writes only inside its output folder, never through a link")
+                raise AlignError(
+                    f"{part}: is a link; a build writes only inside its output folder, never through a link"
+                )
         if folder.is_dir():
             yield folder, pattern
     yield from ((folder, CACHE_ENTRY) for folder in cache_folders(out))
@@ -95,8 +111,11 @@ def build_folders(out: Path) -> Iterator[tuple[Path, re.Pattern[str]]]:
 def cache_folders(out: Path) -> list[Path]:
     """OUT/.cache/ab/...: the folders of the cache's entries, real folders only (a link is passed over)."""
     try:
-        return sorted(Path(entry.path) for entry in os.scandir(out / ".cache") if CACHE_FOLDER.fullmatch(entry.name)
-                      and entry.is_dir(follow_symlinks=False))
+        return sorted(
+            Path(entry.path)
+            for entry in os.scandir(out / ".cache")
+            if CACHE_FOLDER.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)
+        )
     except OSError:
         return []
 

@@ -26,7 +26,7 @@ def strip_references(text: str) -> tuple[str, tuple[Mark, ...]]:
         return text, ()
     clean, marks, position = "", [], 0
     for match in REFERENCE.finditer(text):
-        clean += text[position:match.start()]
+        clean += text[position : match.start()]
         marks.append((len(clean), match[1]))
         position = match.end()
     clean += text[position:]

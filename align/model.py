@@ -36,7 +36,9 @@ class Source:
     symbol: str
     blocks: tuple[Block, ...]
     format: str = "markdown"
-    repairs: tuple[str, ...] = ()  # where the file's markup was wrong or missing and its text was read instead
+    repairs: tuple[
+        str, ...
+    ] = ()  # where the file's markup was wrong or missing and its text was read instead
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,15 @@ class Unit:
     kind: str  # title | intro | preamble | operative | subparagraph | article | heading | footnote | meeting
     text: str
     number: str = ""
-    marks: tuple[tuple[int, str], ...] = ()  # footnote references: (offset in text, footnote number)
-    numbered: bool = True  # the id comes from the text's own numbering, not from the unit's position
-    marked: bool = False  # and that numbering is the document's markup (AKN), not a converter's text
+    marks: tuple[
+        tuple[int, str], ...
+    ] = ()  # footnote references: (offset in text, footnote number)
+    numbered: bool = (
+        True  # the id comes from the text's own numbering, not from the unit's position
+    )
+    marked: bool = (
+        False  # and that numbering is the document's markup (AKN), not a converter's text
+    )
 
     @property
     def footnotes(self) -> tuple[str, ...]:
@@ -74,7 +82,9 @@ class Segmenter(Protocol):
     def split(self, text: str, lang: str) -> list[str]: ...
 
 
-LOW_SCORE = "low-score"  # the flag of units kept out of TMX and corpora by --min-score (outputs/options.py)
+LOW_SCORE = (
+    "low-score"  # the flag of units kept out of TMX and corpora by --min-score (outputs/options.py)
+)
 
 
 @dataclass(frozen=True)
@@ -90,8 +100,12 @@ class AlignedUnit:
     score: float
     flags: tuple[str, ...] = ()
     srclang: str = ""
-    marks: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)  # footnote references per language
-    probabilities: dict[str, float] = field(default_factory=dict)  # each language's length fit to the pivot
+    marks: dict[str, tuple[tuple[int, str], ...]] = field(
+        default_factory=dict
+    )  # footnote references per language
+    probabilities: dict[str, float] = field(
+        default_factory=dict
+    )  # each language's length fit to the pivot
 
     @property
     def langs(self) -> list[str]:
@@ -121,7 +135,9 @@ class Group:
 
     symbol: str
     files: str  # the paths, NUL-separated (no path holds NUL)
-    aligned: str = ""  # the cache entry of its alignment, when only its outputs are to be rendered again
+    aligned: str = (
+        ""  # the cache entry of its alignment, when only its outputs are to be rendered again
+    )
 
     @classmethod
     def of(cls, symbol: str, paths: Iterable[str]) -> Group:
@@ -178,8 +194,12 @@ class GroupResult:
     symbol: str
     units: int  # n-way units aligned (0: no file of the group was usable)
     records: list[InputRecord] = field(default_factory=list)
-    rendered: dict[str, Any] = field(default_factory=dict)  # each output's part of the document (outputs.render)
-    aligned: bytes = b""  # the aligned document and records, as the cache stores them (align/pipeline/cache.py)
+    rendered: dict[str, Any] = field(
+        default_factory=dict
+    )  # each output's part of the document (outputs.render)
+    aligned: bytes = (
+        b""  # the aligned document and records, as the cache stores them (align/pipeline/cache.py)
+    )
     reused: bool = False  # rendered again from an alignment the cache held
 
 
@@ -194,7 +214,9 @@ class BuildResult:
     cached: int = 0  # documents taken from the cache of an earlier build
     outputs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the exporters want the report to say
-    options: dict[str, Any] = field(default_factory=dict)  # the options the build ran with, for the report
+    options: dict[str, Any] = field(
+        default_factory=dict
+    )  # the options the build ran with, for the report
 
     def count(self, outcome: str) -> int:
         return self.inputs.counts[outcome]

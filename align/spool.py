@@ -72,7 +72,9 @@ class ByteSpool:
             for line in self._file:  # not `yield from`: closing this generator would close the file
                 yield line
         finally:  # also when the reader stops early: the next append must not overwrite what follows
-            if not self._file.closed:  # it is when the spool and an unfinished reader are collected together
+            if (
+                not self._file.closed
+            ):  # it is when the spool and an unfinished reader are collected together
                 self._file.seek(0, 2)
 
 

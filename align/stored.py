@@ -29,7 +29,9 @@ class StoredError(ValueError):
 def encode(value: Any, blob: object = None) -> bytes:
     """`value` as tagged JSON (`blob`: the placeholder object written as ["B"]); a lone surrogate (a file
     name that is not UTF-8, os.fsdecode) is written as its JSON escape."""
-    return json.dumps(_tagged(value, blob), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")
+    return json.dumps(_tagged(value, blob), ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "backslashreplace"
+    )
 
 
 def _tagged(value: Any, blob: object) -> Any:
@@ -45,7 +47,14 @@ def _tagged(value: Any, blob: object) -> Any:
     if isinstance(value, dict):
         return ["d", *(_tagged(part, blob) for item in value.items() for part in item)]
     if dataclasses.is_dataclass(value):
-        return ["r", type(value).__name__, {field.name: _tagged(getattr(value, field.name), blob) for field in dataclasses.fields(value)}]
+        return [
+            "r",
+            type(value).__name__,
+            {
+                field.name: _tagged(getattr(value, field.name), blob)
+                for field in dataclasses.fields(value)
+            },
+        ]
     raise TypeError(f"cannot store a {type(value).__name__}")
 
 
@@ -68,7 +77,9 @@ def _untagged(value: Any, records: dict[str, Callable[..., Any]], blob: object) 
     if tag == "y" and len(items) == 1 and isinstance(items[0], str):
         return base64.b64decode(items[0], validate=True)
     if tag == "r" and len(items) == 2 and items[0] in records and isinstance(items[1], dict):
-        return records[items[0]](**{name: _untagged(field, records, blob) for name, field in items[1].items()})
+        return records[items[0]](
+            **{name: _untagged(field, records, blob) for name, field in items[1].items()}
+        )
     inner = [_untagged(item, records, blob) for item in items]
     if tag == "l":
         return inner
@@ -103,8 +114,13 @@ def texts_header(path: Path) -> tuple[list[tuple[str, int]], int]:
             raise StoredError(f"{path.name}: a damaged header: {error}") from None
         start = handle.tell()
         size = handle.seek(0, 2)
-    if any(kind not in ("s", "y") or not isinstance(length, int) or length < 0 for kind, length in header) \
-            or start + sum(length for _, length in header) != size:
+    if (
+        any(
+            kind not in ("s", "y") or not isinstance(length, int) or length < 0
+            for kind, length in header
+        )
+        or start + sum(length for _, length in header) != size
+    ):
         raise StoredError(f"{path.name}: its header does not match its content")
     return header, start
 

@@ -19,7 +19,9 @@ class _Blob:
 
     __slots__ = ()
 
-    def __reduce__(self) -> str:  # one object in every process (results come from the workers pickled)
+    def __reduce__(
+        self,
+    ) -> str:  # one object in every process (results come from the workers pickled)
         return "BLOB"
 
     def __repr__(self) -> str:
@@ -78,10 +80,14 @@ class OutputFile:
     place, untouched; at the first difference, the equal part is copied in the kernel. Consecutive
     spans of one previous file are copied in one call."""
 
-    def __init__(self, stack: contextlib.ExitStack, path: Path, layout: Recorder | None = None) -> None:
+    def __init__(
+        self, stack: contextlib.ExitStack, path: Path, layout: Recorder | None = None
+    ) -> None:
         self.path, self.layout = path, layout
         self.index = layout.register(path) if layout else -1
-        self._same = layout.previous_fd(path) if layout else None  # the previous file, while equal to it
+        self._same = (
+            layout.previous_fd(path) if layout else None
+        )  # the previous file, while equal to it
         self._temporary = temporary_path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self._temporary, "wb", buffering=0)  # noqa: SIM115 (closed by _exit, with the stack)
@@ -92,10 +98,15 @@ class OutputFile:
     def write(self, data: str | bytes) -> None:
         """Append `data` (a text of the rendered outputs, or BLOB in a cached one)."""
         given = self.layout.resolve(data) if self.layout else data
-        raw = b"" if isinstance(given, Span) else given.encode() if isinstance(given, str) else given
+        raw = (
+            b"" if isinstance(given, Span) else given.encode() if isinstance(given, str) else given
+        )
         length = given.length if isinstance(given, Span) else len(raw)
         if self._same is not None and not self._equal(given, raw):
-            self._pending, self._same = (Span(self._same, 0, self.size) if self.size else None), None
+            self._pending, self._same = (
+                (Span(self._same, 0, self.size) if self.size else None),
+                None,
+            )
         if self._same is None:
             self._append(given, raw)
         if self.layout and length:
@@ -110,7 +121,12 @@ class OutputFile:
 
     def _append(self, data: Span | str | bytes, raw: bytes) -> None:
         pending = self._pending
-        if isinstance(data, Span) and pending and pending.fd == data.fd and pending.offset + pending.length == data.offset:
+        if (
+            isinstance(data, Span)
+            and pending
+            and pending.fd == data.fd
+            and pending.offset + pending.length == data.offset
+        ):
             self._pending = Span(data.fd, pending.offset, pending.length + data.length)
             return
         self._flush()
@@ -119,7 +135,7 @@ class OutputFile:
             return
         view = memoryview(raw)
         while view:
-            view = view[self._file.write(view):]
+            view = view[self._file.write(view) :]
 
     def _flush(self) -> None:
         if self._pending:

@@ -9,7 +9,9 @@ from align.errors import InvalidFilename
 
 # A UN document symbol in running text: series letters, then "/"-separated parts (A/60/493/Add.2,
 # A/RES/217(III)); and a line that is nothing but a symbol, the running header of a UN page.
-SYMBOL_IN_TEXT = r"\b[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+"
+SYMBOL_IN_TEXT = (
+    r"\b[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+"
+)
 SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
 # What a UN symbol is made of: letters, digits, "/", ".", "(", ")", "-", "+"; never "..", never a
 # leading "/", never a NUL or a backslash. A symbol is an identifier, not a path.
@@ -49,13 +51,32 @@ def separator(before: str, after: str) -> str:
     >>> separator("fonds", "susmentionnés"), separator("基金", "捐款"), separator("", "x")
     (' ', '', '')
     """
-    if not before or not after or before.endswith("\n") or _CJK.match(before[-1]) or _CJK.match(after[0]):
+    if (
+        not before
+        or not after
+        or before.endswith("\n")
+        or _CJK.match(before[-1])
+        or _CJK.match(after[0])
+    ):
         return ""
     return " "
 
 
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
 
 
 def roman(number: int) -> str:

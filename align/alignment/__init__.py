@@ -25,7 +25,9 @@ class AlignOptions:
     """What the alignment depends on; with the aligner's signature, it keys the cache of aligned documents."""
 
     pivot: str = ""  # language the others are aligned to; "" = French, else the first of PIVOT_FALLBACK a document has
-    sentences: bool = True  # align sentences inside units (n-way where all languages agree, else per pair)
+    sentences: bool = (
+        True  # align sentences inside units (n-way where all languages agree, else per pair)
+    )
     aligner: str = "numbers"  # one of ALIGNERS
 
     def __post_init__(self) -> None:

@@ -10,9 +10,14 @@ from align.model import AlignedUnit
 
 # Below this Gale-Church length probability a language's text is flagged `length-ratio:<lang>`.
 LOW_PROBABILITY = 0.01
+
+
 def link_texts(link: Link) -> dict[str, tuple[str, tuple[Mark, ...]]]:
     """Each language's text of a link and its footnote marks: its units joined in reading order."""
-    joined = {lang: join_marked([(unit.text, unit.marks) for unit in units]) for lang, units in link.units.items()}
+    joined = {
+        lang: join_marked([(unit.text, unit.marks) for unit in units])
+        for lang, units in link.units.items()
+    }
     return {lang: text_marks for lang, text_marks in joined.items() if text_marks[0]}
 
 
@@ -21,12 +26,18 @@ def flags_of(link: Link, langs: list[str], texts: dict[str, str]) -> list[str]:
     present = [lang for lang in langs if lang in texts]
     if len(present) == 1:
         return ["single-language"]
-    flags = [f"missing-in:{lang}" for lang in langs if lang not in texts and lang not in link.elsewhere]
+    flags = [
+        f"missing-in:{lang}" for lang in langs if lang not in texts and lang not in link.elsewhere
+    ]
     if any(len(units) > 1 for units in link.units.values()):
         flags.append("merged")
     if not link.by_id:
         flags.append("by-length")
-    flags += [f"length-ratio:{lang}" for lang in present if link.probabilities.get(lang, 1.0) < LOW_PROBABILITY]
+    flags += [
+        f"length-ratio:{lang}"
+        for lang in present
+        if link.probabilities.get(lang, 1.0) < LOW_PROBABILITY
+    ]
     flags += disagreements(link, texts)
     reference = typed_numbers(texts[present[0]])
     for lang in present[1:]:
@@ -39,18 +50,30 @@ def flags_of(link: Link, langs: list[str], texts: dict[str, str]) -> list[str]:
 def disagreements(link: Link, texts: dict[str, str]) -> list[str]:
     """`disagree:en-zh` where two languages each fit the pivot but not each other: the n-way check that
     fr-en and fr-zh pairings agree on what en and zh hold."""
-    fitting = [lang for lang in texts if lang in link.ratios and link.probabilities.get(lang, 0.0) >= LOW_PROBABILITY]
+    fitting = [
+        lang
+        for lang in texts
+        if lang in link.ratios and link.probabilities.get(lang, 0.0) >= LOW_PROBABILITY
+    ]
     found = []
     for index, first in enumerate(fitting):
-        for second in fitting[index + 1:]:
-            scaled = (len(texts[first]) / link.ratios[first], len(texts[second]) / link.ratios[second])
+        for second in fitting[index + 1 :]:
+            scaled = (
+                len(texts[first]) / link.ratios[first],
+                len(texts[second]) / link.ratios[second],
+            )
             if length_probability(*scaled) < LOW_PROBABILITY:
                 found.append(f"disagree:{first}-{second}")
     return found
 
 
-def aligned_unit(symbol: str, link: Link, langs: list[str], texts: dict[str, str],
-                 marks: dict[str, tuple[Mark, ...]]) -> AlignedUnit:
+def aligned_unit(
+    symbol: str,
+    link: Link,
+    langs: list[str],
+    texts: dict[str, str],
+    marks: dict[str, tuple[Mark, ...]],
+) -> AlignedUnit:
     """The paragraph-level aligned unit of a link."""
     flags = flags_of(link, langs, texts)
     score = 0.0 if "single-language" in flags else min(link.probabilities.values(), default=1.0)
@@ -60,7 +83,11 @@ def aligned_unit(symbol: str, link: Link, langs: list[str], texts: dict[str, str
         kind=next(iter(link.units.values()))[0].kind,
         level="paragraph",
         texts=texts,
-        unit_ids={lang: id_range([unit.id for unit in units]) for lang, units in link.units.items() if units},
+        unit_ids={
+            lang: id_range([unit.id for unit in units])
+            for lang, units in link.units.items()
+            if units
+        },
         score=round(score, 4),
         flags=tuple(flags),
         srclang=link.pivot or next(iter(texts)),

@@ -81,15 +81,29 @@ def align_lengths(
     n, m = len(left), len(scaled)
     steps = [(di, dj, -math.log(prior)) for (di, dj), prior in moves.items()]
     # sum(side[k - d:k]) for every move size d, computed once rather than in every cell
-    left_sums = {d: [sum(left[k - d:k]) for k in range(n + 1)] for d in {di for di, _, _ in steps}}
-    right_sums = {d: [sum(scaled[k - d:k]) for k in range(m + 1)] for d in {dj for _, dj, _ in steps}}
+    left_sums = {
+        d: [sum(left[k - d : k]) for k in range(n + 1)] for d in {di for di, _, _ in steps}
+    }
+    right_sums = {
+        d: [sum(scaled[k - d : k]) for k in range(m + 1)] for d in {dj for _, dj, _ in steps}
+    }
     cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     width = max(10, abs(n - m) + 10, max(n, m) // 10)
-    erfc, log, sqrt, root2, inf = math.erfc, math.log, math.sqrt, math.sqrt(2), math.inf  # length_cost, inlined below
+    erfc, log, sqrt, root2, inf = (
+        math.erfc,
+        math.log,
+        math.sqrt,
+        math.sqrt(2),
+        math.inf,
+    )  # length_cost, inlined below
     for i in range(n + 1):
-        low, high = (0, m) if n * m <= _FULL_SEARCH else (max(0, i * m // max(n, 1) - width), min(m, i * m // max(n, 1) + width))
+        low, high = (
+            (0, m)
+            if n * m <= _FULL_SEARCH
+            else (max(0, i * m // max(n, 1) - width), min(m, i * m // max(n, 1) + width))
+        )
         row, back_row = cost[i], back[i]
         for j in range(low, high + 1):
             best, choice = row[j], None
@@ -104,7 +118,9 @@ def align_lengths(
                     length, other = left_sums[di][i], right_sums[dj][j]
                     mean = (length + other) / 2
                     if mean:  # else the probability is 1 and the cost 0
-                        step += -log(max(erfc(abs(other - length) / sqrt(mean * variance) / root2), _FLOOR))
+                        step += -log(
+                            max(erfc(abs(other - length) / sqrt(mean * variance) / root2), _FLOOR)
+                        )
                     if evidence:
                         step += evidence(i - di, i, j - dj, j)
                 if previous + step < best:
@@ -115,7 +131,11 @@ def align_lengths(
     i, j = n, m
     while i or j:
         di, dj = back[i][j]
-        probability = length_probability(sum(left[i - di:i]), sum(scaled[j - dj:j]), variance) if di and dj else 0.0
+        probability = (
+            length_probability(sum(left[i - di : i]), sum(scaled[j - dj : j]), variance)
+            if di and dj
+            else 0.0
+        )
         beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), probability))
         i, j = i - di, j - dj
     return beads[::-1]

@@ -15,11 +15,17 @@ class Link:
     """Units of each language that translate each other, before scoring and sentence splitting."""
 
     units: dict[str, list[Unit]]
-    probabilities: dict[str, float] = field(default_factory=dict)  # length plausibility against the pivot
-    ratios: dict[str, float] = field(default_factory=dict)  # each language's length ratio to the pivot
+    probabilities: dict[str, float] = field(
+        default_factory=dict
+    )  # length plausibility against the pivot
+    ratios: dict[str, float] = field(
+        default_factory=dict
+    )  # each language's length ratio to the pivot
     by_id: bool = True  # every language was paired by unit id, none by the length DP
     pivot: str = ""  # the language whose ids name the link; empty when the pivot lacks it
-    elsewhere: set[str] = field(default_factory=set)  # languages that hold these pivot units in another link
+    elsewhere: set[str] = field(
+        default_factory=set
+    )  # languages that hold these pivot units in another link
 
     @property
     def id(self) -> str:
@@ -68,7 +74,10 @@ def _fine_links(pivot: Document, others: list[Document], pairings: list[Pairing]
             units = [other.units[j] for j in bead.right]
             if bead.left:
                 place = bead.left[-1]
-                link = runs.setdefault(bead.left, Link({pivot.lang: [pivot.units[i] for i in bead.left]}, pivot=pivot.lang))
+                link = runs.setdefault(
+                    bead.left,
+                    Link({pivot.lang: [pivot.units[i] for i in bead.left]}, pivot=pivot.lang),
+                )
                 if units:
                     link.units[other.lang] = units
                     link.probabilities[other.lang] = bead.probability
@@ -77,17 +86,28 @@ def _fine_links(pivot: Document, others: list[Document], pairings: list[Pairing]
                 continue
             for unit in units:  # in this language only, as far as the pivot goes
                 key = (place, unit.id if unit.numbered else f"{other.lang}:{unit.id}")
-                extra.setdefault(key, Link({}, by_id=unit.numbered)).units.setdefault(other.lang, []).append(unit)
+                extra.setdefault(key, Link({}, by_id=unit.numbered)).units.setdefault(
+                    other.lang, []
+                ).append(unit)
     held = {i for run, link in runs.items() if len(run) > 1 and len(link.units) > 1 for i in run}
-    for i in range(len(pivot.units)):  # a pivot unit no language has: a link of its own (single-language)
+    for i in range(
+        len(pivot.units)
+    ):  # a pivot unit no language has: a link of its own (single-language)
         if (i,) not in runs and i not in held:
             runs[(i,)] = Link({pivot.lang: [pivot.units[i]]}, pivot=pivot.lang)
-    runs = {run: link for run, link in runs.items() if len(link.units) > 1 or not (len(run) == 1 and run[0] in held)}
+    runs = {
+        run: link
+        for run, link in runs.items()
+        if len(link.units) > 1 or not (len(run) == 1 and run[0] in held)
+    }
     holders: dict[int, set[str]] = {}  # pivot unit -> the languages any link pairs it with
     for run, link in runs.items():
         for i in run:
             holders.setdefault(i, set()).update(link.units)
-    for run, link in runs.items():  # a language in another link of these units is not missing from them
+    for (
+        run,
+        link,
+    ) in runs.items():  # a language in another link of these units is not missing from them
         link.elsewhere = set().union(*(holders[i] for i in run)) - set(link.units)
     ordered = [(run[0], 0, len(run), "", link) for run, link in runs.items()]
     ordered += [(place, 1, 0, key, link) for (place, key), link in extra.items()]

@@ -43,7 +43,9 @@ def choose_pivot(langs: list[str], wanted: str) -> str:
     raise ValueError("a document needs at least one language version")
 
 
-def align_document(documents: list[Document], pivot: str, segmenter: Segmenter, sentences: bool = True) -> AlignedDocument:
+def align_document(
+    documents: list[Document], pivot: str, segmenter: Segmenter, sentences: bool = True
+) -> AlignedDocument:
     """Align all language versions of one document symbol (one Document per language)."""
     langs = lang_order([document.lang for document in documents])
     by_lang = {document.lang: document for document in documents}
@@ -52,24 +54,31 @@ def align_document(documents: list[Document], pivot: str, segmenter: Segmenter, 
     links, own = align_all(by_lang[pivot], [by_lang[lang] for lang in others])
     symbol = documents[0].symbol
     units: list[AlignedUnit] = []
-    projected: dict[str, dict[tuple, list[AlignedUnit]]] = {lang: {} for lang in others}  # the n-way units' pair views
+    projected: dict[str, dict[tuple, list[AlignedUnit]]] = {
+        lang: {} for lang in others
+    }  # the n-way units' pair views
     for link in links:
         nway, by_lang = _views(symbol, link, langs, pivot, segmenter, sentences)
         units += nway
         for lang, pair_units in by_lang.items():
             projected[lang][_key(link, pivot, lang)] = pair_units
     pairs: dict[str, list[AlignedUnit]] = {lang: [] for lang in others}
-    for lang, pair_links in zip(others, own):  # each pair as its two versions align; mostly the n-way unit's view
+    for lang, pair_links in zip(
+        others, own
+    ):  # each pair as its two versions align; mostly the n-way unit's view
         for link in pair_links:
             found = projected[lang].get(_key(link, pivot, lang))
             if found is None:
-                found = _views(symbol, link, [pivot, lang], pivot, segmenter, sentences)[1].get(lang, [])
+                found = _views(symbol, link, [pivot, lang], pivot, segmenter, sentences)[1].get(
+                    lang, []
+                )
             pairs[lang] += found
     return AlignedDocument(symbol, pivot, langs, units, pairs)
 
 
-def _views(symbol: str, link: Link, langs: list[str], pivot: str, segmenter: Segmenter, sentences: bool
-           ) -> tuple[list[AlignedUnit], dict[str, list[AlignedUnit]]]:
+def _views(
+    symbol: str, link: Link, langs: list[str], pivot: str, segmenter: Segmenter, sentences: bool
+) -> tuple[list[AlignedUnit], dict[str, list[AlignedUnit]]]:
     """A link's unit in the n-way view (cut into sentences where all its languages agree) and, per
     language, in the pair view."""
     joined = link_texts(link)
@@ -77,9 +86,15 @@ def _views(symbol: str, link: Link, langs: list[str], pivot: str, segmenter: Seg
     unit = aligned_unit(symbol, link, langs, texts, {lang: joined[lang][1] for lang in texts})
     if sentences:
         return split_unit(unit, segmenter)
-    return [unit], {lang: [project(unit, [pivot, lang])] for lang in unit.texts if lang != pivot and pivot in unit.texts}
+    return [unit], {
+        lang: [project(unit, [pivot, lang])]
+        for lang in unit.texts
+        if lang != pivot and pivot in unit.texts
+    }
 
 
 def _key(link: Link, pivot: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Which units of the pivot and of `lang` a link holds."""
-    return tuple(unit.id for unit in link.units.get(pivot, [])), tuple(unit.id for unit in link.units.get(lang, []))
+    return tuple(unit.id for unit in link.units.get(pivot, [])), tuple(
+        unit.id for unit in link.units.get(lang, [])
+    )

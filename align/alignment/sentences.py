@@ -21,23 +21,39 @@ from align.untext import join_lines
 MIN_SENTENCE_PROBABILITY = 0.02
 
 SentenceRun = tuple[int, int]  # first and last pivot sentence (1-based) of a sentence unit
-Cut = dict[SentenceRun, tuple[str, str, float]]  # pivot span -> (the language's text, its own sentence ids, P)
+Cut = dict[
+    SentenceRun, tuple[str, str, float]
+]  # pivot span -> (the language's text, its own sentence ids, P)
 
 
-def split_unit(unit: AlignedUnit, segmenter: Segmenter) -> tuple[list[AlignedUnit], dict[str, list[AlignedUnit]]]:
+def split_unit(
+    unit: AlignedUnit, segmenter: Segmenter
+) -> tuple[list[AlignedUnit], dict[str, list[AlignedUnit]]]:
     """The unit in the n-way view (cut or whole) and, per language, in the pair view."""
     pivot = unit.srclang
     if pivot not in unit.texts or len(unit.texts) < 2:
         return [unit], {}
     sentences = {lang: segmenter.split(text, lang) for lang, text in unit.texts.items()}
-    cuts = {lang: _cut(sentences[pivot], sentences[lang], pivot, lang, unit.document) for lang in unit.texts if lang != pivot}
-    pairs = {lang: _pair_units(unit, pivot, lang, cut, sentences[pivot]) if cut else [project(unit, [pivot, lang])]
-             for lang, cut in cuts.items()}
+    cuts = {
+        lang: _cut(sentences[pivot], sentences[lang], pivot, lang, unit.document)
+        for lang in unit.texts
+        if lang != pivot
+    }
+    pairs = {
+        lang: _pair_units(unit, pivot, lang, cut, sentences[pivot])
+        if cut
+        else [project(unit, [pivot, lang])]
+        for lang, cut in cuts.items()
+    }
     spans = {frozenset(cut) if cut else None for cut in cuts.values()}
     if len(spans) != 1 or None in spans:
         return [unit], pairs
-    nway = [_sentence_unit(unit, pivot, sentences[pivot], span, {lang: cut[span] for lang, cut in cuts.items()})
-            for span in sorted(next(iter(spans)))]
+    nway = [
+        _sentence_unit(
+            unit, pivot, sentences[pivot], span, {lang: cut[span] for lang, cut in cuts.items()}
+        )
+        for span in sorted(next(iter(spans)))
+    ]
     return nway, pairs
 
 
@@ -50,8 +66,12 @@ def project(unit: AlignedUnit, langs: list[str]) -> AlignedUnit:
         unit_ids={lang: unit.unit_ids[lang] for lang in keep},
         marks={lang: marks for lang, marks in unit.marks.items() if lang in keep},
         probabilities={lang: p for lang, p in unit.probabilities.items() if lang in keep},
-        flags=tuple(flag for flag in unit.flags if ":" not in flag or flag.rsplit(":", 1)[1] in keep),
-        score=min((p for lang, p in unit.probabilities.items() if lang in keep), default=unit.score),
+        flags=tuple(
+            flag for flag in unit.flags if ":" not in flag or flag.rsplit(":", 1)[1] in keep
+        ),
+        score=min(
+            (p for lang, p in unit.probabilities.items() if lang in keep), default=unit.score
+        ),
     )
 
 
@@ -59,8 +79,15 @@ def _cut(left: list[str], right: list[str], pivot: str, lang: str, symbol: str) 
     """One language's sentences aligned to the pivot's, or None where that is not confident."""
     if len(left) < 2 or len(right) < 1:
         return None
-    versions = [Document(symbol, code, {}, [Unit(f"s{k}", "sentence", text, numbered=False) for k, text in enumerate(split, 1)])
-                for code, split in ((pivot, left), (lang, right))]
+    versions = [
+        Document(
+            symbol,
+            code,
+            {},
+            [Unit(f"s{k}", "sentence", text, numbered=False) for k, text in enumerate(split, 1)],
+        )
+        for code, split in ((pivot, left), (lang, right))
+    ]
     links = align_versions(versions[0], versions[1:])
     if len(links) < 2:
         return None
@@ -70,21 +97,34 @@ def _cut(left: list[str], right: list[str], pivot: str, lang: str, symbol: str) 
             return None
         span = (int(link.units[pivot][0].id[1:]), int(link.units[pivot][-1].id[1:]))
         own = link.units[lang]
-        cut[span] = (join_lines([sentence.text for sentence in own]), id_range([s.id for s in own]), link.probabilities[lang])
+        cut[span] = (
+            join_lines([sentence.text for sentence in own]),
+            id_range([s.id for s in own]),
+            link.probabilities[lang],
+        )
     return cut
 
 
-def _pair_units(unit: AlignedUnit, pivot: str, lang: str, cut: Cut, sentences: list[str]) -> list[AlignedUnit]:
+def _pair_units(
+    unit: AlignedUnit, pivot: str, lang: str, cut: Cut, sentences: list[str]
+) -> list[AlignedUnit]:
     pair = project(unit, [pivot, lang])
     return [_sentence_unit(pair, pivot, sentences, span, {lang: cut[span]}) for span in sorted(cut)]
 
 
-def _sentence_unit(unit: AlignedUnit, pivot: str, sentences: list[str], span: SentenceRun,
-                   entries: dict[str, tuple[str, str, float]]) -> AlignedUnit:
+def _sentence_unit(
+    unit: AlignedUnit,
+    pivot: str,
+    sentences: list[str],
+    span: SentenceRun,
+    entries: dict[str, tuple[str, str, float]],
+) -> AlignedUnit:
     """The sentence unit of `unit` covering the pivot's sentences `span`, with each language's entry."""
     first, last = span
     own = f"s{first}" if first == last else f"s{first}-{last}"
-    texts = {pivot: join_lines(sentences[first - 1:last])} | {lang: entry[0] for lang, entry in entries.items()}
+    texts = {pivot: join_lines(sentences[first - 1 : last])} | {
+        lang: entry[0] for lang, entry in entries.items()
+    }
     ids = {pivot: own} | {lang: entry[1] for lang, entry in entries.items()}
     merged = first != last or any("-" in sentence_ids for sentence_ids in ids.values())
     order = [lang for lang in unit.texts if lang in texts]
@@ -107,7 +147,11 @@ def _marks(unit: AlignedUnit, texts: dict[str, str]) -> dict[str, tuple[tuple[in
     for lang, text in texts.items():
         marks = unit.marks.get(lang, ())
         start = unit.texts[lang].find(text)
-        inside = tuple((offset - start, number) for offset, number in marks if start <= offset <= start + len(text))
+        inside = tuple(
+            (offset - start, number)
+            for offset, number in marks
+            if start <= offset <= start + len(text)
+        )
         if inside:
             found[lang] = inside
     return found

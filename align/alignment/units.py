@@ -43,34 +43,66 @@ def pair_units(pivot: Document, other: Document) -> Pairing:
     # each other (a paragraph glued to the next by the converter) is left to the DP, which can merge.
     # Ids both versions' markup states are kept whatever their lengths: markup glues no paragraphs, and
     # lengths mislead most where UN texts differ most (lists of resolution numbers, Chinese).
-    anchors = [(i, j) for i, j in anchors if left[i].marked and right[j].marked
-               or length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE) >= MIN_ANCHOR_PROBABILITY]
+    anchors = [
+        (i, j)
+        for i, j in anchors
+        if left[i].marked
+        and right[j].marked
+        or length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE)
+        >= MIN_ANCHOR_PROBABILITY
+    ]
     beads: list[Bead] = []
     by_id: set[int] = set()
     start_i = start_j = 0
     for i, j in anchors + [(len(left), len(right))]:
-        if i > start_i or j > start_j:  # most anchors follow each other: no gap to align between them
-            evidence = Evidence([u.text for u in left[start_i:i]], [u.text for u in right[start_j:j]])
-            gap = align_lengths(_lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence)
-            beads += [Bead(tuple(x + start_i for x in b.left), tuple(y + start_j for y in b.right), b.probability) for b in gap]
+        if (
+            i > start_i or j > start_j
+        ):  # most anchors follow each other: no gap to align between them
+            evidence = Evidence(
+                [u.text for u in left[start_i:i]], [u.text for u in right[start_j:j]]
+            )
+            gap = align_lengths(
+                _lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence
+            )
+            beads += [
+                Bead(
+                    tuple(x + start_i for x in b.left),
+                    tuple(y + start_j for y in b.right),
+                    b.probability,
+                )
+                for b in gap
+            ]
         if i < len(left):
             by_id.add(len(beads))
-            beads.append(Bead((i,), (j,), length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE)))
+            beads.append(
+                Bead(
+                    (i,),
+                    (j,),
+                    length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE),
+                )
+            )
         start_i, start_j = i + 1, j + 1
-    beads, by_id = _absorb_orphans(beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)])
+    beads, by_id = _absorb_orphans(
+        beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)]
+    )
     return Pairing(other.lang, beads, frozenset(by_id), ratio)
 
 
-def _absorb_orphans(beads: list[Bead], by_id: set[int], left: list[float], right: list[float]) -> tuple[list[Bead], set[int]]:
+def _absorb_orphans(
+    beads: list[Bead], by_id: set[int], left: list[float], right: list[float]
+) -> tuple[list[Bead], set[int]]:
     """A unit left alone beside an id-paired bead joins it when the Gale-Church cost says so: a converter
     glued two paragraphs into one, and the number of the first paired them before the DP could merge."""
+
     def cost(bead: Bead) -> float:
         prior = MOVES.get((len(bead.left), len(bead.right)))
         if prior is None:
             return math.inf
         if not bead.left or not bead.right:
             return -math.log(prior)
-        return -math.log(prior) + length_cost(sum(left[i] for i in bead.left), sum(right[j] for j in bead.right))
+        return -math.log(prior) + length_cost(
+            sum(left[i] for i in bead.left), sum(right[j] for j in bead.right)
+        )
 
     index = 0
     while index < len(beads):
@@ -80,11 +112,19 @@ def _absorb_orphans(beads: list[Bead], by_id: set[int], left: list[float], right
             continue
         for neighbour in (index - 1, index + 1):
             if 0 <= neighbour < len(beads) and neighbour in by_id:
-                merged = Bead(tuple(sorted(beads[neighbour].left + orphan.left)), tuple(sorted(beads[neighbour].right + orphan.right)), 0.0)
+                merged = Bead(
+                    tuple(sorted(beads[neighbour].left + orphan.left)),
+                    tuple(sorted(beads[neighbour].right + orphan.right)),
+                    0.0,
+                )
                 if cost(merged) < cost(orphan) + cost(beads[neighbour]):
-                    probability = length_probability(sum(left[i] for i in merged.left), sum(right[j] for j in merged.right), VARIANCE)
+                    probability = length_probability(
+                        sum(left[i] for i in merged.left),
+                        sum(right[j] for j in merged.right),
+                        VARIANCE,
+                    )
                     low = min(index, neighbour)
-                    beads[low:low + 2] = [Bead(merged.left, merged.right, probability)]
+                    beads[low : low + 2] = [Bead(merged.left, merged.right, probability)]
                     by_id = {b if b < low else b - 1 for b in by_id if b not in (index, neighbour)}
                     break
         else:
@@ -102,7 +142,9 @@ def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
     A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest.
     """
     where = {unit.id: j for j, unit in enumerate(right) if unit.numbered}
-    pairs = [(i, where[unit.id]) for i, unit in enumerate(left) if unit.numbered and unit.id in where]
+    pairs = [
+        (i, where[unit.id]) for i, unit in enumerate(left) if unit.numbered and unit.id in where
+    ]
     tails: list[int] = []  # tails[k] = smallest j ending an increasing chain of length k+1
     tail_at: list[int] = []
     parent: list[int] = []

@@ -35,9 +35,13 @@ READERS: dict[str, str] = {
 # Formats UN documents come in that this version cannot read yet: reported as skipped, not ignored.
 UNSUPPORTED_DOCUMENTS = frozenset({".doc", ".odt", ".rtf", ".wpf"})
 # Files that travel with corpora but are not documents: README, LICENSE, ... are ignored.
-_NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "authors"})
+_NOT_DOCUMENTS = frozenset(
+    {"readme", "license", "licence", "copying", "notice", "changelog", "authors"}
+)
 MAX_BYTES = 50 * 1024 * 1024
-_STATES_IDENTITY = frozenset({".xml"})  # formats whose readers give a Reading: symbol and language from the content
+_STATES_IDENTITY = frozenset(
+    {".xml"}
+)  # formats whose readers give a Reading: symbol and language from the content
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,12 @@ class ReadOptions:
     """Which language versions a build reads."""
 
     langs: tuple[str, ...] = ()  # only these languages; empty = every language found
-    named: tuple[str, ...] = ()  # FILE=LANG: the language of a file, whatever its name says (--lang)
-    symbol: str = ""  # every input is a version of this one document, whatever the names say (--symbol)
+    named: tuple[
+        str, ...
+    ] = ()  # FILE=LANG: the language of a file, whatever its name says (--lang)
+    symbol: str = (
+        ""  # every input is a version of this one document, whatever the names say (--symbol)
+    )
 
     def __post_init__(self) -> None:
         try:
@@ -68,8 +76,14 @@ class ReadOptions:
     def lang_of(self, path: str) -> str:
         """The language --lang gives `path` ("" if none)."""
         real = os.path.abspath(path)
-        return next((parse_lang(lang) for file, _, lang in (item.rpartition("=") for item in self.named)
-                     if os.path.abspath(file) == real), "")
+        return next(
+            (
+                parse_lang(lang)
+                for file, _, lang in (item.rpartition("=") for item in self.named)
+                if os.path.abspath(file) == real
+            ),
+            "",
+        )
 
 
 def identity_from_name(path: str, lang: str = "") -> tuple[str, str] | None:
@@ -108,7 +122,9 @@ def _source(path: Path, lang: str) -> Source:
     else:
         text, _encoding = decode(data)
         blocks = reader.read(text)
-    if not isinstance(blocks, list):  # AKN: the markup states symbol and language, which only a UN name may contradict
+    if not isinstance(
+        blocks, list
+    ):  # AKN: the markup states symbol and language, which only a UN name may contradict
         return _stated(path, parse_filename(path.stem), blocks, fmt)
     from_name = identity_from_name(str(path), lang)
     if not any(block.text for block in blocks):
@@ -118,14 +134,18 @@ def _source(path: Path, lang: str) -> Source:
         symbol, lang = from_name
         found = wrong_language(text, lang)
         if found:
-            raise UnreadableInput(f"file name says {lang!r} but the text is in {found!r} (--lang FILE={found} if it is)")
+            raise UnreadableInput(
+                f"file name says {lang!r} but the text is in {found!r} (--lang FILE={found} if it is)"
+            )
         return Source(path, lang, symbol, tuple(blocks), format=fmt)
     found = detect_lang(text)
     if not found:
         raise UnreadableInput("language not recognised from the file name or the text")
     symbol = detect_symbol(blocks)
     if not symbol:
-        raise UnreadableInput("no document symbol in the file name or the text (name it guide.en.txt, or give --symbol)")
+        raise UnreadableInput(
+            "no document symbol in the file name or the text (name it guide.en.txt, or give --symbol)"
+        )
     try:
         return Source(path, found, check_symbol(symbol), tuple(blocks), format=fmt)
     except InvalidFilename as error:
@@ -137,12 +157,16 @@ def _stated(path: Path, named: tuple[str, str] | None, reading: Reading, fmt: st
     if not any(block.text for block in reading.blocks):
         raise UnreadableInput("no text in file")
     if named and named != (reading.symbol, reading.lang):
-        raise UnreadableInput(f"file name says {named[0]} in {named[1]!r} but the document states {reading.symbol} in {reading.lang!r}")
+        raise UnreadableInput(
+            f"file name says {named[0]} in {named[1]!r} but the document states {reading.symbol} in {reading.lang!r}"
+        )
     try:
         symbol = check_symbol(reading.symbol)
     except InvalidFilename as error:
         raise UnreadableInput(str(error)) from None
-    return Source(path, reading.lang, symbol, tuple(reading.blocks), format=fmt, repairs=reading.repairs)
+    return Source(
+        path, reading.lang, symbol, tuple(reading.blocks), format=fmt, repairs=reading.repairs
+    )
 
 
 def _read(path: Path) -> bytes:
@@ -150,7 +174,9 @@ def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UnreadableInput(f"file too large ({size // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576} MiB)")
+            raise UnreadableInput(
+                f"file too large ({size // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576} MiB)"
+            )
         return path.read_bytes()
     except OSError as error:
         raise UnreadableInput(f"cannot be read: {error.strerror or error}") from None

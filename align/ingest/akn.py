@@ -38,15 +38,37 @@ from align.untext import roman
 BINARY = True
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 # ISO 639-2 (bibliographic and terminology codes) of the languages the UN publishes in, and a few more.
-_ISO_639_2 = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fra": "fr", "fre": "fr", "rus": "ru", "spa": "es",
-              "deu": "de", "ger": "de", "por": "pt", "ita": "it", "jpn": "ja", "hin": "hi", "kor": "ko", "tur": "tr"}
+_ISO_639_2 = {
+    "ara": "ar",
+    "chi": "zh",
+    "zho": "zh",
+    "eng": "en",
+    "fra": "fr",
+    "fre": "fr",
+    "rus": "ru",
+    "spa": "es",
+    "deu": "de",
+    "ger": "de",
+    "por": "pt",
+    "ita": "it",
+    "jpn": "ja",
+    "hin": "hi",
+    "kor": "ko",
+    "tur": "tr",
+}
 # The FRBR work URI of a resolution: its body, its adoption date, its number.
-_WORK = re.compile(r"/akn/un/[^/]+/[^/]+/(?P<body>unga|unsc)/[^/]*/(?P<a>\d+)-(?P<b>\d+)(?P<part>[A-Z]?)/")
-_NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-–—]?\s*$")  # an operative paragraph's <num>: "1.", "1 -"
+_WORK = re.compile(
+    r"/akn/un/[^/]+/[^/]+/(?P<body>unga|unsc)/[^/]*/(?P<a>\d+)-(?P<b>\d+)(?P<part>[A-Z]?)/"
+)
+_NUMBER = re.compile(
+    r"^\s*(?P<n>\d{1,3})\s*[.\-–—]?\s*$"
+)  # an operative paragraph's <num>: "1.", "1 -"
 _ITEM_MARK = re.compile(r"^\(?[^\W\d_]{1,5}\)$")  # "(a)", "a)", "(iv)", "(أ)"
 _BRACKET = frozenset("()")
 # Containers whose children are the document's parts; their <num> and <heading> are headings.
-_CONTAINERS = frozenset({"article", "section", "part", "chapter", "division", "title", "hcontainer", "tblock", "book"})
+_CONTAINERS = frozenset(
+    {"article", "section", "part", "chapter", "division", "title", "hcontainer", "tblock", "book"}
+)
 _ITEMS = frozenset({"point", "subparagraph", "item"})
 
 
@@ -63,17 +85,30 @@ def read(data: bytes) -> Reading:
     """Blocks of an AKN4UN document in reading order, footnotes after the text, and its identity."""
     root = parse_xml(data, "Akoma Ntoso XML")
     if etree.QName(root).localname != "akomaNtoso":
-        raise UnreadableInput(f"XML but not Akoma Ntoso: the root element is <{etree.QName(root).localname}>")
+        raise UnreadableInput(
+            f"XML but not Akoma Ntoso: the root element is <{etree.QName(root).localname}>"
+        )
     symbol, lang = _symbol(root), _lang(root)
     reader = _Reader(symbol)
-    document = next((child for child in _elements(root) if etree.QName(child).localname not in ("meta", "components")), None)
+    document = next(
+        (
+            child
+            for child in _elements(root)
+            if etree.QName(child).localname not in ("meta", "components")
+        ),
+        None,
+    )
     if document is not None:
         reader.parts(document)
     # a resolution in parts (80/236 A and B) is a collection whose components are the parts
     for place, component in enumerate(root.iterfind(f"{AKN}components/{AKN}component"), 1):
         for part in _elements(component):
-            name = " ".join((part.findtext(f"{AKN}preface//{AKN}docNumber") or "").split()).rstrip(".")
-            reader.blocks.append(Block(name if re.fullmatch(r"[A-Z]{1,3}", name) else f"part{place}", kind="part"))
+            name = " ".join((part.findtext(f"{AKN}preface//{AKN}docNumber") or "").split()).rstrip(
+                "."
+            )
+            reader.blocks.append(
+                Block(name if re.fullmatch(r"[A-Z]{1,3}", name) else f"part{place}", kind="part")
+            )
             reader.parts(part)
     return Reading(reader.blocks + reader.notes, symbol, lang, tuple(reader.repairs))
 
@@ -85,7 +120,11 @@ def _symbol(root: etree._Element) -> str:
     >>> _symbol(etree.fromstring(f'<a xmlns="{AKN[1:-1]}"><FRBRWork><FRBRuri value="/akn/un/statement/deliberation/unsc/2022-01-31/2619-2022/"/></FRBRWork></a>'))
     'S/RES/2619(2022)'
     """
-    works = [match for uri in root.iterfind(f".//{AKN}FRBRWork/{AKN}FRBRuri") if (match := _WORK.search(uri.get("value", "")))]
+    works = [
+        match
+        for uri in root.iterfind(f".//{AKN}FRBRWork/{AKN}FRBRuri")
+        if (match := _WORK.search(uri.get("value", "")))
+    ]
     if works:
         first = works[0]
         if first["body"] == "unsc":
@@ -133,7 +172,12 @@ class _Reader:
             elif name == "preamble":
                 self.preamble(part)
             elif name in ("mainBody", "body"):
-                self.body(part, single=not any(etree.QName(later).localname == "preamble" for later in part.itersiblings()))
+                self.body(
+                    part,
+                    single=not any(
+                        etree.QName(later).localname == "preamble" for later in part.itersiblings()
+                    ),
+                )
             elif name == "conclusions":
                 self.add(Block(self.text(part), kind="meeting"))
             elif name == "attachments":
@@ -163,15 +207,26 @@ class _Reader:
         document's operative part, where one unnumbered paragraph alone is that paragraph."""
         children = _elements(element)
         paragraphs = [child for child in children if etree.QName(child).localname == "paragraph"]
-        numbered = [child for child in paragraphs if _NUMBER.match(child.findtext(f"{AKN}num") or "")]
+        numbered = [
+            child for child in paragraphs if _NUMBER.match(child.findtext(f"{AKN}num") or "")
+        ]
         # the one paragraph without a number, maybe followed by its items ("(a)" in <num>), none numbered
-        lone = single and paragraphs[:1] == children[:1] and paragraphs[0].find(f"{AKN}num") is None and not numbered \
+        lone = (
+            single
+            and paragraphs[:1] == children[:1]
+            and paragraphs[0].find(f"{AKN}num") is None
+            and not numbered
             and all(child.find(f"{AKN}num") is not None for child in paragraphs[1:])
+        )
         for child in children:
             name = etree.QName(child).localname
             if name == "paragraph":
-                self.paragraph(child, "operative" if lone and child is paragraphs[0] else "paragraph")
-            elif name in _CONTAINERS:  # an article, a section, a part: its number and heading are headings
+                self.paragraph(
+                    child, "operative" if lone and child is paragraphs[0] else "paragraph"
+                )
+            elif (
+                name in _CONTAINERS
+            ):  # an article, a section, a part: its number and heading are headings
                 self.body(child)
             elif name in ("num", "heading", "subheading"):
                 self.add(Block(self.text(child), kind="heading", level=2))
@@ -186,26 +241,41 @@ class _Reader:
         for heading in element.iterfind(f"{AKN}heading"):
             self.add(Block(self.text(heading), kind="heading", level=2))
         number = element.find(f"{AKN}num")
-        if number is None and not any(etree.QName(child).localname in ("content", "intro", "p", "list") for child in _elements(element)):
+        if number is None and not any(
+            etree.QName(child).localname in ("content", "intro", "p", "list")
+            for child in _elements(element)
+        ):
             return
-        own = [self.text(child) for child in _elements(element) if etree.QName(child).localname in ("content", "intro", "p")]
+        own = [
+            self.text(child)
+            for child in _elements(element)
+            if etree.QName(child).localname in ("content", "intro", "p")
+        ]
         for lst in element.iterfind(f"{AKN}list"):
             own += [self.text(intro) for intro in lst.iterfind(f"{AKN}intro")]
         text = " ".join(part for part in own if part)
         match = _NUMBER.match(number.text or "") if number is not None else None
         where = f"paragraph {element.get('eId', '?')}"
         if match and not text:  # a number whose text the markup put in the next paragraph
-            self.repairs.append(f"{where}: <num> {match['n']} without text, given to the next paragraph")
+            self.repairs.append(
+                f"{where}: <num> {match['n']} without text, given to the next paragraph"
+            )
             self._orphan = match["n"]
             return
         if number is None and self._orphan:
             text, self._orphan = f"{self._orphan}. {text}", ""
         elif match:
             text = f"{match['n']}. {text}"
-        elif kind == "paragraph":  # the structure stage finds the number in the text, if it is printed there
+        elif (
+            kind == "paragraph"
+        ):  # the structure stage finds the number in the text, if it is printed there
             printed = self.text(number) if number is not None else ""
-            if not _ITEM_MARK.match(printed):  # an item's mark, "(a)", in a paragraph's <num> is no fault
-                self.repairs.append(f"{where}: {'<num> ' + repr(printed) if printed else 'no <num>'}, read by its text")
+            if not _ITEM_MARK.match(
+                printed
+            ):  # an item's mark, "(a)", in a paragraph's <num> is no fault
+                self.repairs.append(
+                    f"{where}: {'<num> ' + repr(printed) if printed else 'no <num>'}, read by its text"
+                )
             text = f"{printed} {text}".strip()
         self.add(Block(text, kind=kind))
         for child in _elements(element):
@@ -224,9 +294,15 @@ class _Reader:
             items = [element]
         for place, item in enumerate(items, 1):
             number = item.find(f"{AKN}num")
-            own = [self.text(child) for child in _elements(item) if etree.QName(child).localname in ("content", "intro", "p", "heading")]
+            own = [
+                self.text(child)
+                for child in _elements(item)
+                if etree.QName(child).localname in ("content", "intro", "p", "heading")
+            ]
             text = " ".join(part for part in own if part)
-            if number is None:  # no mark in the markup: the text's own, if it prints one, is read by the structure stage
+            if (
+                number is None
+            ):  # no mark in the markup: the text's own, if it prints one, is read by the structure stage
                 self.add(Block(text))
                 continue
             mark = roman(place) if above else _letters(place)
@@ -250,7 +326,9 @@ class _Reader:
     def _walk(self, element: etree._Element, parts: list[str]) -> None:
         parts.append(element.text or "")
         for child in element:
-            if not isinstance(child.tag, str):  # comments and processing instructions: only their tail is text
+            if not isinstance(
+                child.tag, str
+            ):  # comments and processing instructions: only their tail is text
                 pass
             elif etree.QName(child).localname == "authorialNote":
                 parts.append(self._note(child))
@@ -263,7 +341,9 @@ class _Reader:
     def _note(self, note: etree._Element) -> str:
         marker = (note.get("marker") or "").strip()
         number = marker if marker.isdigit() else str(len(self.notes) + 1)
-        text = re.sub(r"^\(\s*\)\s*", "", self.text(note))  # Arabic notes open with "()", the number's place
+        text = re.sub(
+            r"^\(\s*\)\s*", "", self.text(note)
+        )  # Arabic notes open with "()", the number's place
         self.notes.append(Block(text, kind="footnote", number=number))
         return f"[^{number}]"
 
@@ -283,7 +363,15 @@ def _elements(element: etree._Element) -> list[etree._Element]:
 
 def _bracket_of_note(element: etree._Element) -> bool:
     """A <sup>(</sup> or <sup>)</sup> beside a footnote reference (Arabic's way of printing it)."""
-    if etree.QName(element).localname != "sup" or (element.text or "").strip() not in _BRACKET or len(element):
+    if (
+        etree.QName(element).localname != "sup"
+        or (element.text or "").strip() not in _BRACKET
+        or len(element)
+    ):
         return False
-    return any(sibling is not None and isinstance(sibling.tag, str) and etree.QName(sibling).localname == "authorialNote"
-               for sibling in (element.getprevious(), element.getnext()))
+    return any(
+        sibling is not None
+        and isinstance(sibling.tag, str)
+        and etree.QName(sibling).localname == "authorialNote"
+        for sibling in (element.getprevious(), element.getnext())
+    )

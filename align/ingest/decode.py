@@ -38,7 +38,7 @@ def decode(data: bytes) -> tuple[str, str]:
 def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom):], encoding), encoding
+            return _strict(data[len(bom) :], encoding), encoding
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _strict(data, utf16), utf16
@@ -46,7 +46,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         if error.reason == "unexpected end of data" and error.end == len(data):
-            return data[: error.start].decode("utf-8"), "utf-8 (truncated)"  # a file cut in a character
+            return data[: error.start].decode(
+                "utf-8"
+            ), "utf-8 (truncated)"  # a file cut in a character
         mixed = _mixed_utf8(data)
         if mixed is not None:
             return mixed, "utf-8 + cp1252"
@@ -98,8 +100,15 @@ def _utf16_without_bom(data: bytes) -> str:
     sample = data[:4096] if len(data) % 2 == 0 else data[:4095]
     if len(sample) < 8:
         return ""
-    for encoding, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
-        if len(set(high)) <= 3 and len(set(low)) >= 3 * len(set(high)) and high.count(0) + high.count(4) + high.count(6) > 0.6 * len(high):
+    for encoding, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
+        if (
+            len(set(high)) <= 3
+            and len(set(low)) >= 3 * len(set(high))
+            and high.count(0) + high.count(4) + high.count(6) > 0.6 * len(high)
+        ):
             return encoding
     return ""
 
@@ -109,7 +118,11 @@ def _looks_western(text: str) -> bool:
     French, Spanish or English (Cyrillic or Arabic bytes read as cp1252 are nearly all accented)."""
     letters = [char for char in text if char.isalpha()]
     accented = sum(1 for char in letters if ord(char) > 0x7F)
-    return bool(letters) and accented < 0.25 * len(letters) and not any(0x80 <= ord(char) < 0xA0 for char in text)
+    return (
+        bool(letters)
+        and accented < 0.25 * len(letters)
+        and not any(0x80 <= ord(char) < 0xA0 for char in text)
+    )
 
 
 # C0 and C1 control characters but the line and page breaks and tabs (Unicode category Cc)
@@ -119,4 +132,6 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 def _is_binary(text: str) -> bool:
     sample = text[:8192]
     controls = len(_CONTROLS.findall(sample))
-    return controls > max(8, len(sample) // 100)  # a few stray control codes are PDF-conversion noise
+    return controls > max(
+        8, len(sample) // 100
+    )  # a few stray control codes are PDF-conversion noise

@@ -25,7 +25,12 @@ _SCRIPTS = {
     "ru": re.compile(r"[\u0400-\u04ff]+"),
     "latin": re.compile(r"[A-Za-z\u00c0-\u024f]+"),
 }
-_KEYS = {"arabic": "ar", "han": "zh", "cyrillic": "ru", "latin": "latin"}  # script -> its key in _SCRIPTS
+_KEYS = {
+    "arabic": "ar",
+    "han": "zh",
+    "cyrillic": "ru",
+    "latin": "latin",
+}  # script -> its key in _SCRIPTS
 _SAMPLE = 20000  # characters looked at: enough to tell, and the same time for any file
 # How sure the identifier must be to name a text's language, and to contradict a file's name (a name
 # is the user's word: only a text of some length, identified beyond doubt, overrules it).
@@ -77,7 +82,11 @@ def wrong_language(text: str, lang: str) -> str | None:
     if found or script_of(lang) != "latin" or len(text) < _LONG_ENOUGH:
         return found
     identified, probability = identify(text)
-    return identified if identified != lang and probability >= _BEYOND_DOUBT and script_of(identified) == "latin" else None
+    return (
+        identified
+        if identified != lang and probability >= _BEYOND_DOUBT and script_of(identified) == "latin"
+        else None
+    )
 
 
 def wrong_script(text: str, lang: str) -> str | None:
@@ -85,7 +94,9 @@ def wrong_script(text: str, lang: str) -> str | None:
     None when it is, or when the text does not tell. As detect_lang would answer, but without telling
     Latin-script languages apart where `lang` is one of them (any of them has its script)."""
     own = _SCRIPTS.get(_KEYS.get(script_of(lang), ""))
-    if own is not None:  # the usual case: over half the sample in lang's script, which no other can outnumber
+    if (
+        own is not None
+    ):  # the usual case: over half the sample in lang's script, which no other can outnumber
         sample = text[:_SAMPLE]
         count = _letters(own, sample)
         if count >= 20 and 2 * count > len(sample):

@@ -28,7 +28,9 @@ from align.untext import roman
 
 BINARY = True
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_UNPACKED = 64 * 1024 * 1024  # a .docx of UN text unpacks to a few MB; far more is a zip bomb (or minutes of work)
+MAX_UNPACKED = (
+    64 * 1024 * 1024
+)  # a .docx of UN text unpacks to a few MB; far more is a zip bomb (or minutes of work)
 MAX_MEMBERS = 2000
 _HEADING = re.compile(r"^(?:Title|Heading ?(\d))$", re.I)
 
@@ -54,7 +56,11 @@ def read(data: bytes) -> list[Block]:
             blocks.append(Block(clean(text), kind="heading", level=int(heading[1] or 1)))
             continue
         blocks.append(Block(clean(numbering.marker(paragraph, styles.get(style, {})) + text)))
-    blocks += [Block(clean(notes[note_id]), kind="footnote", number=number) for note_id, number in shown.items() if note_id in notes]
+    blocks += [
+        Block(clean(notes[note_id]), kind="footnote", number=number)
+        for note_id, number in shown.items()
+        if note_id in notes
+    ]
     return blocks
 
 
@@ -65,7 +71,9 @@ def _unpack(data: bytes) -> dict[str, bytes]:
         raise UnreadableInput("not a Word document: not a zip package") from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED:
-        raise UnreadableInput(f"Word package unpacks to more than {MAX_UNPACKED >> 20} MiB or {MAX_MEMBERS} parts: refused as a zip bomb")
+        raise UnreadableInput(
+            f"Word package unpacks to more than {MAX_UNPACKED >> 20} MiB or {MAX_MEMBERS} parts: refused as a zip bomb"
+        )
     wanted = ("word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml")
     parts, budget = {}, MAX_UNPACKED
     try:
@@ -85,7 +93,9 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> 
         while chunk := stream.read(1 << 20):
             size += len(chunk)
             if size > budget:
-                raise UnreadableInput(f"Word package unpacks to more than {MAX_UNPACKED >> 20} MiB: refused as a zip bomb")
+                raise UnreadableInput(
+                    f"Word package unpacks to more than {MAX_UNPACKED >> 20} MiB: refused as a zip bomb"
+                )
             chunks.append(chunk)
     return b"".join(chunks)
 
@@ -122,7 +132,9 @@ def _footnotes(data: bytes | None) -> dict[str, str]:
     notes = {}
     for note in _xml(data).iter(f"{W}footnote"):
         if _attr(note, "type") in ("", "normal"):
-            notes[_attr(note, "id")] = " ".join(_runs(paragraph, {}) for paragraph in note.iter(f"{W}p"))
+            notes[_attr(note, "id")] = " ".join(
+                _runs(paragraph, {}) for paragraph in note.iter(f"{W}p")
+            )
     return notes
 
 
@@ -145,7 +157,9 @@ class _Numbering:
     """Word's list numbering: counters per list and level, formatted as numbering.xml says."""
 
     def __init__(self, data: bytes | None) -> None:
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) -> (numFmt, lvlText, start)
+        self.levels: dict[
+            tuple[str, int], tuple[str, str, int]
+        ] = {}  # (numId, ilvl) -> (numFmt, lvlText, start)
         self.counters: dict[str, list[int]] = {}
         if data is None:
             return
@@ -155,18 +169,29 @@ class _Numbering:
             definition = abstract.get(_attr(num.find(f"{W}abstractNumId"), "val"))
             if definition is None:
                 continue
-            overrides = {int(_attr(o, "ilvl") or 0): int(_attr(o.find(f"{W}startOverride"), "val") or 1)
-                         for o in num.iter(f"{W}lvlOverride") if o.find(f"{W}startOverride") is not None}
+            overrides = {
+                int(_attr(o, "ilvl") or 0): int(_attr(o.find(f"{W}startOverride"), "val") or 1)
+                for o in num.iter(f"{W}lvlOverride")
+                if o.find(f"{W}startOverride") is not None
+            }
             for level in definition.iter(f"{W}lvl"):
                 ilvl = int(_attr(level, "ilvl") or 0)
                 start = overrides.get(ilvl, int(_attr(level.find(f"{W}start"), "val") or 1))
-                self.levels[_attr(num, "numId"), ilvl] = (_attr(level.find(f"{W}numFmt"), "val"), _attr(level.find(f"{W}lvlText"), "val"), start)
+                self.levels[_attr(num, "numId"), ilvl] = (
+                    _attr(level.find(f"{W}numFmt"), "val"),
+                    _attr(level.find(f"{W}lvlText"), "val"),
+                    start,
+                )
 
     def marker(self, paragraph: etree._Element, style: dict[str, object]) -> str:
         """The number Word shows before the paragraph, as text ("12. ", "(a) "), or ""."""
         num = paragraph.find(f"{W}pPr/{W}numPr")
-        num_id = _attr(num.find(f"{W}numId"), "val") if num is not None else str(style.get("numId", ""))
-        ilvl = int((_attr(num.find(f"{W}ilvl"), "val") if num is not None else style.get("ilvl")) or 0)
+        num_id = (
+            _attr(num.find(f"{W}numId"), "val") if num is not None else str(style.get("numId", ""))
+        )
+        ilvl = int(
+            (_attr(num.find(f"{W}ilvl"), "val") if num is not None else style.get("ilvl")) or 0
+        )
         if not num_id or num_id == "0" or (num_id, ilvl) not in self.levels:
             return ""
         kind, template, start = self.levels[num_id, ilvl]
@@ -174,8 +199,11 @@ class _Numbering:
         while len(counters) <= ilvl:
             counters.append(self.levels.get((num_id, len(counters)), ("", "", 1))[2] - 1)
         counters[ilvl] += 1
-        del counters[ilvl + 1:]  # a deeper level starts again under the next item
+        del counters[ilvl + 1 :]  # a deeper level starts again under the next item
         value = counters[ilvl]
-        shown = {"lowerLetter": chr(ord("a") + value - 1), "upperLetter": chr(ord("A") + value - 1),
-                 "lowerRoman": roman(value)}.get(kind, str(value))
+        shown = {
+            "lowerLetter": chr(ord("a") + value - 1),
+            "upperLetter": chr(ord("A") + value - 1),
+            "lowerRoman": roman(value),
+        }.get(kind, str(value))
         return template.replace(f"%{ilvl + 1}", shown) + " " if template else ""

@@ -19,8 +19,36 @@ from align.ingest.inline import clean
 from align.model import Block
 from align.untext import roman
 
-_DROP = {"script", "style", "nav", "noscript", "template", "iframe", "form", "button", "svg", "math", "head", "object"}
-_BLOCKS = {"p", "li", "blockquote", "dd", "dt", "td", "th", "div", "section", "article", "main", "body", "pre", "caption"}
+_DROP = {
+    "script",
+    "style",
+    "nav",
+    "noscript",
+    "template",
+    "iframe",
+    "form",
+    "button",
+    "svg",
+    "math",
+    "head",
+    "object",
+}
+_BLOCKS = {
+    "p",
+    "li",
+    "blockquote",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "pre",
+    "caption",
+}
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _FOOTNOTE_ID = re.compile(r"^(?:fn|footnote|note)[-_:]?(\d+)$", re.I)
 _REFERENCE = re.compile(r"^\s*\[?(\d{1,3})\]?\s*$")
@@ -30,11 +58,21 @@ MAX_DEPTH = 200  # deeper nesting than this is not a document but an attack on t
 
 def read(text: str) -> list[Block]:
     """Blocks of an HTML document in reading order."""
-    if _ENTITY.search(text):  # entities serve billion-laughs and external-entity attacks, never UN text
-        raise UnreadableInput("declares entities (<!ENTITY>): refused, as in billion-laughs and external-entity attacks")
+    if _ENTITY.search(
+        text
+    ):  # entities serve billion-laughs and external-entity attacks, never UN text
+        raise UnreadableInput(
+            "declares entities (<!ENTITY>): refused, as in billion-laughs and external-entity attacks"
+        )
     # huge_tree: libxml2 otherwise cuts a text node past 10 MB short without a word (the file size limit
     # of ingest bounds what it holds)
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, huge_tree=True)
+    parser = html.HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        default_doctype=False,
+        huge_tree=True,
+    )
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
@@ -58,12 +96,19 @@ def _walk(element: etree._Element, blocks: list[Block], depth: int, marker: str 
     if element.tag in _HEADINGS:
         blocks.append(Block(_text(element), kind="heading", level=_HEADINGS[element.tag]))
         return
-    if element.tag == "ol" and "footnote" in (element.get("class", "") + element.getparent().get("class", "")):
+    if element.tag == "ol" and "footnote" in (
+        element.get("class", "") + element.getparent().get("class", "")
+    ):
         for number, item in enumerate(element.iterfind("li"), _number(element.get("start"))):
-            blocks.append(Block(_text(item, strip_number=True), kind="footnote", number=str(number)))
+            blocks.append(
+                Block(_text(item, strip_number=True), kind="footnote", number=str(number))
+            )
         return
     children = list(element)
-    first_block = next((k for k, child in enumerate(children) if isinstance(child.tag, str) and _is_block(child)), None)
+    first_block = next(
+        (k for k, child in enumerate(children) if isinstance(child.tag, str) and _is_block(child)),
+        None,
+    )
     if element.tag in _BLOCKS or element.tag == "li":
         leading = _text(element, upto=first_block)  # the inline content before any nested block
         if leading.strip():
@@ -79,7 +124,11 @@ def _walk(element: etree._Element, blocks: list[Block], depth: int, marker: str 
 
 
 def _is_block(element: etree._Element) -> bool:
-    return element.tag in _BLOCKS or element.tag in _HEADINGS or element.tag in ("ol", "ul", "table", "tr", "dl")
+    return (
+        element.tag in _BLOCKS
+        or element.tag in _HEADINGS
+        or element.tag in ("ol", "ul", "table", "tr", "dl")
+    )
 
 
 def _markers(ol: etree._Element) -> dict[etree._Element, str]:
@@ -107,7 +156,9 @@ def _number(value: str | None, default: int = 1) -> int:
     return int(value) if value and value.strip().isdigit() and int(value) < 100_000 else default
 
 
-def _text(element: etree._Element, strip_number: bool = False, depth: int = 0, upto: int | None = None) -> str:
+def _text(
+    element: etree._Element, strip_number: bool = False, depth: int = 0, upto: int | None = None
+) -> str:
     """Inline text (of the first `upto` element children) with footnote references as [^N] and <br>
     as a line break."""
     if depth > MAX_DEPTH:
@@ -124,8 +175,11 @@ def _text(element: etree._Element, strip_number: bool = False, depth: int = 0, u
             parts.append("\n")
         elif child.tag == "sup" and _REFERENCE.match(inner):
             parts.append(f"[^{_REFERENCE.match(inner)[1]}]")
-        elif child.tag == "a" and ("footnote" in child.get("class", "") or child.get("href", "").startswith("#fn")) \
-                and _REFERENCE.match(inner):
+        elif (
+            child.tag == "a"
+            and ("footnote" in child.get("class", "") or child.get("href", "").startswith("#fn"))
+            and _REFERENCE.match(inner)
+        ):
             parts.append(f"[^{_REFERENCE.match(inner)[1]}]")
         elif child.tag == "sup":
             parts.append(inner)

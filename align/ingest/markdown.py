@@ -80,7 +80,11 @@ def _join(lines: list[str]) -> str:
     """Join a chunk's lines, keeping Markdown hard breaks (two trailing spaces, a trailing "\\")."""
     parts = []
     for line in lines:
-        hard = line.endswith("  ") or line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\")
+        hard = (
+            line.endswith("  ")
+            or line.rstrip().endswith("\\")
+            and not line.rstrip().endswith("\\\\")
+        )
         parts.append(line.rstrip().removesuffix("\\") + ("\n" if hard else ""))
     return join_lines(parts)
 

@@ -17,9 +17,10 @@ _ODS_NAME = re.compile(r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\-]*?)-(?P<lang>[A-Z
 # of the symbol) and the language letter: A_RES_80_156-2520753F, A_RES_77_301_2312771G,
 # S_RES_2618 (2022)-2201005E, or the letter alone: A_RES_77_276-G. The parts of a resolution in one
 # file are named by the first and the last: A_RES_80_244AC is A/RES/80/244 A to C, A/RES/80/244A-C.
-_UN_NAME = re.compile(r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\- ]*?)(?:[-_][A-Z]?\d{7}|-)(?P<letter>[ACEFRSG])$")
+_UN_NAME = re.compile(
+    r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\- ]*?)(?:[-_][A-Z]?\d{7}|-)(?P<letter>[ACEFRSG])$"
+)
 _PARTS = re.compile(r"(?<=\d)([A-Z])([A-Z])$")
-
 
 
 def parse_filename(stem: str) -> tuple[str, str] | None:
@@ -57,7 +58,12 @@ def parse_filename(stem: str) -> tuple[str, str] | None:
 # A translation's habits: a language code after the name (guide.en, guide_en, guide-EN: the last is ODS's
 # too), a folder named by the language (en/, English/, Français/), or a file named by it alone (en.txt).
 _CODE_AFTER = re.compile(r"^(?P<name>.+?)[._-](?P<lang>[A-Za-z]{2})$")
-_FOLDER_LANG = {name.casefold(): code for code, record in LANGUAGES.items() for name in (record.name, record.native) if name}
+_FOLDER_LANG = {
+    name.casefold(): code
+    for code, record in LANGUAGES.items()
+    for name in (record.name, record.native)
+    if name
+}
 _NOT_IN_SYMBOL = re.compile(r"[^A-Za-z0-9.()+]+")
 
 

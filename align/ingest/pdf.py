@@ -69,12 +69,27 @@ def read(data: bytes) -> list[Block]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:  # counted from the page tree, before any page is read
-                raise UnreadableInput(f"PDF of {len(pdf.pages)} pages: over the {MAX_PAGES} pages a document is read to")
+                raise UnreadableInput(
+                    f"PDF of {len(pdf.pages)} pages: over the {MAX_PAGES} pages a document is read to"
+                )
             pages = [(page.height, _lines(page), _rule(page)) for page in pdf.pages]
-    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
+    except (
+        PdfminerException,
+        PDFSyntaxError,
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+    ) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise UnreadableInput(f"not a readable PDF: {reason}") from None
-    sizes = Counter(round(word["size"], 1) for _, lines, _ in pages for line in lines for word in line.words for _ in word["text"])
+    sizes = Counter(
+        round(word["size"], 1)
+        for _, lines, _ in pages
+        for line in lines
+        for word in line.words
+        for _ in word["text"]
+    )
     if not sizes:
         raise UnreadableInput("PDF holds no text (a scan? align does no OCR)")
     body = sizes.most_common(1)[0][0]
@@ -96,11 +111,13 @@ def _check_streams(data: bytes) -> None:
             return
         inflater, size = zlib.decompressobj(), 0
         try:
-            piece = inflater.decompress(data[match.end():end], 1 << 20)
+            piece = inflater.decompress(data[match.end() : end], 1 << 20)
             while piece:
                 size += len(piece)
                 if size > MAX_STREAM:
-                    raise UnreadableInput(f"a compressed stream of this PDF inflates past {MAX_STREAM >> 20} MiB: refused as a bomb")
+                    raise UnreadableInput(
+                        f"a compressed stream of this PDF inflates past {MAX_STREAM >> 20} MiB: refused as a bomb"
+                    )
                 piece = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
         except zlib.error:
             continue
@@ -111,7 +128,14 @@ def _lines(page) -> list[_Line]:
     words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, x_tolerance=1.5)
     lines: list[_Line] = []
     for word in sorted(words, key=lambda word: (word["bottom"], word["x0"])):
-        line = next((line for line in lines if word["top"] < line.bottom - 1 and word["bottom"] > line.top + 1), None)
+        line = next(
+            (
+                line
+                for line in lines
+                if word["top"] < line.bottom - 1 and word["bottom"] > line.top + 1
+            ),
+            None,
+        )
         if line is None:
             lines.append(_Line(word["top"], word["bottom"], word["size"], [word]))
         else:
@@ -123,12 +147,18 @@ def _lines(page) -> list[_Line]:
 
 def _rule(page) -> float | None:
     """The top of the short horizontal rule that separates footnotes from the text, if any."""
-    rules = [edge["top"] for edge in page.lines if abs(edge["top"] - edge["bottom"]) < 1 and edge["x1"] - edge["x0"] < 0.5 * page.width]
+    rules = [
+        edge["top"]
+        for edge in page.lines
+        if abs(edge["top"] - edge["bottom"]) < 1 and edge["x1"] - edge["x0"] < 0.5 * page.width
+    ]
     return max(rules) if rules else None
 
 
 def _page(height: float, lines: list[_Line], rule: float | None, body: float) -> list[Block]:
-    content = [line for line in lines if _TOP * height < line.top and line.bottom < (1 - _BOTTOM) * height]
+    content = [
+        line for line in lines if _TOP * height < line.top and line.bottom < (1 - _BOTTOM) * height
+    ]
     if rule is None:  # no rule: the run of smaller lines at the page's foot
         notes_from = len(content)
         while notes_from and content[notes_from - 1].size < 0.9 * body:
@@ -141,8 +171,14 @@ def _page(height: float, lines: list[_Line], rule: float | None, body: float) ->
 
 
 def _paragraphs(lines: list[_Line], body: float) -> list[Block]:
-    gaps = [after.top - before.top for before, after in zip(lines, lines[1:]) if after.top - before.top > 0.5 * body]
-    spacing = min(gaps) if gaps else body * 1.3  # the line spacing: paragraphs are set further apart
+    gaps = [
+        after.top - before.top
+        for before, after in zip(lines, lines[1:])
+        if after.top - before.top > 0.5 * body
+    ]
+    spacing = (
+        min(gaps) if gaps else body * 1.3
+    )  # the line spacing: paragraphs are set further apart
     blocks: list[Block] = []
     current: list[str] = []
     heading: int = 0
@@ -155,7 +191,9 @@ def _paragraphs(lines: list[_Line], body: float) -> list[Block]:
 
     for index, line in enumerate(lines):
         level = _heading_level(line.size, body)
-        new = index == 0 or level != heading or line.top - lines[index - 1].top > spacing + 0.3 * body
+        new = (
+            index == 0 or level != heading or line.top - lines[index - 1].top > spacing + 0.3 * body
+        )
         if new:
             flush()
             heading = level
@@ -176,8 +214,18 @@ def _footnotes(lines: list[_Line]) -> list[Block]:
     for line in lines:
         words = sorted(line.words, key=lambda word: word["x0"])
         first = words[0]
-        if first["text"].isdigit() and first["size"] < 0.9 * line.size or first["text"].isdigit() and len(words) > 1 and not notes:
-            notes.append((first["text"], [_Line(line.top, line.bottom, line.size, words[1:]).text()]))
+        if (
+            first["text"].isdigit()
+            and first["size"] < 0.9 * line.size
+            or first["text"].isdigit()
+            and len(words) > 1
+            and not notes
+        ):
+            notes.append(
+                (first["text"], [_Line(line.top, line.bottom, line.size, words[1:]).text()])
+            )
         elif notes:
             notes[-1][1].append(line.text())
-    return [Block(clean(join_lines(parts)), kind="footnote", number=number) for number, parts in notes]
+    return [
+        Block(clean(join_lines(parts)), kind="footnote", number=number) for number, parts in notes
+    ]

@@ -14,12 +14,18 @@ def parse_xml(data: bytes, what: str) -> etree._Element:
     it; nothing is expanded or fetched meanwhile (resolve_entities, load_dtd and no_network off), and
     libxml2's default limits (no huge_tree) bound depth and node sizes.
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    refused = UnreadableInput(f"{what} declares a DTD or entities: refused, as in billion-laughs and external-entity attacks")
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    refused = UnreadableInput(
+        f"{what} declares a DTD or entities: refused, as in billion-laughs and external-entity attacks"
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        if any(declaration.encode(codec) in data for declaration in _DECLARATIONS for codec in _CODECS):
+        if any(
+            declaration.encode(codec) in data for declaration in _DECLARATIONS for codec in _CODECS
+        ):
             raise refused from None  # said first: the declaration is why, whatever else is broken
         raise UnreadableInput(f"broken {what}: {error.msg}") from None
     if root is None:

@@ -16,11 +16,15 @@ UN_LANGS: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 
 # The languages that have a record of their own.
 _RECORDS = ("ar", "zh", "en", "fr", "ru", "es", "de")
-LANGUAGES: dict[str, Language] = {code: importlib.import_module(f"align.langs.{code}").LANGUAGE for code in _RECORDS}
+LANGUAGES: dict[str, Language] = {
+    code: importlib.import_module(f"align.langs.{code}").LANGUAGE for code in _RECORDS
+}
 
 # What is known of languages without a record: the script they are written in, where it is not Latin
 # (languages ODS names may carry), and which are written right to left.
-_SCRIPTS = {"fa": "arabic", "ur": "arabic", "ps": "arabic", "ja": "han"} | dict.fromkeys("uk be bg sr mk kk ky tg mn".split(), "cyrillic")
+_SCRIPTS = {"fa": "arabic", "ur": "arabic", "ps": "arabic", "ja": "han"} | dict.fromkeys(
+    "uk be bg sr mk kk ky tg mn".split(), "cyrillic"
+)
 _RIGHT_TO_LEFT = frozenset({"fa", "he", "ur", "ps", "yi"})
 
 
@@ -32,18 +36,27 @@ def language(code: str) -> Language:
     """
     if code in LANGUAGES:
         return LANGUAGES[code]
-    return Language(code, code, script=_SCRIPTS.get(code, "latin"), direction="rtl" if code in _RIGHT_TO_LEFT else "ltr")
+    return Language(
+        code,
+        code,
+        script=_SCRIPTS.get(code, "latin"),
+        direction="rtl" if code in _RIGHT_TO_LEFT else "ltr",
+    )
 
 
 # The language letter that ends the UN's own file names (A_RES_80_156-2520753F.xml): A C E F R S, and
 # G for the German versions of the Deutscher Übersetzungsdienst.
-UN_LETTERS: dict[str, str] = {record.un_letter: code for code, record in LANGUAGES.items() if record.un_letter}
+UN_LETTERS: dict[str, str] = {
+    record.un_letter: code for code, record in LANGUAGES.items() if record.un_letter
+}
 
 # The language the others are aligned to unless the user says otherwise.
 DEFAULT_PIVOT = "fr"
 
 # When the chosen pivot is missing from a document, the first of these that is present pivots it.
-PIVOT_FALLBACK: tuple[str, ...] = tuple(sorted((code for code in UN_LANGS), key=lambda code: LANGUAGES[code].fallback))
+PIVOT_FALLBACK: tuple[str, ...] = tuple(
+    sorted((code for code in UN_LANGS), key=lambda code: LANGUAGES[code].fallback)
+)
 
 # ISO 639-1 (two-letter) codes, 2002 list plus later additions; ODS file names may use any of them.
 ISO_639_1: frozenset[str] = frozenset(
@@ -56,7 +69,9 @@ ISO_639_1: frozenset[str] = frozenset(
 )
 
 # The General Assembly's name as each language version prints it at the top of a resolution.
-GENERAL_ASSEMBLY: dict[str, str] = {code: record.assembly for code, record in LANGUAGES.items() if record.assembly}
+GENERAL_ASSEMBLY: dict[str, str] = {
+    code: record.assembly for code, record in LANGUAGES.items() if record.assembly
+}
 
 
 def parse_lang(code: str) -> str:
@@ -81,4 +96,6 @@ def lang_order(langs: set[str] | list[str]) -> list[str]:
     >>> lang_order({"de", "fr", "ar"})
     ['ar', 'fr', 'de']
     """
-    return sorted(set(langs), key=lambda lang: (UN_LANGS.index(lang) if lang in UN_LANGS else 99, lang))
+    return sorted(
+        set(langs), key=lambda lang: (UN_LANGS.index(lang) if lang in UN_LANGS else 99, lang)
+    )

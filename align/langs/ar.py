@@ -2,7 +2,15 @@
 
 import re
 
-from align.langs.record import ARABIC_LETTERS, ARABIC_PARAGRAPH, DIGITS, SUB_ARABIC, Convention, Language, rx
+from align.langs.record import (
+    ARABIC_LETTERS,
+    ARABIC_PARAGRAPH,
+    DIGITS,
+    SUB_ARABIC,
+    Convention,
+    Language,
+    rx,
+)
 
 LANGUAGE = Language(
     code="ar",
@@ -24,7 +32,9 @@ LANGUAGE = Language(
         paragraph=re.compile(ARABIC_PARAGRAPH),
         sub=re.compile(SUB_ARABIC),
         header={
-            "body": rx(r"^(?:الأمم المتحدة\s+)?(الجمعية العامة|مجلس الأمن|المجلس الاقتصادي والاجتماعي)$"),
+            "body": rx(
+                r"^(?:الأمم المتحدة\s+)?(الجمعية العامة|مجلس الأمن|المجلس الاقتصادي والاجتماعي)$"
+            ),
             "distribution": rx(r"^Distr\.?:?\s*(.+)$"),
             "session": rx(r"^(الدورة .+)$"),
             "agenda": rx(r"^(البنود? .+ من جدول الأعمال)$"),

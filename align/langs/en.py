@@ -20,7 +20,9 @@ LANGUAGE = Language(
         intro=rx(r"^The (?:General Assembly|Security Council)\s*,?$"),
         meeting=rx(r"^\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting\b"),
         header={
-            "body": rx(r"^(?:United Nations\s+)?(General Assembly|Security Council|Economic and Social Council)$"),
+            "body": rx(
+                r"^(?:United Nations\s+)?(General Assembly|Security Council|Economic and Social Council)$"
+            ),
             "distribution": rx(r"^Distr\.?:?\s*(.+)$"),
             "session": rx(r"^(.+ session)$"),
             "agenda": rx(r"^(Agenda items?\s+.+)$"),

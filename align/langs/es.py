@@ -20,7 +20,9 @@ LANGUAGE = Language(
         intro=rx(r"^(?:La Asamblea General|El Consejo de Seguridad)\s*,?$"),
         meeting=rx(r"^\d+[ªa]\s+sesión\s+plenaria\b"),
         header={
-            "body": rx(r"^(?:Naciones Unidas\s+)?(Asamblea General|Consejo de Seguridad|Consejo Económico y Social)$"),
+            "body": rx(
+                r"^(?:Naciones Unidas\s+)?(Asamblea General|Consejo de Seguridad|Consejo Económico y Social)$"
+            ),
             "distribution": rx(r"^Distr\.?:?\s*(.+)$"),
             "session": rx(r"^(.+ período de sesiones)$"),
             "agenda": rx(r"^(Temas? .+ del programa)$"),

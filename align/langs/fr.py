@@ -21,7 +21,9 @@ LANGUAGE = Language(
         meeting=rx(r"^\d+(?:e|ème)\s+séance\s+plénière\b"),
         sub=rx(SUB_LATIN),
         header={
-            "body": rx(r"^(?:Nations Unies\s+)?(Assemblée générale|Conseil de sécurité|Conseil économique et social)$"),
+            "body": rx(
+                r"^(?:Nations Unies\s+)?(Assemblée générale|Conseil de sécurité|Conseil économique et social)$"
+            ),
             "distribution": rx(r"^Distr\.?:?\s*(.+)$"),
             "session": rx(r"^(.+ session)$"),
             "agenda": rx(r"^(Points? .+ de l[’']ordre du jour)$"),

@@ -16,8 +16,36 @@ def rx(pattern: str) -> re.Pattern[str]:
 # k-th Latin letter so that ids agree across languages (Russian а) = French a) = Arabic (أ) = `.a`).
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CYRILLIC_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"  # UN Russian skips ё, й, ъ, ы, ь
-ARABIC_LETTERS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
-                  "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")  # abjad order, as UN Arabic letters lists
+ARABIC_LETTERS = (
+    "أ",
+    "ب",
+    "ج",
+    "د",
+    "هـ",
+    "و",
+    "ز",
+    "ح",
+    "ط",
+    "ي",
+    "ك",
+    "ل",
+    "م",
+    "ن",
+    "س",
+    "ع",
+    "ف",
+    "ص",
+    "ق",
+    "ر",
+    "ش",
+    "ت",
+    "ث",
+    "خ",
+    "ذ",
+    "ض",
+    "ظ",
+    "غ",
+)  # abjad order, as UN Arabic letters lists
 
 DIGITS = r"[0-9٠-٩۰-۹０-９]"
 ARABIC_MARK = "|".join(ARABIC_LETTERS) + "|ه"
@@ -45,7 +73,9 @@ class Convention:
     meeting: re.Pattern[str]  # the closing meeting line
     paragraph: re.Pattern[str] = re.compile(PARAGRAPH)
     sub: re.Pattern[str] = rx(SUB_LATIN)
-    header: dict[str, re.Pattern[str]] = field(default_factory=dict)  # meta key -> whole-line pattern
+    header: dict[str, re.Pattern[str]] = field(
+        default_factory=dict
+    )  # meta key -> whole-line pattern
     # how a paragraph's text may go on after a page break, never how one opens: a number that is not a
     # paragraph's own; in French, English and Spanish a small letter too (Russian and German preambular
     # paragraphs open with one)
@@ -58,7 +88,9 @@ class Convention:
 GENERIC = Convention(
     article=rx(r"^(?:Article|Artikel|Artigo|Articolo|Artykuł)\s+(?P<n>\d+)$"),
     preamble=rx(r"^(?:Preamble|Präambel|Preâmbulo|Preambolo|Preambuła)$"),
-    intro=rx(r"^(?:Die Generalversammlung|Der Sicherheitsrat|A Assembleia Geral|O Conselho de Segurança)\s*,?$"),
+    intro=rx(
+        r"^(?:Die Generalversammlung|Der Sicherheitsrat|A Assembleia Geral|O Conselho de Segurança)\s*,?$"
+    ),
     meeting=rx(r"^\d+\.\s*Plenarsitzung\b|^\d+\.?ª?\s+sessão plenária\b"),
 )
 
@@ -72,10 +104,18 @@ class Language:
     native: str = ""  # in itself (a folder may be named so: ingest/naming.py)
     script: str = "latin"  # latin | cyrillic | arabic | han: what ingest/detect.py checks a file's text against
     direction: str = "ltr"  # ltr | rtl, as the review page sets it
-    un_letter: str = ""  # the letter ending the UN's own file names (A_RES_80_156-2520753F): ingest/naming.py
+    un_letter: str = (
+        ""  # the letter ending the UN's own file names (A_RES_80_156-2520753F): ingest/naming.py
+    )
     assembly: str = ""  # the General Assembly's name atop a resolution: ingest/detect.py tells a resolution by it
-    letters: Sequence[str] = LATIN_LETTERS  # its sub-paragraph letters, in UN order: structure/numbers.py
-    convention: Convention = GENERIC  # how it writes a resolution's parts: structure/parser.py, pages.py
-    region: str = ""  # the locale CAT tools match memories by (--profile trados, memoq): outputs/profiles.py
+    letters: Sequence[str] = (
+        LATIN_LETTERS  # its sub-paragraph letters, in UN order: structure/numbers.py
+    )
+    convention: Convention = (
+        GENERIC  # how it writes a resolution's parts: structure/parser.py, pages.py
+    )
+    region: str = (
+        ""  # the locale CAT tools match memories by (--profile trados, memoq): outputs/profiles.py
+    )
     srx: str = "UN-Common"  # the name of its language rules in segment/rules/un.srx
     fallback: int = 99  # its place among the pivots tried when the asked one is missing (alignment)

@@ -37,7 +37,12 @@ REEXPORTABLE = ("tmx", "moses", "tok", "jsonl", "tsv")
 class Exporter(Protocol):
     """What every exporter does: render documents, write them in order, then finish its files."""
 
-    def __init__(self, options: ExportOptions, langs: frozenset[str] = frozenset(), layout: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        options: ExportOptions,
+        langs: frozenset[str] = frozenset(),
+        layout: Recorder | None = None,
+    ) -> None:
         """`langs`: every language the build may see (the tables have a column for each); `layout`:
         where the streamed files record each document's spans (None: not recorded)."""
 
@@ -62,7 +67,11 @@ def load(name: str) -> type[Exporter]:
 
 def selected(options: ExportOptions, with_report: bool = True) -> list[str]:
     """The outputs a build writes: --formats, or all; the report always (unless re-exporting)."""
-    return [name for name in EXPORTERS if not options.formats or name in options.formats or name == "report" and with_report]
+    return [
+        name
+        for name in EXPORTERS
+        if not options.formats or name in options.formats or name == "report" and with_report
+    ]
 
 
 def render(document: AlignedDocument, options: ExportOptions) -> dict[str, Any]:
@@ -73,20 +82,32 @@ def render(document: AlignedDocument, options: ExportOptions) -> dict[str, Any]:
 class Exporters:
     """All selected exporters behind one write/close, in registry order."""
 
-    def __init__(self, options: ExportOptions, langs: set[str] | frozenset[str] = frozenset(), with_report: bool = True,
-                 layout: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        options: ExportOptions,
+        langs: set[str] | frozenset[str] = frozenset(),
+        with_report: bool = True,
+        layout: Recorder | None = None,
+    ) -> None:
         self.options = options
         self.exporters: dict[str, Exporter] = {}
         try:
             for name in selected(options, with_report):
                 self.exporters[name] = load(name)(options, frozenset(langs), layout)
-        except BaseException:  # one that cannot open its files: the others' are removed, not left open
+        except (
+            BaseException
+        ):  # one that cannot open its files: the others' are removed, not left open
             self.abort()
             raise
 
     def add(self, document: AlignedDocument) -> None:
         """Render and write one document here (re-exports, tests)."""
-        self.write({name: type(exporter).render(document, self.options) for name, exporter in self.exporters.items()})
+        self.write(
+            {
+                name: type(exporter).render(document, self.options)
+                for name, exporter in self.exporters.items()
+            }
+        )
 
     def write(self, rendered: dict[str, Any]) -> None:
         for name, exporter in self.exporters.items():

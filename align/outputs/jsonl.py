@@ -17,7 +17,12 @@ if TYPE_CHECKING:
 class JsonlExporter:
     """Appends each pivot-language pair of each unit as one JSON line."""
 
-    def __init__(self, options: ExportOptions, langs: frozenset[str] = frozenset(), layout: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        options: ExportOptions,
+        langs: frozenset[str] = frozenset(),
+        layout: Recorder | None = None,
+    ) -> None:
         self.out = options.out
         self.files = PairFiles(options.out / "jsonl", suffixes=(".jsonl",), layout=layout)
 
@@ -25,7 +30,9 @@ class JsonlExporter:
     def render(document: AlignedDocument, options: ExportOptions) -> dict[tuple[str, str], bytes]:
         lines: dict[tuple[str, str], list[str]] = {}
         for _unit, pivot, lang, left, right in pair_lines(document, options):
-            lines.setdefault((pivot, lang), []).append(json_text({"translation": {pivot: left, lang: right}}) + "\n")
+            lines.setdefault((pivot, lang), []).append(
+                json_text({"translation": {pivot: left, lang: right}}) + "\n"
+            )
         return {key: "".join(values).encode() for key, values in lines.items()}
 
     def write(self, rendered: dict[tuple[str, str], bytes]) -> None:

@@ -13,7 +13,9 @@ from align.streams import Recorder
 if TYPE_CHECKING:
     from align.outputs.options import ExportOptions
 
-Lines = dict[tuple[str, str], tuple[bytes, bytes]]  # (pivot, lang) -> (pivot lines, lang lines), "\n"-ended, UTF-8
+Lines = dict[
+    tuple[str, str], tuple[bytes, bytes]
+]  # (pivot, lang) -> (pivot lines, lang lines), "\n"-ended, UTF-8
 
 
 class MosesExporter:
@@ -21,7 +23,12 @@ class MosesExporter:
 
     folder = "moses"
 
-    def __init__(self, options: ExportOptions, langs: frozenset[str] = frozenset(), layout: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        options: ExportOptions,
+        langs: frozenset[str] = frozenset(),
+        layout: Recorder | None = None,
+    ) -> None:
         self.out = options.out
         self.files = PairFiles(options.out / self.folder, layout=layout)
 
@@ -49,9 +56,13 @@ class TokenizedExporter(MosesExporter):
 
     @staticmethod
     def render(document: AlignedDocument, options: ExportOptions) -> Lines:
-        from align.outputs.tokenize import tokenizer  # sacremoses: slow to import, so in the workers only
+        from align.outputs.tokenize import (
+            tokenizer,
+        )  # sacremoses: slow to import, so in the workers only
 
-        done: dict[tuple[str, str], str] = {}  # the pivot's lines recur in every pair: tokenize each once
+        done: dict[
+            tuple[str, str], str
+        ] = {}  # the pivot's lines recur in every pair: tokenize each once
 
         def tokenized(lang: str, text: str) -> str:
             if (lang, text) not in done:
@@ -62,11 +73,16 @@ class TokenizedExporter(MosesExporter):
         return pair_files(document, options, tokenized)
 
 
-def pair_files(document: AlignedDocument, options: ExportOptions, line: Callable[[str, str], str]) -> Lines:
+def pair_files(
+    document: AlignedDocument, options: ExportOptions, line: Callable[[str, str], str]
+) -> Lines:
     """Each pair's two files' share of the document, a line made by `line(lang, text)` per side of each unit."""
     lines: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     for _unit, pivot, lang, left, right in pair_lines(document, options):
         sides = lines.setdefault((pivot, lang), ([], []))
         sides[0].append(line(pivot, left))
         sides[1].append(line(lang, right))
-    return {key: ("".join(left).encode(), "".join(right).encode()) for key, (left, right) in lines.items()}
+    return {
+        key: ("".join(left).encode(), "".join(right).encode())
+        for key, (left, right) in lines.items()
+    }

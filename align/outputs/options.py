@@ -29,7 +29,9 @@ UNSIGNED = {"set_by_run": True, "unsigned": True}
 # Under this score the review page draws a translator's eye to a unit, whatever --min-score keeps.
 DOUBTFUL = 0.05
 
-FORMATS = tuple(name for name in EXPORTERS if name != "report")  # the outputs a user may choose (the report always)
+FORMATS = tuple(
+    name for name in EXPORTERS if name != "report"
+)  # the outputs a user may choose (the report always)
 
 
 @dataclass(frozen=True)
@@ -38,21 +40,37 @@ class ExportOptions:
 
     formats: tuple[str, ...] = ()  # exporters to run; empty = all
     profile: str = "generic"  # CAT tool the TMX files are written for (outputs/profiles.py)
-    lang_codes: tuple[str, ...] = ()  # LANG=CODE overrides of the codes written in TMX, e.g. zh=zh-CN
+    lang_codes: tuple[
+        str, ...
+    ] = ()  # LANG=CODE overrides of the codes written in TMX, e.g. zh=zh-CN
     min_score: float = 0.0  # units scored lower stay out of TMX and corpora, flagged low-score in tables and report
-    footnote_refs: str = "ph"  # footnote references in TMX: ph (a <ph type="fnote"> placeholder) or remove
-    escape: bool = False  # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
+    footnote_refs: str = (
+        "ph"  # footnote references in TMX: ph (a <ph type="fnote"> placeholder) or remove
+    )
+    escape: bool = (
+        False  # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
+    )
     created: str = ""  # TMX creationdate, YYYYMMDDThhmmssZ; empty = `now`
     out: Path = field(default=Path("."), metadata=UNSIGNED)  # where the files go
-    now: str = field(default="", metadata=UNSIGNED)  # the run's start time, the date of units it renders unpinned
-    pivot: str = field(default=DEFAULT_PIVOT, metadata=SET_BY_RUN)  # the pivot asked for: memory.tmx's srclang
-    columns: tuple[str, ...] = field(default=(), metadata=SET_BY_RUN)  # the tables' language columns: every language found
-    made_by: str = field(default="", metadata=UNSIGNED)  # the build's signature, in TMX headers and the report (derived from keyed options)
+    now: str = field(
+        default="", metadata=UNSIGNED
+    )  # the run's start time, the date of units it renders unpinned
+    pivot: str = field(
+        default=DEFAULT_PIVOT, metadata=SET_BY_RUN
+    )  # the pivot asked for: memory.tmx's srclang
+    columns: tuple[str, ...] = field(
+        default=(), metadata=SET_BY_RUN
+    )  # the tables' language columns: every language found
+    made_by: str = field(
+        default="", metadata=UNSIGNED
+    )  # the build's signature, in TMX headers and the report (derived from keyed options)
 
     def __post_init__(self) -> None:
         if self.footnote_refs not in ("ph", "remove"):
             raise UsageError(f"--footnote-refs is ph or remove, not {self.footnote_refs!r}")
-        if not 0 <= self.min_score <= 1:  # a score is a probability: outside [0, 1] it keeps all or nothing
+        if (
+            not 0 <= self.min_score <= 1
+        ):  # a score is a probability: outside [0, 1] it keeps all or nothing
             raise UsageError(f"--min-score is a score between 0 and 1, not {self.min_score:g}")
         if self.profile not in PROFILES:
             raise UsageError(f"unknown profile {self.profile!r} (one of {', '.join(PROFILES)})")
@@ -75,11 +93,17 @@ class ExportOptions:
 
     def signature(self) -> tuple[str, ...]:
         """The export part of the build's one-line signature (TMX header, report)."""
-        return f"profile:{self.profile}", f"fnrefs:{self.footnote_refs}", f"min-score:{self.min_score:g}"
+        return (
+            f"profile:{self.profile}",
+            f"fnrefs:{self.footnote_refs}",
+            f"min-score:{self.min_score:g}",
+        )
 
     def key(self) -> str:
         """Everything the rendered outputs depend on, as one string: the cache's export key."""
-        return json.dumps({name: value for name, value in _fields(self, "unsigned")}, default=str, sort_keys=True)
+        return json.dumps(
+            {name: value for name, value in _fields(self, "unsigned")}, default=str, sort_keys=True
+        )
 
     def record(self) -> dict[str, Any]:
         """The user's choices, for report.json."""
@@ -87,7 +111,11 @@ class ExportOptions:
 
 
 def _fields(options: Any, leave_out: str) -> list[tuple[str, Any]]:
-    return [(item.name, getattr(options, item.name)) for item in dataclasses.fields(options) if not item.metadata.get(leave_out)]
+    return [
+        (item.name, getattr(options, item.name))
+        for item in dataclasses.fields(options)
+        if not item.metadata.get(leave_out)
+    ]
 
 
 def now() -> str:

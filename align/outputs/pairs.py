@@ -23,7 +23,11 @@ def one_line(text: str) -> str:
 
 
 PairLine = tuple[AlignedUnit, str, str, str, str]
-_last: list = [None, None, []]  # the last document asked for, its options, its pair lines: five outputs read them in turn
+_last: list = [
+    None,
+    None,
+    [],
+]  # the last document asked for, its options, its pair lines: five outputs read them in turn
 
 
 def pair_lines(document: AlignedDocument, options: ExportOptions) -> list[PairLine]:
@@ -37,7 +41,10 @@ def pair_lines(document: AlignedDocument, options: ExportOptions) -> list[PairLi
 def _pair_lines(document: AlignedDocument, options: ExportOptions) -> Iterator[PairLine]:
     for lang in lang_order(document.pairs):
         for unit in document.pairs[lang]:
-            left, right = one_line(unit.texts.get(document.pivot, "")), one_line(unit.texts.get(lang, ""))
+            left, right = (
+                one_line(unit.texts.get(document.pivot, "")),
+                one_line(unit.texts.get(lang, "")),
+            )
             if left and right and keep(unit, options):
                 yield unit, document.pivot, lang, left, right
 
@@ -45,7 +52,9 @@ def _pair_lines(document: AlignedDocument, options: ExportOptions) -> Iterator[P
 class PairFiles:
     """Text files named after a language pair, opened on first use, each renamed into place on close."""
 
-    def __init__(self, folder: Path, suffixes: tuple[str, ...] | None = None, layout: Recorder | None = None) -> None:
+    def __init__(
+        self, folder: Path, suffixes: tuple[str, ...] | None = None, layout: Recorder | None = None
+    ) -> None:
         self.folder, self.suffixes, self.layout = folder, suffixes, layout
         self.stack = contextlib.ExitStack()
         self.files: dict[tuple[str, str], list[OutputFile]] = {}
@@ -55,8 +64,14 @@ class PairFiles:
         """The pair's files: `<pair>.<pivot>` and `<pair>.<lang>`, or one `<pair><suffix>` per suffix."""
         if (pivot, lang) not in self.files:
             name = pair_name(pivot, lang)
-            names = [f"{name}{suffix}" for suffix in self.suffixes] if self.suffixes else [f"{name}.{pivot}", f"{name}.{lang}"]
-            self.files[pivot, lang] = [OutputFile(self.stack, self.folder / file_name, self.layout) for file_name in names]
+            names = (
+                [f"{name}{suffix}" for suffix in self.suffixes]
+                if self.suffixes
+                else [f"{name}.{pivot}", f"{name}.{lang}"]
+            )
+            self.files[pivot, lang] = [
+                OutputFile(self.stack, self.folder / file_name, self.layout) for file_name in names
+            ]
             self.names += names
         return self.files[pivot, lang]
 

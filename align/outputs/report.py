@@ -40,7 +40,9 @@ MAX_FLAGGED = 5000
 MAX_SHOWN = 500
 PAGES = "report"  # OUT/report/<symbol>.html: one page per document
 _PAGE = re.compile(r"[\w().+-]+\.html")
-INFORMATIONAL = frozenset({"by-length"})  # flags that say how a unit was aligned, not that it needs a look
+INFORMATIONAL = frozenset(
+    {"by-length"}
+)  # flags that say how a unit was aligned, not that it needs a look
 _STYLE = """body{font-family:"Noto Sans","Noto Sans CJK SC","Noto Naskh Arabic",sans-serif;margin:2em}
 table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:start}
 th{background:#eee}table.review td{min-width:9em}tr.flagged td{background:#fff4d6}tr.low td{background:#fde2e2}td.id{white-space:nowrap;font-family:monospace}
@@ -69,18 +71,27 @@ class ReportExporter:
     per-document summaries wait on disk and both files are written as a stream, so neither the
     build nor the writing of its report grows with the number of documents."""
 
-    def __init__(self, options: ExportOptions, langs: frozenset[str] = frozenset(), layout: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        options: ExportOptions,
+        langs: frozenset[str] = frozenset(),
+        layout: Recorder | None = None,
+    ) -> None:
         self.options = options
         self.documents = _Listing(options.out)
         self.flagged = _Listing(options.out)  # up to MAX_FLAGGED units with their texts: megabytes
         self.pages: set[str] = set()  # the documents' pages written
-        self.shown: list[tuple[float, int, str]] = []  # a heap of the MAX_SHOWN lowest-scored flagged units' rows
+        self.shown: list[
+            tuple[float, int, str]
+        ] = []  # a heap of the MAX_SHOWN lowest-scored flagged units' rows
 
     @staticmethod
     def render(document: AlignedDocument, options: ExportOptions) -> dict[str, object]:
         """The document's summary and its flagged units, each as JSON and as a table row, and its
         side-by-side section of the review page."""
-        per_lang = Counter(lang for unit in document.units if len(unit.texts) > 1 for lang in unit.texts)
+        per_lang = Counter(
+            lang for unit in document.units if len(unit.texts) > 1 for lang in unit.texts
+        )
         summary = {
             "symbol": document.symbol,
             "pivot": document.pivot,
@@ -90,18 +101,49 @@ class ReportExporter:
             "aligned_per_lang": dict(sorted(per_lang.items())),
             "levels": dict(Counter(unit.level for unit in document.units)),
         }
-        flagged = [(unit, shown) for unit in document.units for shown in [flags(unit, options)] if shown][:MAX_FLAGGED]
+        flagged = [
+            (unit, shown) for unit in document.units for shown in [flags(unit, options)] if shown
+        ][:MAX_FLAGGED]
         page = page_name(document.symbol)
         langs = list(options.columns) or document.langs
-        items = [{"document": unit.document, "unit": unit.id, "score": unit.score, "flags": list(shown),
-                  "text": unit.texts.get(document.pivot) or next(iter(unit.texts.values()))} for unit, shown in flagged]
+        items = [
+            {
+                "document": unit.document,
+                "unit": unit.id,
+                "score": unit.score,
+                "flags": list(shown),
+                "text": unit.texts.get(document.pivot) or next(iter(unit.texts.values())),
+            }
+            for unit, shown in flagged
+        ]
         link = f'<a href="{html.escape(page)}">{html.escape(document.symbol)}</a>'
         return {
-            "summary": (json_text(summary), _html_row([link, *map(html.escape, [document.pivot, " ".join(document.langs),
-                                                                                   str(summary["units"]), str(summary["aligned_units"]),
-                                                                                   str(len(flagged))])])),
-            "flagged": [(json_text(item), _flagged_row(unit, shown, page, document.pivot, langs), unit.score)
-                        for item, (unit, shown) in zip(items, flagged)],
+            "summary": (
+                json_text(summary),
+                _html_row(
+                    [
+                        link,
+                        *map(
+                            html.escape,
+                            [
+                                document.pivot,
+                                " ".join(document.langs),
+                                str(summary["units"]),
+                                str(summary["aligned_units"]),
+                                str(len(flagged)),
+                            ],
+                        ),
+                    ]
+                ),
+            ),
+            "flagged": [
+                (
+                    json_text(item),
+                    _flagged_row(unit, shown, page, document.pivot, langs),
+                    unit.score,
+                )
+                for item, (unit, shown) in zip(items, flagged)
+            ],
             # compressed: every document's page travels from the worker and is cached
             "page": (page, zlib.compress(document_page(document, options).encode(), 1)),
         }
@@ -110,7 +152,9 @@ class ReportExporter:
         self.documents.append(*rendered["summary"])
         for json, row, score in rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]:
             self.flagged.append(json, "")
-            heapq.heappush(self.shown, (-score, -len(self.flagged), row))  # the highest score, the latest, goes first
+            heapq.heappush(
+                self.shown, (-score, -len(self.flagged), row)
+            )  # the highest score, the latest, goes first
             if len(self.shown) > MAX_SHOWN:
                 heapq.heappop(self.shown)
         name, page = rendered["page"]
@@ -126,7 +170,8 @@ class ReportExporter:
             "version": __version__,
             "report_version": REPORT_VERSION,
             "signature": options.made_by,
-            "options": result.options | ({"jobs": result.workers} if "jobs" in result.options else {}),
+            "options": result.options
+            | ({"jobs": result.workers} if "jobs" in result.options else {}),
             "summary": dict(result.inputs.counts),
             "inputs": (vars(record) for record in result.inputs),  # asdict deep-copies every record
             "documents": self.documents,
@@ -140,13 +185,30 @@ class ReportExporter:
 
     def close(self, result: BuildResult) -> list[str]:
         # a file name that is not UTF-8 (lone surrogates, os.fsdecode) is written with its escape: "\udcff"
-        with atomic_path(self.options.out / "report.json") as path, open(path, "w", encoding="utf-8", errors="backslashreplace") as file:
+        with (
+            atomic_path(self.options.out / "report.json") as path,
+            open(path, "w", encoding="utf-8", errors="backslashreplace") as file,
+        ):
             write_json(self.report(result), file)
-        with atomic_path(self.options.out / "report.html") as path, open(path, "w", encoding="utf-8", errors="backslashreplace") as file:
-            write_html(self.report(result), self.options, [row for *_, row in sorted(self.shown, key=lambda item: (-item[0], -item[1]))], file)
+        with (
+            atomic_path(self.options.out / "report.html") as path,
+            open(path, "w", encoding="utf-8", errors="backslashreplace") as file,
+        ):
+            write_html(
+                self.report(result),
+                self.options,
+                [row for *_, row in sorted(self.shown, key=lambda item: (-item[0], -item[1]))],
+                file,
+            )
         folder = self.options.out / PAGES
-        for entry in os.scandir(folder) if folder.is_dir() and not folder.is_symlink() else ():  # pages of documents gone
-            if entry.name not in self.pages and _PAGE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+        for entry in (
+            os.scandir(folder) if folder.is_dir() and not folder.is_symlink() else ()
+        ):  # pages of documents gone
+            if (
+                entry.name not in self.pages
+                and _PAGE.fullmatch(entry.name)
+                and entry.is_file(follow_symlinks=False)
+            ):
                 os.unlink(entry.path)
         return ["report.json", "report.html", f"{PAGES}/"]
 
@@ -172,7 +234,11 @@ def write_json(report: dict[str, object], file: TextIO) -> None:
 
 def _cell(text: object, lang: str = "", css: str = "") -> str:
     direction = ' dir="rtl"' if lang and language(lang).direction == "rtl" else ' dir="auto"'
-    attributes = (f' lang="{html.escape(lang)}"' if lang else "") + direction + (f' class="{css}"' if css else "")
+    attributes = (
+        (f' lang="{html.escape(lang)}"' if lang else "")
+        + direction
+        + (f' class="{css}"' if css else "")
+    )
     return f"<td{attributes}>{html.escape(str(text))}</td>"
 
 
@@ -205,8 +271,10 @@ def page_name(symbol: str) -> str:
 def document_page(document: AlignedDocument, options: ExportOptions) -> str:
     """One document's page: its units side by side, each row anchored by its unit id (u-<id>)."""
     title = html.escape(document.symbol)
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head><body>\n'
-            f'<p><a href="../report.html">align report</a></p>\n{review_section(document, options)}\n</body></html>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head><body>\n'
+        f'<p><a href="../report.html">align report</a></p>\n{review_section(document, options)}\n</body></html>\n'
+    )
 
 
 def review_section(document: AlignedDocument, options: ExportOptions) -> str:
@@ -217,22 +285,43 @@ def review_section(document: AlignedDocument, options: ExportOptions) -> str:
         warnings = [flag for flag in shown if flag not in INFORMATIONAL]
         doubtful = unit.score < DOUBTFUL or low(unit.score, options.min_score)
         css = "low" if doubtful and len(unit.texts) > 1 else "flagged" if warnings else ""
-        meta = f'<td class="id">{html.escape(unit.id)}<div class="flags">{html.escape(" ".join(shown))}</div>' \
-               f"<div>{unit.score:.3f}</div></td>"
-        texts = "".join(_cell(unit.texts.get(lang, ""), lang, "pivot" if lang == document.pivot else "") for lang in document.langs)
-        rows.append(f'<tr class="unit {css}" id="u-{html.escape(unit.id)}" data-unit="{html.escape(unit.id)}">{meta}{texts}</tr>')
+        meta = (
+            f'<td class="id">{html.escape(unit.id)}<div class="flags">{html.escape(" ".join(shown))}</div>'
+            f"<div>{unit.score:.3f}</div></td>"
+        )
+        texts = "".join(
+            _cell(unit.texts.get(lang, ""), lang, "pivot" if lang == document.pivot else "")
+            for lang in document.langs
+        )
+        rows.append(
+            f'<tr class="unit {css}" id="u-{html.escape(unit.id)}" data-unit="{html.escape(unit.id)}">{meta}{texts}</tr>'
+        )
     title = html.escape(document.symbol)
-    head = "".join(f'<th{" class=pivot" if lang == document.pivot else ""}>{html.escape(lang)}</th>' for lang in document.langs)
-    return (f'<section class="document" id="{title}"><h1>{title}</h1><table class="review"><tr><th>unit</th>{head}</tr>'
-            + "".join(rows) + "</table></section>")
+    head = "".join(
+        f"<th{' class=pivot' if lang == document.pivot else ''}>{html.escape(lang)}</th>"
+        for lang in document.langs
+    )
+    return (
+        f'<section class="document" id="{title}"><h1>{title}</h1><table class="review"><tr><th>unit</th>{head}</tr>'
+        + "".join(rows)
+        + "</table></section>"
+    )
 
 
-def _flagged_row(unit: AlignedUnit, shown: tuple[str, ...], page: str, pivot: str, langs: list[str]) -> str:
+def _flagged_row(
+    unit: AlignedUnit, shown: tuple[str, ...], page: str, pivot: str, langs: list[str]
+) -> str:
     """A flagged unit in the index: linked to its row in its document's page, in every language."""
-    where = f'{html.escape(page)}#u-{html.escape(unit.id)}'
-    cells = [f'<a href="{html.escape(page)}">{html.escape(unit.document)}</a>', f'<a href="{where}">{html.escape(unit.id)}</a>',
-             f"{unit.score:.3f}", html.escape(" ".join(shown))]
-    texts = "".join(_cell(unit.texts.get(lang, ""), lang, "pivot" if lang == pivot else "") for lang in langs)
+    where = f"{html.escape(page)}#u-{html.escape(unit.id)}"
+    cells = [
+        f'<a href="{html.escape(page)}">{html.escape(unit.document)}</a>',
+        f'<a href="{where}">{html.escape(unit.id)}</a>',
+        f"{unit.score:.3f}",
+        html.escape(" ".join(shown)),
+    ]
+    texts = "".join(
+        _cell(unit.texts.get(lang, ""), lang, "pivot" if lang == pivot else "") for lang in langs
+    )
     return _html_row(cells)[:-5] + texts + "</tr>"
 
 
@@ -241,7 +330,9 @@ def _html_row(cells: list[str]) -> str:
     return '<tr><td dir="auto">' + '</td><td dir="auto">'.join(cells) + "</td></tr>"
 
 
-def write_html(report: dict[str, object], options: ExportOptions, flagged: list[str], file: TextIO) -> None:
+def write_html(
+    report: dict[str, object], options: ExportOptions, flagged: list[str], file: TextIO
+) -> None:
     """The index as a self-contained page: summary, the flagged units given (lowest score first), the documents
     (linked to their pages), the inputs."""
     summary = ", ".join(f"{count} {outcome}" for outcome, count in report["summary"].items())
@@ -253,22 +344,50 @@ def write_html(report: dict[str, object], options: ExportOptions, flagged: list[
 <p id="summary">Inputs: {html.escape(summary)}</p>{notes}
 <h2>Flagged units</h2>""")
     listed = len(report["flagged"])
-    more = (f"<p>The {len(flagged)} lowest-scored of {listed}{'+' if listed >= MAX_FLAGGED else ''} flagged units; the others are "
-            "marked on their documents' pages and listed in report.json.</p>" if len(flagged) < listed else "")
+    more = (
+        f"<p>The {len(flagged)} lowest-scored of {listed}{'+' if listed >= MAX_FLAGGED else ''} flagged units; the others are "
+        "marked on their documents' pages and listed in report.json.</p>"
+        if len(flagged) < listed
+        else ""
+    )
     file.write(more + _table_head(["document", "unit", "score", "flags"], "flagged")[:-5])
-    file.write("".join(f'<th{" class=pivot" if lang == options.pivot else ""}>{html.escape(lang)}'
-                       f'{" (pivot)" if lang == options.pivot else ""}</th>' for lang in options.columns) + "</tr>")
+    file.write(
+        "".join(
+            f"<th{' class=pivot' if lang == options.pivot else ''}>{html.escape(lang)}"
+            f"{' (pivot)' if lang == options.pivot else ''}</th>"
+            for lang in options.columns
+        )
+        + "</tr>"
+    )
     file.writelines(flagged)
     file.write("</table><h2>Documents</h2>")
-    _write_table(file, ["symbol", "pivot", "languages", "units", "aligned units", "flagged units"], "documents", report["documents"])
+    _write_table(
+        file,
+        ["symbol", "pivot", "languages", "units", "aligned units", "flagged units"],
+        "documents",
+        report["documents"],
+    )
     file.write("<h2>Inputs</h2>")
-    _write_table(file, ["file", "outcome", "symbol", "lang", "reason"], "inputs", (
-        _row([r["path"], r["outcome"], r["symbol"], r["lang"], r["reason"]], "skipped" if r["outcome"] == "skipped" else "")
-        for r in report["inputs"]))
+    _write_table(
+        file,
+        ["file", "outcome", "symbol", "lang", "reason"],
+        "inputs",
+        (
+            _row(
+                [r["path"], r["outcome"], r["symbol"], r["lang"], r["reason"]],
+                "skipped" if r["outcome"] == "skipped" else "",
+            )
+            for r in report["inputs"]
+        ),
+    )
     file.write("\n</body></html>\n")
 
 
 def _row(cells: list[object], css: str = "") -> str:
     """A table row of plain cells (what _cell makes of a cell without language: written out here, as the
     report's tables have tens of thousands of cells)."""
-    return f'<tr class="{css}"><td dir="auto">' + '</td><td dir="auto">'.join(html.escape(str(cell)) for cell in cells) + "</td></tr>"
+    return (
+        f'<tr class="{css}"><td dir="auto">'
+        + '</td><td dir="auto">'.join(html.escape(str(cell)) for cell in cells)
+        + "</td></tr>"
+    )

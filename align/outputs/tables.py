@@ -40,12 +40,21 @@ HEAD = ["document", "unit", "kind", "level", "srclang"]
 TAIL = ["score", "flags", "pivot", "unit_ids", "marks", "pair"]
 
 
-def row_of(unit: AlignedUnit, pivot: str, options: ExportOptions, pair: str = "") -> dict[str, object]:
+def row_of(
+    unit: AlignedUnit, pivot: str, options: ExportOptions, pair: str = ""
+) -> dict[str, object]:
     """A table row: ids, scores and provenance, then one column per language."""
     return {
-        "document": unit.document, "unit": unit.id, "kind": unit.kind, "level": unit.level, "srclang": unit.srclang,
-        "score": unit.score, "flags": ",".join(flags(unit, options)), "pivot": pivot,
-        "unit_ids": json_text(unit.unit_ids), "marks": json.dumps(unit.marks) if unit.marks else "",
+        "document": unit.document,
+        "unit": unit.id,
+        "kind": unit.kind,
+        "level": unit.level,
+        "srclang": unit.srclang,
+        "score": unit.score,
+        "flags": ",".join(flags(unit, options)),
+        "pivot": pivot,
+        "unit_ids": json_text(unit.unit_ids),
+        "marks": json.dumps(unit.marks) if unit.marks else "",
         "pair": pair,
     } | unit.texts
 
@@ -57,7 +66,12 @@ class TablesExporter:
 
     BATCH = 10_000  # rows buffered before they are written: each write is a row group, whose metadata stays in memory until the file is closed
 
-    def __init__(self, options: ExportOptions, langs: frozenset[str] = frozenset(), layout: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        options: ExportOptions,
+        langs: frozenset[str] = frozenset(),
+        layout: Recorder | None = None,
+    ) -> None:
         self.out, self.langs = options.out, set(langs)
         self.stack = contextlib.ExitStack()
         self.tables = {name: self._open(name) for name in ("units", "pairs")}
@@ -67,7 +81,9 @@ class TablesExporter:
         self.rows = 0
         # Parquet encoding runs in a thread (pyarrow releases the GIL), beside this process's other writing;
         # one batch at a time, in order, so row groups keep the documents' order and memory stays flat.
-        self._encoder = self.stack.enter_context(concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="parquet"))
+        self._encoder = self.stack.enter_context(
+            concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="parquet")
+        )
         self._encoding: concurrent.futures.Future | None = None
 
     def _open(self, name: str) -> pq.ParquetWriter:
@@ -75,19 +91,37 @@ class TablesExporter:
         table_schema = schema(lang_order(self.langs), name)
         # Statistics only for the id columns: the footer keeps every row group's min and max, and for the
         # text columns those are whole paragraphs, so the footer (held in memory) grew with the corpus.
-        statistics = [column for column in table_schema.names if column in HEAD or column in ("score", "pivot", "pair")]
-        return self.stack.enter_context(pq.ParquetWriter(path, table_schema, write_statistics=statistics))
+        statistics = [
+            column
+            for column in table_schema.names
+            if column in HEAD or column in ("score", "pivot", "pair")
+        ]
+        return self.stack.enter_context(
+            pq.ParquetWriter(path, table_schema, write_statistics=statistics)
+        )
 
     @staticmethod
     def render(document: AlignedDocument, options: ExportOptions) -> dict[str, object]:
         """The document's rows with the build's language columns (its own when the build named none)."""
         langs = list(options.columns) or lang_order(document.langs)
         _check_columns(document.langs, langs)
-        units = columns_of([row_of(unit, document.pivot, options) for unit in document.units], langs, "units")
-        pairs = columns_of([row_of(unit, document.pivot, options, lang) for lang in lang_order(document.pairs)
-                            for unit in document.pairs[lang]], langs, "pairs")
-        return {"units": to_ipc(table_of(units, langs, "units")), "pairs": to_ipc(table_of(pairs, langs, "pairs")),
-                "tsv": tsv_lines(units).encode()}
+        units = columns_of(
+            [row_of(unit, document.pivot, options) for unit in document.units], langs, "units"
+        )
+        pairs = columns_of(
+            [
+                row_of(unit, document.pivot, options, lang)
+                for lang in lang_order(document.pairs)
+                for unit in document.pairs[lang]
+            ],
+            langs,
+            "pairs",
+        )
+        return {
+            "units": to_ipc(table_of(units, langs, "units")),
+            "pairs": to_ipc(table_of(pairs, langs, "pairs")),
+            "tsv": tsv_lines(units).encode(),
+        }
 
     def write(self, rendered: dict[str, object]) -> None:
         tables = {name: from_ipc(rendered[name]) for name in self.tables}
@@ -97,7 +131,9 @@ class TablesExporter:
             table = tables[name] if same else conform(tables[name], writer.schema)
             self.batches[name].append(table)
             self.rows += table.num_rows
-        self.tsv.write(rendered["tsv"] if same else tsv_lines(self.batches["units"][-1].to_pydict()))
+        self.tsv.write(
+            rendered["tsv"] if same else tsv_lines(self.batches["units"][-1].to_pydict())
+        )
         if self.rows >= self.BATCH:
             self._flush()
 
@@ -118,7 +154,9 @@ class TablesExporter:
             encoding.result()
 
     def abort(self) -> None:
-        abort(self.stack)  # the encoder first (the last entered): its batch ends before the files are dropped
+        abort(
+            self.stack
+        )  # the encoder first (the last entered): its batch ends before the files are dropped
 
     def close(self, result: BuildResult) -> list[str]:
         self._flush()
@@ -144,10 +182,14 @@ def schema(langs: list[str], name: str) -> pa.Schema:
     """A table's columns in contract order: ids, one column per language (UN order), scores; `pair`
     (the language of the pair view) in pairs.parquet only."""
     columns = [column for column in HEAD + langs + TAIL if name == "pairs" or column != "pair"]
-    return pa.schema([(column, pa.float64() if column == "score" else pa.string()) for column in columns])
+    return pa.schema(
+        [(column, pa.float64() if column == "score" else pa.string()) for column in columns]
+    )
 
 
-def columns_of(rows: list[dict[str, object]], langs: list[str], name: str) -> dict[str, list[object]]:
+def columns_of(
+    rows: list[dict[str, object]], langs: list[str], name: str
+) -> dict[str, list[object]]:
     """The rows as the table's columns, in its order (None where a row lacks a language)."""
     return {column: [row.get(column) for row in rows] for column in schema(langs, name).names}
 
@@ -157,28 +199,46 @@ def table_of(columns: dict[str, list[object]], langs: list[str], name: str) -> p
     first call (to check for pandas objects), in every worker, and an incremental rebuild's changed
     document would wait for it."""
     table_schema = schema(langs, name)
-    return pa.Table.from_arrays([_array(columns[field.name], field.type) for field in table_schema], schema=table_schema)
+    return pa.Table.from_arrays(
+        [_array(columns[field.name], field.type) for field in table_schema], schema=table_schema
+    )
 
 
 def _array(values: list[object], type_: pa.DataType) -> pa.Array:
     """A string or float64 array of `values` (None: null) from its validity bitmap and data buffers."""
     valid = [value is not None for value in values]
     nulls = len(values) - sum(valid)
-    bitmap = pa.py_buffer(bytes(sum(bit << k for k, bit in enumerate(valid[i:i + 8])) for i in range(0, len(valid), 8))) \
-        if nulls else None
+    bitmap = (
+        pa.py_buffer(
+            bytes(
+                sum(bit << k for k, bit in enumerate(valid[i : i + 8]))
+                for i in range(0, len(valid), 8)
+            )
+        )
+        if nulls
+        else None
+    )
     if type_ == pa.float64():
         buffers = [pa.py_buffer(array("d", [0.0 if value is None else value for value in values]))]
     else:
         encoded = [b"" if value is None else value.encode() for value in values]  # type: ignore[union-attr]
-        buffers = [pa.py_buffer(array("i", accumulate(map(len, encoded), initial=0))), pa.py_buffer(b"".join(encoded))]
+        buffers = [
+            pa.py_buffer(array("i", accumulate(map(len, encoded), initial=0))),
+            pa.py_buffer(b"".join(encoded)),
+        ]
     return pa.Array.from_buffers(type_, len(values), [bitmap, *buffers], null_count=nulls)
 
 
 def conform(table: pa.Table, target: pa.Schema) -> pa.Table:
     """`table` with `target`'s columns: languages it lacks are empty (null)."""
     _check_columns(table.column_names, target.names)
-    return pa.table([table[name] if name in table.column_names else pa.nulls(table.num_rows, field.type)
-                     for name, field in zip(target.names, target)], schema=target)
+    return pa.table(
+        [
+            table[name] if name in table.column_names else pa.nulls(table.num_rows, field.type)
+            for name, field in zip(target.names, target)
+        ],
+        schema=target,
+    )
 
 
 def _check_columns(names: list[str], columns: list[str]) -> None:
@@ -198,7 +258,9 @@ def open_table(path: Path) -> pq.ParquetFile:
     try:
         return pq.ParquetFile(path)
     except (OSError, pa.ArrowException) as error:  # ArrowInvalid: cut short, empty, or not Parquet
-        raise AlignError(f"{path}: not a table a build wrote ({' '.join(str(error).split())[:200]}); build again") from None
+        raise AlignError(
+            f"{path}: not a table a build wrote ({' '.join(str(error).split())[:200]}); build again"
+        ) from None
 
 
 def language_columns(columns: Iterable[str]) -> list[str]:
@@ -209,25 +271,45 @@ def language_columns(columns: Iterable[str]) -> list[str]:
 def _unit(row: dict[str, object], langs: list[str]) -> AlignedUnit:
     texts = {lang: text for lang in langs if isinstance(text := row[lang], str)}
     return AlignedUnit(
-        row["document"], row["unit"], row["kind"], row["level"], texts, json.loads(row["unit_ids"]),
-        float(row["score"]), tuple(flag for flag in row["flags"].split(",") if flag), row["srclang"],
-        {lang: tuple(map(tuple, marks)) for lang, marks in json.loads(row["marks"] or "{}").items()},
+        row["document"],
+        row["unit"],
+        row["kind"],
+        row["level"],
+        texts,
+        json.loads(row["unit_ids"]),
+        float(row["score"]),
+        tuple(flag for flag in row["flags"].split(",") if flag),
+        row["srclang"],
+        {
+            lang: tuple(map(tuple, marks))
+            for lang, marks in json.loads(row["marks"] or "{}").items()
+        },
     )
 
 
-def read_documents(units: pd.DataFrame | None, pairs: pd.DataFrame | None = None) -> list[AlignedDocument]:
+def read_documents(
+    units: pd.DataFrame | None, pairs: pd.DataFrame | None = None
+) -> list[AlignedDocument]:
     """Aligned documents back from the tables' rows, in their order."""
     documents: dict[str, AlignedDocument] = {}
     if units is not None:
         langs = language_columns(units.columns)
         for row in units.to_dict("records"):
-            document = documents.setdefault(row["document"], AlignedDocument(row["document"], row["pivot"], [], []))
+            document = documents.setdefault(
+                row["document"], AlignedDocument(row["document"], row["pivot"], [], [])
+            )
             document.units.append(_unit(row, langs))
     if pairs is not None:
         pair_langs = language_columns(pairs.columns)
         for row in pairs.to_dict("records"):
-            document = documents.setdefault(row["document"], AlignedDocument(row["document"], row["pivot"], [], []))
+            document = documents.setdefault(
+                row["document"], AlignedDocument(row["document"], row["pivot"], [], [])
+            )
             document.pairs.setdefault(row["pair"], []).append(_unit(row, pair_langs))
     for document in documents.values():
-        document.langs = lang_order({lang for unit in document.units for lang in unit.texts} | set(document.pairs) | {document.pivot})
+        document.langs = lang_order(
+            {lang for unit in document.units for lang in unit.texts}
+            | set(document.pairs)
+            | {document.pivot}
+        )
     return list(documents.values())

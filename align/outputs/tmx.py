@@ -38,7 +38,9 @@ def segment(tuv: etree._Element, text: str, marks: tuple[tuple[int, str], ...]) 
     seg.text = text[: marks[0][0]] if marks else text
     for index, (offset, number) in enumerate(marks):
         placeholder = etree.SubElement(seg, "ph", x=number, type="fnote")
-        placeholder.tail = text[offset: marks[index + 1][0] if index + 1 < len(marks) else len(text)]
+        placeholder.tail = text[
+            offset : marks[index + 1][0] if index + 1 < len(marks) else len(text)
+        ]
     return seg
 
 
@@ -46,14 +48,20 @@ def _prop(parent: etree._Element, type_: str, text: str) -> None:
     etree.SubElement(parent, "prop", type=type_).text = text
 
 
-def translation_unit(unit: AlignedUnit, langs: list[str], srclang: str, options: ExportOptions, codes: dict[str, str]) -> bytes:
+def translation_unit(
+    unit: AlignedUnit, langs: list[str], srclang: str, options: ExportOptions, codes: dict[str, str]
+) -> bytes:
     """One <tu>, serialised: its props, then one <tuv> per language in `langs` order; `codes` are the
     language codes to write (`options.tmx_codes()`, made once per document)."""
     placeholders = options.footnote_refs == "ph"
     tu = etree.Element("tu", tuid=f"{unit.document}:{unit.id}", creationdate=options.date)
     if unit.srclang != srclang:  # TMX 1.4b: a tu without the file's srclang names its own
-        tu.set("srclang", codes.get(unit.srclang if unit.srclang in langs else langs[0], unit.srclang))
-    tu.set("segtype", unit.level)  # each unit says what it is: OmegaT then neither warns nor re-segments
+        tu.set(
+            "srclang", codes.get(unit.srclang if unit.srclang in langs else langs[0], unit.srclang)
+        )
+    tu.set(
+        "segtype", unit.level
+    )  # each unit says what it is: OmegaT then neither warns nor re-segments
     _prop(tu, "x-document", unit.document)
     _prop(tu, "x-unit", unit.id)
     _prop(tu, "x-kind", unit.kind)
@@ -68,27 +76,44 @@ def translation_unit(unit: AlignedUnit, langs: list[str], srclang: str, options:
         segment(tuv, unit.texts[lang], unit.marks.get(lang, ()) if placeholders else ())
     return etree.tostring(tu, encoding="UTF-8", pretty_print=True)
 
+
 # The acknowledgement the UN asks of whoever uses its documents' texts (the terms of its AKN archives),
 # carried in every memory made of them.
-SOURCE_NOTE = ("Source: United Nations. The texts are those of United Nations documents (from official files, or "
-               "unofficial copies for informational purposes only); the United Nations is acknowledged as the source "
-               "of the information.")
+SOURCE_NOTE = (
+    "Source: United Nations. The texts are those of United Nations documents (from official files, or "
+    "unofficial copies for informational purposes only); the United Nations is acknowledged as the source "
+    "of the information."
+)
 
 
 class TmxWriter:
     """One TMX file, streamed: header on open, serialised <tu>s appended, closed on close()."""
 
-    def __init__(self, path: Path, srclang: str, options: ExportOptions, layout: Recorder | None = None) -> None:
+    def __init__(
+        self, path: Path, srclang: str, options: ExportOptions, layout: Recorder | None = None
+    ) -> None:
         self.path = path
         self._stack = contextlib.ExitStack()
         self._file = OutputFile(self._stack, path, layout)
-        header = etree.Element("header", creationtool="align", creationtoolversion=__version__, datatype="plaintext",
-                               segtype="sentence", adminlang="en", srclang=options.tmx_codes().get(srclang, srclang),
-                               creationdate=options.date)
+        header = etree.Element(
+            "header",
+            creationtool="align",
+            creationtoolversion=__version__,
+            datatype="plaintext",
+            segtype="sentence",
+            adminlang="en",
+            srclang=options.tmx_codes().get(srclang, srclang),
+            creationdate=options.date,
+        )
         header.set("o-tmf", "align")
         etree.SubElement(header, "note").text = SOURCE_NOTE
         _prop(header, "x-signature", options.made_by)
-        self._file.write(PROLOGUE + b'<tmx version="1.4">\n' + etree.tostring(header, encoding="UTF-8", pretty_print=True) + b"<body>\n")
+        self._file.write(
+            PROLOGUE
+            + b'<tmx version="1.4">\n'
+            + etree.tostring(header, encoding="UTF-8", pretty_print=True)
+            + b"<body>\n"
+        )
 
     def write(self, units: bytes) -> None:
         self._file.write(units)
@@ -104,7 +129,12 @@ class TmxWriter:
 class TmxExporter:
     """memory.tmx with every unit found in two or more languages, and one bilingual file per pair."""
 
-    def __init__(self, options: ExportOptions, langs: frozenset[str] = frozenset(), layout: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        options: ExportOptions,
+        langs: frozenset[str] = frozenset(),
+        layout: Recorder | None = None,
+    ) -> None:
         self.options, self.layout = options, layout
         self.memory = TmxWriter(options.out / "memory.tmx", options.pivot, options, layout)
         self.pairs: dict[tuple[str, str], TmxWriter] = {}
@@ -124,16 +154,27 @@ class TmxExporter:
 
         files: dict[object, list[bytes]] = {MEMORY: []}
         for unit in document.units:
-            if keep(unit, options) and fitting(unit):  # a unit in one language only stays in the tables
-                files[MEMORY].append(translation_unit(unit, unit.langs, options.pivot, options, codes))
+            if keep(unit, options) and fitting(
+                unit
+            ):  # a unit in one language only stays in the tables
+                files[MEMORY].append(
+                    translation_unit(unit, unit.langs, options.pivot, options, codes)
+                )
         for unit, pivot, lang, _left, _right in pair_lines(document, options):
             if not fitting(unit):
                 continue
-            files.setdefault((pivot, lang), []).append(translation_unit(unit, [pivot, lang], pivot, options, codes))
+            files.setdefault((pivot, lang), []).append(
+                translation_unit(unit, [pivot, lang], pivot, options, codes)
+            )
             if PROFILES[options.profile].both_directions:
                 reverse = dataclasses.replace(unit, srclang=lang)
-                files.setdefault((lang, pivot), []).append(translation_unit(reverse, [lang, pivot], lang, options, codes))
-        return {"files": {key: b"".join(parts) for key, parts in files.items()}, "too_long": too_long}
+                files.setdefault((lang, pivot), []).append(
+                    translation_unit(reverse, [lang, pivot], lang, options, codes)
+                )
+        return {
+            "files": {key: b"".join(parts) for key, parts in files.items()},
+            "too_long": too_long,
+        }
 
     def write(self, rendered: dict[str, object]) -> None:
         for key, data in rendered["files"].items():
@@ -156,6 +197,8 @@ class TmxExporter:
         for writer in writers:
             writer.close()
         if self.too_long:
-            result.notes.append(f"profile {self.options.profile}: {len(self.too_long)} units with a segment over "
-                                f"{PROFILES[self.options.profile].max_chars} characters left out of the TMX files")
+            result.notes.append(
+                f"profile {self.options.profile}: {len(self.too_long)} units with a segment over "
+                f"{PROFILES[self.options.profile].max_chars} characters left out of the TMX files"
+            )
         return [str(writer.path.relative_to(self.options.out)) for writer in writers]

@@ -20,7 +20,9 @@ from sacremoses.tokenize import nonbreaking_prefixes, perluniprops
 from align.untext import SYMBOL_IN_TEXT
 
 _GUILLEMETS = [(re.compile(r"«\s*"), '"'), (re.compile(r"\s*»"), '"')]
-_HIDE_GUILLEMETS = str.maketrans("«»", "\ue100\ue101")  # Private Use Area: no normaliser rule touches them
+_HIDE_GUILLEMETS = str.maketrans(
+    "«»", "\ue100\ue101"
+)  # Private Use Area: no normaliser rule touches them
 _SHOW_GUILLEMETS = str.maketrans("\ue100\ue101", "«»")
 _FRENCH_SPACE = re.compile(r"(?<=\S)([;:!?])(?=\s|$)|(?<=\d)(%)")
 _CJK_CHARS = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
@@ -30,18 +32,35 @@ _CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) +| +(?=[{_CJK_CHARS}])")
 # they are names, not phrases, and Moses' detokenizer could not glue their parts back.
 # So do other words joined by a slash, which UN texts write without spaces (Arabic month pairs
 # "نيسان/أبريل", decisions "1/CP.21").
-PROTECTED = [SYMBOL_IN_TEXT, r"\b\d+(?:/\d+)+\b", r"\b[nN][°º]",  # and "n°" (numéro)
-             r"\w+(?:[.\-]\w+)*(?:/\w+(?:[.\-]\w+)*)+"]
-_PROTECTED = [re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED]  # as sacremoses compiles them
+PROTECTED = [
+    SYMBOL_IN_TEXT,
+    r"\b\d+(?:/\d+)+\b",
+    r"\b[nN][°º]",  # and "n°" (numéro)
+    r"\w+(?:[.\-]\w+)*(?:/\w+(?:[.\-]\w+)*)+",
+]
+_PROTECTED = [
+    re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED
+]  # as sacremoses compiles them
 _ASCII_DIGITS = frozenset("0123456789")
 # Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
 _ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
 _SLASH_SPACE = re.compile(r"(?<=\w) */ +(?=\w)|(?<=\w) +/(?=\w)")
-_LITERAL = re.compile(r"(?:[^.^$*+?{}\[\]|()\\]|\\[()?!.])+")  # no metacharacter but escaped ( ) ? ! .
+_LITERAL = re.compile(
+    r"(?:[^.^$*+?{}\[\]|()\\]|\\[()?!.])+"
+)  # no metacharacter but escaped ( ) ? ! .
 # A string that every change made by one of sacremoses' normaliser patterns needs in the text (a
 # literal piece of the pattern; for " +" -> " ", two spaces): without it the substitution is skipped.
-_NEEDS = {r"\r": "\r", " +": "  ", r"\) ([.!:?;,])": ") ", r"(\d) %": " %", "([a-zA-Z])\u2018([a-zA-Z])": "\u2018",
-          "([a-zA-Z])\u2019([a-zA-Z])": "\u2019", r'(\.+)"(\s*[^<])': '."', "(\\d)\u00a0(\\d)": "\u00a0", '"([,.]+)': '"'}
+_NEEDS = {
+    r"\r": "\r",
+    " +": "  ",
+    r"\) ([.!:?;,])": ") ",
+    r"(\d) %": " %",
+    "([a-zA-Z])\u2018([a-zA-Z])": "\u2018",
+    "([a-zA-Z])\u2019([a-zA-Z])": "\u2019",
+    r'(\.+)"(\s*[^<])': '."',
+    "(\\d)\u00a0(\\d)": "\u00a0",
+    '"([,.]+)': '"',
+}
 
 
 def _literal(pattern: str, replacement: str) -> str:
@@ -64,7 +83,10 @@ def char_class(chars: str) -> str:
             ranges[-1][1] = point
         else:
             ranges.append([point, point])
-    return "".join(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in ranges)
+    return "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    )
 
 
 def substitution(pattern: re.Pattern, template: str) -> Callable[[str], str]:
@@ -77,7 +99,9 @@ def substitution(pattern: re.Pattern, template: str) -> Callable[[str], str]:
     """
     pieces = re.split(r"\\(\d)", template)
     if "\\" in template and not any("\\" in piece for piece in pieces[::2]):
-        return functools.partial(pattern.sub, _expansion(pieces[::2], [int(group) for group in pieces[1::2]]))
+        return functools.partial(
+            pattern.sub, _expansion(pieces[::2], [int(group) for group in pieces[1::2]])
+        )
     return functools.partial(pattern.sub, template)
 
 
@@ -90,7 +114,10 @@ def _expansion(literals: list[str], groups: list[int]) -> Callable[[re.Match], s
     if len(groups) == 2:
         (first, middle, last), (one, two) = literals, groups
         return lambda match: first + (match[one] or "") + middle + (match[two] or "") + last
-    return lambda match: literals[0] + "".join((match[group] or "") + literal for group, literal in zip(groups, literals[1:]))
+    return lambda match: (
+        literals[0]
+        + "".join((match[group] or "") + literal for group, literal in zip(groups, literals[1:]))
+    )
 
 
 class _MosesTokenizer(MosesTokenizer):
@@ -104,8 +131,14 @@ class _MosesTokenizer(MosesTokenizer):
         super().__init__(lang="en" if lang == "zh" else lang)
         if lang == "zh":  # what sacremoses' __init__ does for "zh", with ranges
             self.lang = lang
-            self.NONBREAKING_PREFIXES = [prefix.strip() for prefix in nonbreaking_prefixes.words(lang)]
-            self.NUMERIC_ONLY_PREFIXES = [word.rpartition(" ")[0] for word in self.NONBREAKING_PREFIXES if self.has_numeric_only(word)]
+            self.NONBREAKING_PREFIXES = [
+                prefix.strip() for prefix in nonbreaking_prefixes.words(lang)
+            ]
+            self.NUMERIC_ONLY_PREFIXES = [
+                word.rpartition(" ")[0]
+                for word in self.NONBREAKING_PREFIXES
+                if self.has_numeric_only(word)
+            ]
             han = "".join(perluniprops.chars("Han"))
             self.IsAlpha, self.IsAlnum = self.IsAlpha + han, self.IsAlnum + han
             alnum = char_class(self.IsAlnum)
@@ -113,10 +146,21 @@ class _MosesTokenizer(MosesTokenizer):
             self.AGGRESSIVE_HYPHEN_SPLIT = re.compile(rf"([{alnum}])\-(?=[{alnum}])"), r"\1 @-@ "
             self.INTRATOKEN_SLASHES = re.compile(rf"([{alnum}])\/([{alnum}])"), r"$1 \@\/\@ $2"
         self._lower, self._alpha = frozenset(self.IsLower), frozenset(self.IsAlpha)
-        self._prefixes, self._numeric_only = frozenset(self.NONBREAKING_PREFIXES), frozenset(self.NUMERIC_ONLY_PREFIXES)
-        apostrophes = self.ENGLISH_SPECIFIC_APOSTROPHE if self.lang == "en" else \
-            self.FR_IT_SPECIFIC_APOSTROPHE if self.lang in ("fr", "it") else [self.NON_SPECIFIC_APOSTROPHE]
-        self._commas = [substitution(*rule) for rule in (self.COMMA_SEPARATE_1, self.COMMA_SEPARATE_2, self.COMMA_SEPARATE_3)]
+        self._prefixes, self._numeric_only = (
+            frozenset(self.NONBREAKING_PREFIXES),
+            frozenset(self.NUMERIC_ONLY_PREFIXES),
+        )
+        apostrophes = (
+            self.ENGLISH_SPECIFIC_APOSTROPHE
+            if self.lang == "en"
+            else self.FR_IT_SPECIFIC_APOSTROPHE
+            if self.lang in ("fr", "it")
+            else [self.NON_SPECIFIC_APOSTROPHE]
+        )
+        self._commas = [
+            substitution(*rule)
+            for rule in (self.COMMA_SEPARATE_1, self.COMMA_SEPARATE_2, self.COMMA_SEPARATE_3)
+        ]
         self._apostrophes = [substitution(*rule) for rule in apostrophes]
 
     def islower(self, text: str) -> bool:
@@ -133,8 +177,11 @@ class _MosesTokenizer(MosesTokenizer):
             if len(token) < 2 or token[-1] != ".":  # r"^(\S+)\.$" on a token without spaces
                 continue
             prefix, following = token[:-1], tokens[index + 1] if index < last else ""
-            if ("." in prefix and self.isanyalpha(prefix)) or (prefix in self._prefixes and prefix not in self._numeric_only) \
-                    or (following and self.islower(following[0])):
+            if (
+                ("." in prefix and self.isanyalpha(prefix))
+                or (prefix in self._prefixes and prefix not in self._numeric_only)
+                or (following and self.islower(following[0]))
+            ):
                 continue
             if prefix in self._numeric_only and following[:1] in _ASCII_DIGITS:  # r"^[0-9]+"
                 continue
@@ -146,16 +193,25 @@ class _MosesTokenizer(MosesTokenizer):
         protected_patterns=PROTECTED) gives, step for step in its order, with the protected patterns
         compiled once and each step skipped when the text lacks a character its pattern needs (a
         substitution that cannot match changes nothing)."""
-        if "  " in text or not text.isprintable():  # else no whitespace but single spaces, no control character
+        if (
+            "  " in text or not text.isprintable()
+        ):  # else no whitespace but single spaces, no control character
             for pattern, replacement in (self.DEDUPLICATE_SPACE, self.ASCII_JUNK):
                 text = pattern.sub(replacement, text)
         # every protected pattern needs a "/", "°" or "º" (which no other character matches, even ignoring case)
-        protected = [match.group() for pattern in _PROTECTED for match in pattern.finditer(text)] \
-            if "/" in text or "\u00b0" in text or "\u00ba" in text else []
+        protected = (
+            [match.group() for pattern in _PROTECTED for match in pattern.finditer(text)]
+            if "/" in text or "\u00b0" in text or "\u00ba" in text
+            else []
+        )
         if len(protected) > self.MAX_PROTECTED_TOKENS:
-            raise ValueError(f"too many protected tokens: {len(protected)} matches exceeds the limit of {self.MAX_PROTECTED_TOKENS}")
+            raise ValueError(
+                f"too many protected tokens: {len(protected)} matches exceeds the limit of {self.MAX_PROTECTED_TOKENS}"
+            )
         marker = self.unused_protect_marker(text)
-        for index, token in sorted(enumerate(protected), key=lambda pair: len(pair[1]), reverse=True):
+        for index, token in sorted(
+            enumerate(protected), key=lambda pair: len(pair[1]), reverse=True
+        ):
             text = text.replace(token, marker + str(index).zfill(3))
         # PAD_NOT_ISALNUM puts a space each side of every match (r" \1 ", its group being the whole match):
         # that is the pieces re.split gives (text, match, text, ...) joined by spaces, without a Python
@@ -189,8 +245,15 @@ class Tokenizer:
         self.lang, self.escape = lang, escape
         # sacremoses' own substitutions in its order, compiled once (it looks each pattern up per call);
         # the many that replace one fixed string by another run as str.replace, which is the same thing.
-        self._substitutions = [(_literal(pattern, replacement), _NEEDS.get(pattern, ""), re.compile(pattern), replacement)
-                               for pattern, replacement in MosesPunctNormalizer(lang=lang).substitutions]
+        self._substitutions = [
+            (
+                _literal(pattern, replacement),
+                _NEEDS.get(pattern, ""),
+                re.compile(pattern),
+                replacement,
+            )
+            for pattern, replacement in MosesPunctNormalizer(lang=lang).substitutions
+        ]
         self._tokenizer = _MosesTokenizer(lang)
         self._detokenizer = MosesDetokenizer(lang=lang)
 
@@ -200,7 +263,9 @@ class Tokenizer:
         >>> Tokenizer("fr").normalize("« Coopération Sud‐Sud » ; 3 %")
         '"Coopération Sud-Sud" ; 3 %'
         """
-        text = text.replace("\u2010", "-").replace("\u2011", "-")  # Unicode hyphens (str.translate is slower)
+        text = text.replace("\u2010", "-").replace(
+            "\u2011", "-"
+        )  # Unicode hyphens (str.translate is slower)
         # guillemets in pairs become straight quotes; one alone (a quotation running over two paragraphs)
         # stays, spaced as French prints it, since the detokenizer pairs straight quotes by count
         alone = self.lang == "fr" and text.count("«") != text.count("»")
@@ -215,10 +280,16 @@ class Tokenizer:
         if self.lang == "fr":
             text = _FRENCH_SPACE.sub(lambda match: " " + (match[1] or match[2]), text)
         if self.lang == "zh":
-            text = _CJK_SPACE.sub("", text)  # "1948 年 12 月": spaces beside Chinese characters are layout
+            text = _CJK_SPACE.sub(
+                "", text
+            )  # "1948 年 12 月": spaces beside Chinese characters are layout
         if self.lang == "ar" and " " in text:
-            text = _ARABIC_PUNCTUATION.sub(r"\1", text)  # "(...) ،": the comma attaches to what precedes it
-            text = _SLASH_SPACE.sub("/", text)  # "تشرين الأول/ أكتوبر": the two calendars' month names are one
+            text = _ARABIC_PUNCTUATION.sub(
+                r"\1", text
+            )  # "(...) ،": the comma attaches to what precedes it
+            text = _SLASH_SPACE.sub(
+                "/", text
+            )  # "تشرين الأول/ أكتوبر": the two calendars' month names are one
         return text
 
     def moses_normalize(self, text: str) -> str:
@@ -240,7 +311,11 @@ class Tokenizer:
         """
         if self.lang != "zh":
             return self._moses(text)
-        parts = (part if _CJK.fullmatch(part) else self._moses(part) for part in _CJK.split(text) if part.strip())
+        parts = (
+            part if _CJK.fullmatch(part) else self._moses(part)
+            for part in _CJK.split(text)
+            if part.strip()
+        )
         return " ".join(" ".join(parts).split())
 
     def _moses(self, text: str) -> str:

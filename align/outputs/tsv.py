@@ -20,14 +20,21 @@ def tsv_text(rows: Iterable[Iterable[object]]) -> str:
     """Rows as TSV lines with CSV quoting where a field needs it (None is an empty field): the
     dialect of every TSV file align writes (units.tsv too)."""
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(
+        rows
+    )
     return buffer.getvalue()
 
 
 class TsvExporter:
     """Appends each pivot-language pair of each unit as one TSV row."""
 
-    def __init__(self, options: ExportOptions, langs: frozenset[str] = frozenset(), layout: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        options: ExportOptions,
+        langs: frozenset[str] = frozenset(),
+        layout: Recorder | None = None,
+    ) -> None:
         self.out = options.out
         self.files = PairFiles(options.out / "tsv", suffixes=(".tsv",), layout=layout)
         self.started: set[tuple[str, str]] = set()

@@ -49,7 +49,11 @@ def code_digest() -> str:
 def _package_files(root: Path) -> Iterable[str]:
     for folder, folders, files in os.walk(root):
         folders[:] = [name for name in folders if name != "__pycache__"]
-        yield from (os.path.relpath(os.path.join(folder, name), root) for name in files if not name.endswith(".pyc"))
+        yield from (
+            os.path.relpath(os.path.join(folder, name), root)
+            for name in files
+            if not name.endswith(".pyc")
+        )
 
 
 def _content_key(path: str) -> bytes:
@@ -72,8 +76,15 @@ class Cache:
         memory's units should; with one, every unit gets it."""
         self.folder = options.out / ".cache"
         self.enabled = options.cache
-        self.align_salt = json.dumps([code_digest(), dataclasses.asdict(options.read), dataclasses.asdict(options.align),
-                                      options.alignment_signature()], default=str)
+        self.align_salt = json.dumps(
+            [
+                code_digest(),
+                dataclasses.asdict(options.read),
+                dataclasses.asdict(options.align),
+                options.alignment_signature(),
+            ],
+            default=str,
+        )
         self.export_salt = options.export.key() + "|" + pinned_date
         self.hits = 0
 
@@ -86,9 +97,13 @@ class Cache:
         for path in group.paths:
             try:
                 content = _content_key(path)
-            except OSError as error:  # the worker fails to read it too, and reports it skipped with why
+            except (
+                OSError
+            ) as error:  # the worker fails to read it too, and reports it skipped with why
                 content = f"unreadable: {error.strerror or error}".encode()
-            digest.update(os.fsencode(os.path.abspath(path)) + b"\0" + content)  # a folder named two ways is one
+            digest.update(
+                os.fsencode(os.path.abspath(path)) + b"\0" + content
+            )  # a folder named two ways is one
         aligned = digest.hexdigest()
         return aligned, hashlib.sha256((aligned + "|" + self.export_salt).encode()).hexdigest()
 
@@ -113,7 +128,11 @@ class Cache:
             result = stored.decode(self._path(key).read_bytes(), _RECORDS, BLOB)
         except (OSError, stored.StoredError):
             return None
-        if not isinstance(result, GroupResult) or not isinstance(result.rendered, dict) or not isinstance(result.records, list):
+        if (
+            not isinstance(result, GroupResult)
+            or not isinstance(result.rendered, dict)
+            or not isinstance(result.records, list)
+        ):
             return None
         self.hits += 1
         return result
@@ -128,9 +147,13 @@ class Cache:
     def put(self, key: str, result: GroupResult, written: list[str | bytes]) -> None:
         """Keep a group's rendered result once its outputs are written; `written`: the texts they took (Layout.finish)."""
         if self.enabled:
-            with atomic_path(self._path(key, ".texts")) as path:  # first: an entry means both files are whole
+            with atomic_path(
+                self._path(key, ".texts")
+            ) as path:  # first: an entry means both files are whole
                 stored.write_texts(path, written)
-            entry = dataclasses.replace(result, rendered=externalize(result.rendered, set(map(id, written))), aligned=b"")
+            entry = dataclasses.replace(
+                result, rendered=externalize(result.rendered, set(map(id, written))), aligned=b""
+            )
             with atomic_path(self._path(key)) as path:
                 path.write_bytes(stored.encode(entry, BLOB))
 
@@ -165,9 +188,13 @@ def read_aligned(path: str) -> tuple[list[InputRecord], AlignedDocument | None] 
         value = stored.decode(Path(path).read_bytes(), _ALIGNED_RECORDS)
     except (OSError, stored.StoredError):
         return None
-    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], list)
-            and all(isinstance(record, InputRecord) for record in value[0])
-            and (value[1] is None or isinstance(value[1], AlignedDocument) and _well_formed(value[1]))):
+    if not (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], list)
+        and all(isinstance(record, InputRecord) for record in value[0])
+        and (value[1] is None or isinstance(value[1], AlignedDocument) and _well_formed(value[1]))
+    ):
         return None
     return value[0], value[1]
 
@@ -179,4 +206,8 @@ def _well_formed(document: AlignedDocument) -> bool:
 
 # The records a cache entry may hold: no other type is ever made from what OUT holds.
 _RECORDS = {"GroupResult": GroupResult, "InputRecord": InputRecord}
-_ALIGNED_RECORDS = {"InputRecord": InputRecord, "AlignedDocument": AlignedDocument, "AlignedUnit": AlignedUnit}
+_ALIGNED_RECORDS = {
+    "InputRecord": InputRecord,
+    "AlignedDocument": AlignedDocument,
+    "AlignedUnit": AlignedUnit,
+}

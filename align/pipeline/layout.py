@@ -65,10 +65,16 @@ class _Previous:
             self.file.seek(table)
             names = json.loads(self.file.readline())
             for name, stat in names:
-                if not isinstance(name, str) or ".." in Path(name).parts or Path(name).is_absolute():
+                if (
+                    not isinstance(name, str)
+                    or ".." in Path(name).parts
+                    or Path(name).is_absolute()
+                ):
                     raise ValueError("not a layout's file name")
                 self.fds.append(_open_if_unchanged(out / name, tuple(stat)))
-            self.by_path = {out / name: fd for (name, _), fd in zip(names, self.fds) if fd is not None}
+            self.by_path = {
+                out / name: fd for (name, _), fd in zip(names, self.fds) if fd is not None
+            }
             self.sizes = [stat[0] for _, stat in names]
         except BaseException:
             self.close()
@@ -84,7 +90,11 @@ class _Previous:
             try:
                 self.record = json.loads(self.file.readline())
                 found, found_key, flat = self.record
-                if not isinstance(found, str) or not isinstance(found_key, str) or not all(isinstance(n, int) for n in flat):
+                if (
+                    not isinstance(found, str)
+                    or not isinstance(found_key, str)
+                    or not all(isinstance(n, int) for n in flat)
+                ):
                     raise ValueError("not a layout record")
             except (ValueError, TypeError):  # a damaged layout: the texts come from the cache
                 self.end, self.record = 0, None
@@ -92,9 +102,16 @@ class _Previous:
         found, found_key, flat = self.record
         if found != symbol or found_key != key:
             return None
-        triples = [tuple(flat[index: index + 3]) for index in range(0, len(flat), 3)]
-        if not all(len(triple) == 3 and 0 <= triple[0] < len(self.fds) and self.fds[triple[0]] is not None
-                   and 0 <= triple[1] and 0 <= triple[2] and triple[1] + triple[2] <= self.sizes[triple[0]] for triple in triples):
+        triples = [tuple(flat[index : index + 3]) for index in range(0, len(flat), 3)]
+        if not all(
+            len(triple) == 3
+            and 0 <= triple[0] < len(self.fds)
+            and self.fds[triple[0]] is not None
+            and 0 <= triple[1]
+            and 0 <= triple[2]
+            and triple[1] + triple[2] <= self.sizes[triple[0]]
+            for triple in triples
+        ):
             return None  # a file changed since, or a damaged record
         return [Span(self.fds[file], offset, length) for file, offset, length in triples]
 
@@ -113,7 +130,9 @@ def _open_if_unchanged(path: Path, recorded: tuple[int, int, int]) -> int | None
     """A read-only descriptor of the previous build's file, if it is still the file that build wrote.
     Held open, it keeps those bytes readable after this build replaces the file."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)  # the file itself, never what a link points to
+        fd = os.open(
+            path, os.O_RDONLY | os.O_NOFOLLOW
+        )  # the file itself, never what a link points to
     except OSError:
         return None
     if _identity(os.fstat(fd)) != recorded:
@@ -133,16 +152,25 @@ class Layout:
         self.out, self.path = out, out / ".cache" / "layout"
         try:
             self.previous: _Previous | None = _Previous(self.path, out)
-        except (OSError, ValueError, TypeError, struct.error):  # no previous build, one that did not
+        except (
+            OSError,
+            ValueError,
+            TypeError,
+            struct.error,
+        ):  # no previous build, one that did not
             self.previous = None  # finish, or a damaged layout: the texts come from the cache
         self.files: list[Path] = []  # this build's streamed files, by index
         self._stack = contextlib.ExitStack()
-        self._file: BinaryIO = self._stack.enter_context(open(self._stack.enter_context(atomic_path(self.path)), "wb"))
+        self._file: BinaryIO = self._stack.enter_context(
+            open(self._stack.enter_context(atomic_path(self.path)), "wb")
+        )
         self._document: tuple[str, str] | None = None
         self._eligible: set[int] = set()
         self._replay: Iterator[Span | str | bytes] = iter(())
         self._spans = array("q")
-        self._written: list[str | bytes] = []  # the texts the current document's files got, in order
+        self._written: list[
+            str | bytes
+        ] = []  # the texts the current document's files got, in order
 
     def previous_fd(self, path: Path) -> int | None:
         """The previous build's file at `path`, open, if it is still the file that build wrote."""
@@ -158,7 +186,9 @@ class Layout:
         texts = list(leaves(rendered))
         counts = Counter(map(id, texts))
         self._start(symbol, key)
-        self._eligible = {id(text) for text in texts if len(text) >= MIN_BLOB and counts[id(text)] == 1}
+        self._eligible = {
+            id(text) for text in texts if len(text) >= MIN_BLOB and counts[id(text)] == 1
+        }
 
     def cached(self, symbol: str, key: str, texts: Callable[[], list[str | bytes]]) -> None:
         """A cached document is about to be written: its BLOBs are the previous build's spans if that
@@ -168,7 +198,12 @@ class Layout:
         self._replay = iter(spans if spans is not None else texts())
 
     def _start(self, symbol: str, key: str) -> None:
-        self._document, self._eligible, self._spans, self._written = (symbol, key), set(), array("q"), []
+        self._document, self._eligible, self._spans, self._written = (
+            (symbol, key),
+            set(),
+            array("q"),
+            [],
+        )
         self._replay = iter(())
 
     def resolve(self, data: Any) -> Any:
@@ -178,7 +213,9 @@ class Layout:
         try:
             return next(self._replay)
         except StopIteration:
-            raise RuntimeError(f"{self._document}: more BLOBs written than the cache recorded") from None
+            raise RuntimeError(
+                f"{self._document}: more BLOBs written than the cache recorded"
+            ) from None
 
     def wrote(self, file: int, data: Any, offset: int, length: int) -> None:
         """`data` (as given to OutputFile.write) went to `file` at `offset`."""
@@ -192,7 +229,9 @@ class Layout:
         if next(self._replay, None) is not None:
             raise RuntimeError(f"{self._document}: fewer BLOBs written than the cache recorded")
         symbol, key = self._document
-        self._file.write(json.dumps([symbol, key, self._spans.tolist()], ensure_ascii=False).encode() + b"\n")
+        self._file.write(
+            json.dumps([symbol, key, self._spans.tolist()], ensure_ascii=False).encode() + b"\n"
+        )
         written = self._written
         self._start("", "")  # writes between documents (headers, closing tags) are not recorded
         return written
@@ -214,5 +253,3 @@ class Layout:
         if self.previous:
             self.previous.close()
             self.previous = None
-
-

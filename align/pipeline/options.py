@@ -32,10 +32,14 @@ class BuildOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     align: AlignOptions = field(default_factory=AlignOptions)
     export: ExportOptions = field(default_factory=ExportOptions)
-    strict: bool = False  # a skipped input makes the build fail (exit 1) after writing everything else
+    strict: bool = (
+        False  # a skipped input makes the build fail (exit 1) after writing everything else
+    )
     engine: str = "local"  # local (a process pool) or dask
     jobs: int = 0  # workers; 0 = every core
-    scheduler: str = ""  # a Dask scheduler address; empty = a local Dask cluster with `jobs` workers
+    scheduler: str = (
+        ""  # a Dask scheduler address; empty = a local Dask cluster with `jobs` workers
+    )
     cache: bool = True  # reuse OUT/.cache: a rebuild redoes only the documents whose files changed
 
     def __post_init__(self) -> None:
@@ -49,7 +53,11 @@ class BuildOptions:
             if not path.exists():
                 raise UsageError(f"{path}: no such file or folder")
         if self.export.out != self.out:  # the exporters write where the build does
-            object.__setattr__(self, "export", dataclasses.replace(self.export, out=self.out, pivot=self.align.wanted_pivot))
+            object.__setattr__(
+                self,
+                "export",
+                dataclasses.replace(self.export, out=self.out, pivot=self.align.wanted_pivot),
+            )
 
     @classmethod
     def of(cls, inputs: Any, out: Any, **flags: Any) -> BuildOptions:
@@ -68,11 +76,23 @@ class BuildOptions:
             else:
                 raise UsageError(f"unknown build option {name!r}")
         paths = (inputs,) if isinstance(inputs, (str, Path)) else tuple(inputs)
-        return cls(tuple(map(Path, paths)), Path(out), **{stage: kind(**given[stage]) for stage, kind in stages.items()}, **mine)
+        return cls(
+            tuple(map(Path, paths)),
+            Path(out),
+            **{stage: kind(**given[stage]) for stage, kind in stages.items()},
+            **mine,
+        )
 
     def signature(self) -> str:
         """How the outputs were made, in one line (written to the TMX header and the report)."""
-        return "|".join([f"align:{__version__}", f"pivot:{self.align.wanted_pivot}", *self.export.signature(), *self.alignment_signature()])
+        return "|".join(
+            [
+                f"align:{__version__}",
+                f"pivot:{self.align.wanted_pivot}",
+                *self.export.signature(),
+                *self.alignment_signature(),
+            ]
+        )
 
     def alignment_signature(self) -> tuple[str, ...]:
         """How the documents are aligned: the segmentation rules and the aligner's own signature."""
@@ -80,11 +100,25 @@ class BuildOptions:
 
     def record(self) -> dict[str, Any]:
         """The options as report.json records them: every stage's, then how the build ran."""
-        record: dict[str, Any] = {"inputs": [str(path) for path in self.inputs], "out": str(self.out)}
-        record |= dataclasses.asdict(self.read) | dataclasses.asdict(self.align) | {"pivot": self.align.wanted_pivot} | self.export.record()
-        record |= {item.name: getattr(self, item.name) for item in dataclasses.fields(self)
-                   if item.name not in ("inputs", "out", "read", "align", "export")}
-        return {name: list(value) if isinstance(value, tuple) else value for name, value in record.items()}
+        record: dict[str, Any] = {
+            "inputs": [str(path) for path in self.inputs],
+            "out": str(self.out),
+        }
+        record |= (
+            dataclasses.asdict(self.read)
+            | dataclasses.asdict(self.align)
+            | {"pivot": self.align.wanted_pivot}
+            | self.export.record()
+        )
+        record |= {
+            item.name: getattr(self, item.name)
+            for item in dataclasses.fields(self)
+            if item.name not in ("inputs", "out", "read", "align", "export")
+        }
+        return {
+            name: list(value) if isinstance(value, tuple) else value
+            for name, value in record.items()
+        }
 
 
 def _chosen(kind: type) -> set[str]:

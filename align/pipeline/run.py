@@ -38,25 +38,36 @@ def refuse_overlap(inputs: tuple[Path, ...], out: Path) -> None:
     for path in inputs:
         source = path.resolve()
         if source == target:
-            raise UsageError(f"{out}: the output folder is also an input; write the outputs elsewhere")
+            raise UsageError(
+                f"{out}: the output folder is also an input; write the outputs elsewhere"
+            )
         if source in target.parents:
-            raise UsageError(f"{out}: the output folder is inside the input {path}; write the outputs elsewhere")
+            raise UsageError(
+                f"{out}: the output folder is inside the input {path}; write the outputs elsewhere"
+            )
         if target in source.parents:
-            raise UsageError(f"{out}: the output folder holds the input {path}; write the outputs elsewhere")
+            raise UsageError(
+                f"{out}: the output folder holds the input {path}; write the outputs elsewhere"
+            )
 
 
 def _as_run(options: BuildOptions) -> BuildOptions:
     """The options as the workers get them: what the exporters are told (one date for every worker, the
     build's signature) and, for a cluster's workers, which have working folders of their own, absolute inputs."""
     remote = options.engine == "dask" and options.scheduler
-    return dataclasses.replace(options, inputs=tuple(path.absolute() for path in options.inputs) if remote else options.inputs,
-                               export=dataclasses.replace(options.export, now=now(), made_by=options.signature()))
+    return dataclasses.replace(
+        options,
+        inputs=tuple(path.absolute() for path in options.inputs) if remote else options.inputs,
+        export=dataclasses.replace(options.export, now=now(), made_by=options.signature()),
+    )
 
 
 def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -> BuildResult:
     pinned = options.export.created
     options = _as_run(options)
-    for name in selected(options.export):  # imported before the engine forks its workers, which then need not import them
+    for name in selected(
+        options.export
+    ):  # imported before the engine forks its workers, which then need not import them
         load(name)
     # The inputs are listed, grouped and hashed in a child process, and the plan waits on disk (plan.py:
     # neither an archive's groups nor what its listing leaves behind stay in this process), and the engine
@@ -66,7 +77,9 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
     planned = in_child(plan.make, options, pinned)
     pool = start(options, options.read.langs or UN_LANGS)
     try:
-        result = BuildResult(InputLog(options.out), workers=cluster_workers(options), options=options.record())
+        result = BuildResult(
+            InputLog(options.out), workers=cluster_workers(options), options=options.record()
+        )
         langs, records, to_work, total = planned()
         _check_pivot(options, langs)
         result.inputs.extend(records)
@@ -89,8 +102,12 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
         try:
             for group, aligned_key, key, hit, done in results:
                 cache.put_aligned(aligned_key, done.aligned)
-                if done.rendered and not _write(exporters, layout, cache, group.symbol, key, hit, done):
-                    done = process(group, options)  # its cached texts are damaged and its files' spans gone
+                if done.rendered and not _write(
+                    exporters, layout, cache, group.symbol, key, hit, done
+                ):
+                    done = process(
+                        group, options
+                    )  # its cached texts are damaged and its files' spans gone
                     cache.hits -= 1
                     _write(exporters, layout, cache, group.symbol, key, False, done)
                 result.inputs.extend(done.records)
@@ -114,7 +131,15 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
     return result
 
 
-def _write(exporters: Exporters, layout: Layout | None, cache: Cache, symbol: str, key: str, hit: bool, done: GroupResult) -> bool:
+def _write(
+    exporters: Exporters,
+    layout: Layout | None,
+    cache: Cache,
+    symbol: str,
+    key: str,
+    hit: bool,
+    done: GroupResult,
+) -> bool:
     """Append one document to the outputs. With a layout, a cached document's texts are copied from
     the previous build's files (or read from the cache), and a fresh one's are recorded and cached.
     False, with nothing written, when a cached document's texts can be had from neither."""
@@ -140,15 +165,20 @@ def _check_pivot(options: BuildOptions, langs: set[str]) -> None:
     by another, against what the user said."""
     pivot = options.align.pivot
     if pivot and langs and pivot not in langs:
-        raise UsageError(f"--pivot {pivot}: no input is in that language "
-                         f"(found: {', '.join(lang_order(langs))}); give one of those, or leave --pivot out")
+        raise UsageError(
+            f"--pivot {pivot}: no input is in that language "
+            f"(found: {', '.join(lang_order(langs))}); give one of those, or leave --pivot out"
+        )
 
 
 def _as_given(done: GroupResult, group: Group) -> GroupResult:
     """A cached result with its files named as this build was given them: the cache keys a file by its
     absolute path, so `corpora` and `/work/corpora` share entries."""
     spelled = {os.path.abspath(path): path for path in group.paths}
-    records = [dataclasses.replace(record, path=spelled.get(os.path.abspath(record.path), record.path)) for record in done.records]
+    records = [
+        dataclasses.replace(record, path=spelled.get(os.path.abspath(record.path), record.path))
+        for record in done.records
+    ]
     return dataclasses.replace(done, records=records)
 
 
@@ -156,10 +186,14 @@ class _Results:
     """Every group's result, in group order. Made before the outputs are opened, so that the engine is
     already at work on the groups to align."""
 
-    def __init__(self, plan: Plan, to_work: int, options: BuildOptions, cache: Cache, pool: Pool | None) -> None:
+    def __init__(
+        self, plan: Plan, to_work: int, options: BuildOptions, cache: Cache, pool: Pool | None
+    ) -> None:
         self.plan, self.options, self.cache, self.pool = plan, options, cache, pool
         self.aligning = to_work > 0
-        self.worked = run(plan.for_workers(), to_work, options, pool=self.pool)  # cache entries are loaded one at a time
+        self.worked = run(
+            plan.for_workers(), to_work, options, pool=self.pool
+        )  # cache entries are loaded one at a time
 
     def __iter__(self) -> Iterator[tuple[Group, str, str, bool, GroupResult]]:
         """Each group with its alignment key, its rendering key, whether its outputs came from the cache,
@@ -184,5 +218,3 @@ class _Results:
         self.worked.close()
         if self.pool:
             self.pool.shutdown(wait=self.aligning, stop=error is not None)
-
-

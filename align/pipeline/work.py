@@ -29,34 +29,58 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
         if stored is not None:  # else (damaged, or gone since the plan): aligned again below
             records, aligned = stored
             rendered = render(aligned, options.export) if aligned else {}
-            return GroupResult(group.symbol, len(aligned.units) if aligned else 0, records, rendered, reused=True)
+            return GroupResult(
+                group.symbol, len(aligned.units) if aligned else 0, records, rendered, reused=True
+            )
     records, aligned = read_and_align(group, options)
     stored_form = cache.aligned_entry(records, aligned) if options.cache else b""
     if aligned is None:
         return GroupResult(group.symbol, 0, records, aligned=stored_form)
-    return GroupResult(aligned.symbol, len(aligned.units), records, render(aligned, options.export), aligned=stored_form)
+    return GroupResult(
+        aligned.symbol,
+        len(aligned.units),
+        records,
+        render(aligned, options.export),
+        aligned=stored_form,
+    )
 
 
-def read_and_align(group: Group, options: BuildOptions) -> tuple[list[InputRecord], AlignedDocument | None]:
+def read_and_align(
+    group: Group, options: BuildOptions
+) -> tuple[list[InputRecord], AlignedDocument | None]:
     """Every file's outcome, and the aligned document (None if no file was usable)."""
     documents: list[Document] = []
     records: list[InputRecord] = []
     for path in map(Path, group.paths):
         try:
-            document = parse(read_source(path, options.read.lang_of(str(path)), options.read.symbol))
+            document = parse(
+                read_source(path, options.read.lang_of(str(path)), options.read.symbol)
+            )
         except AlignError as error:
             records.append(InputRecord(str(path), "skipped", str(error)))
             continue
-        except Exception as error:  # a reader bug must not lose the other files; the report says which
+        except (
+            Exception
+        ) as error:  # a reader bug must not lose the other files; the report says which
             log.debug("%s: unexpected error", path, exc_info=True)
             records.append(InputRecord(str(path), "skipped", failure(error)))
             continue
         if not options.read.wanted(document.lang):  # left out on purpose: no cause for --strict
-            records.append(InputRecord(str(path), "ignored", f"language {document.lang!r} not among --langs", document.symbol, document.lang))
+            records.append(
+                InputRecord(
+                    str(path),
+                    "ignored",
+                    f"language {document.lang!r} not among --langs",
+                    document.symbol,
+                    document.lang,
+                )
+            )
             continue
         reason = unusable(document, documents)
         if reason:
-            records.append(InputRecord(str(path), "skipped", reason, document.symbol, document.lang))
+            records.append(
+                InputRecord(str(path), "skipped", reason, document.symbol, document.lang)
+            )
         else:
             documents.append(document)
     if not documents:
@@ -66,7 +90,10 @@ def read_and_align(group: Group, options: BuildOptions) -> tuple[list[InputRecor
     except Exception as error:  # an aligner bug loses this document, listed with why, not the build
         log.debug("%s: unexpected error while aligning", group.symbol, exc_info=True)
         reason = f"internal error while aligning {group.symbol}: {type(error).__name__}: {error}"
-        return records + [InputRecord(str(document.path), "skipped", reason, document.symbol, document.lang) for document in documents], None
+        return records + [
+            InputRecord(str(document.path), "skipped", reason, document.symbol, document.lang)
+            for document in documents
+        ], None
     return records + outcomes, aligned
 
 
@@ -88,7 +115,9 @@ def unusable(document: Document, others: list[Document]) -> str:
     return ""
 
 
-def align_group(documents: list[Document], options: BuildOptions) -> tuple[AlignedDocument, list[InputRecord]]:
+def align_group(
+    documents: list[Document], options: BuildOptions
+) -> tuple[AlignedDocument, list[InputRecord]]:
     """Align the usable versions of one symbol; each version's outcome comes with it."""
     order = lang_order([document.lang for document in documents])
     documents = sorted(documents, key=lambda document: order.index(document.lang))
@@ -108,8 +137,18 @@ def _outcome(document: Document, aligned: AlignedDocument, versions: int) -> Inp
     elif alone:
         reason = f"{alone} of {len(units)} units found in no other language version"
     outcome = "partial" if reason else "aligned"
-    if document.meta.get("repairs"):  # the file's markup was at fault where its text was read instead
-        reason = "; ".join(filter(None, [reason, f"read by its text where the markup is at fault: {document.meta['repairs']}"]))
+    if document.meta.get(
+        "repairs"
+    ):  # the file's markup was at fault where its text was read instead
+        reason = "; ".join(
+            filter(
+                None,
+                [
+                    reason,
+                    f"read by its text where the markup is at fault: {document.meta['repairs']}",
+                ],
+            )
+        )
     return InputRecord(str(document.path), outcome, reason, document.symbol, document.lang)
 
 

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _WINDOW_PER_WORKER = 4  # groups in flight per worker: enough to keep workers busy, little memory
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
-_CLOSING = -(1 << 30)  # Pool._started once the pool is closing: stays negative as late workers count themselves in
+_CLOSING = -(
+    1 << 30
+)  # Pool._started once the pool is closing: stays negative as late workers count themselves in
 
 
 def workers(options: BuildOptions) -> int:
@@ -53,8 +55,13 @@ class Pool:
         # workers count themselves in as they start; `more` wakes the waiting ones: to warm up, or with
         # `_started` made negative, to find the pool closing
         self._started, self._more = context.Value("i", 0), context.Event()
-        self._new = functools.partial(concurrent.futures.ProcessPoolExecutor, max_workers=workers(options), mp_context=context,
-                                      initializer=_start_worker, initargs=(tuple(langs), options, self._started, self._more))
+        self._new = functools.partial(
+            concurrent.futures.ProcessPoolExecutor,
+            max_workers=workers(options),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(tuple(langs), options, self._started, self._more),
+        )
         self._executor = self._new()
         self._executor.submit(int)  # a pool starts its workers on its first submission: this one
 
@@ -76,10 +83,14 @@ class Pool:
         """Close the pool, waiting for the work in hand or not; with `stop` (Ctrl-C, a failed build), its
         workers are ended at once instead of finishing the document they are on."""
         with self._started.get_lock():
-            self._started.value = _CLOSING  # a worker still waiting to warm up (or yet to count itself in) does not
+            self._started.value = (
+                _CLOSING  # a worker still waiting to warm up (or yet to count itself in) does not
+            )
         self._more.set()
         stopped = list(getattr(self._executor, "_processes", {}).values()) if stop else []
-        for worker in stopped:  # ProcessPoolExecutor can only wait for its workers (terminate_workers: Python 3.14)
+        for worker in (
+            stopped
+        ):  # ProcessPoolExecutor can only wait for its workers (terminate_workers: Python 3.14)
             worker.terminate()
         self._executor.shutdown(wait=wait and not stop, cancel_futures=True)
         for worker in stopped:
@@ -106,8 +117,13 @@ def _start_worker(langs: tuple[str, ...], options: BuildOptions, started: Any, m
     warm(langs, options)
 
 
-def run(groups: Iterable[Group], count: int, options: BuildOptions, work: Callable[[Group, Any], GroupResult] = process,
-        pool: Pool | None = None) -> Iterator[GroupResult]:
+def run(
+    groups: Iterable[Group],
+    count: int,
+    options: BuildOptions,
+    work: Callable[[Group, Any], GroupResult] = process,
+    pool: Pool | None = None,
+) -> Iterator[GroupResult]:
     """Results of `work` on every group (`count` of them), in the groups' order: on Dask, on `pool` (see
     start()), or here. The pool starts on the first groups at once, even on one group: in a rebuild they
     are aligned there while this process writes the cached documents that come before them."""
@@ -132,14 +148,18 @@ def _tie_to_build() -> None:
         os._exit(1)
 
 
-def _ordered(groups: Iterable[Group], submit: Callable[[Group], Any], count: int) -> Iterator[GroupResult]:
+def _ordered(
+    groups: Iterable[Group], submit: Callable[[Group], Any], count: int
+) -> Iterator[GroupResult]:
     """Submit the first groups now, the others through a sliding window; results in submission order."""
     groups = iter(groups)
     pending = deque(submit(group) for group in itertools.islice(groups, count * _WINDOW_PER_WORKER))
     return _in_order(pending, groups, submit)
 
 
-def _in_order(pending: deque, groups: Iterator[Group], submit: Callable[[Group], Any]) -> Iterator[GroupResult]:
+def _in_order(
+    pending: deque, groups: Iterator[Group], submit: Callable[[Group], Any]
+) -> Iterator[GroupResult]:
     while pending:
         done = pending.popleft().result()
         following = next(groups, None)
@@ -148,18 +168,31 @@ def _in_order(pending: deque, groups: Iterator[Group], submit: Callable[[Group],
         yield done
 
 
-def _pooled(groups: Iterable[Group], pool: Pool, options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:
+def _pooled(
+    groups: Iterable[Group],
+    pool: Pool,
+    options: BuildOptions,
+    work: Callable[[Group, Any], GroupResult],
+) -> Iterator[GroupResult]:
     """Results of the local pool in the groups' order. A worker that dies (killed, out of memory) breaks
     the pool and every group in flight with it: the pool is made anew and each of those groups is
     aligned again on its own (see _alone), so the one that kills its worker each time is reported
     skipped with why and the others are not held against it."""
     groups, window = iter(groups), workers(options) * _WINDOW_PER_WORKER
-    pending = deque((group, pool.submit(work, group, options)) for group in itertools.islice(groups, window))  # now
+    pending = deque(
+        (group, pool.submit(work, group, options)) for group in itertools.islice(groups, window)
+    )  # now
     return _pooled_in_order(pending, groups, window, pool, options, work)
 
 
-def _pooled_in_order(pending: deque, groups: Iterator[Group], window: int, pool: Pool, options: BuildOptions,
-                     work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:
+def _pooled_in_order(
+    pending: deque,
+    groups: Iterator[Group],
+    window: int,
+    pool: Pool,
+    options: BuildOptions,
+    work: Callable[[Group, Any], GroupResult],
+) -> Iterator[GroupResult]:
     while pending:
         group, future = pending.popleft()
         try:
@@ -169,7 +202,10 @@ def _pooled_in_order(pending: deque, groups: Iterator[Group], window: int, pool:
             again = [group, *(other for other, _future in pending)]
             pending.clear()
             yield from (_alone(group, pool, options, work) for group in again)
-            pending.extend((group, pool.submit(work, group, options)) for group in itertools.islice(groups, window))
+            pending.extend(
+                (group, pool.submit(work, group, options))
+                for group in itertools.islice(groups, window)
+            )
             continue
         following = next(groups, None)
         if following is not None:
@@ -177,7 +213,9 @@ def _pooled_in_order(pending: deque, groups: Iterator[Group], window: int, pool:
         yield done
 
 
-def _alone(group: Group, pool: Pool, options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> GroupResult:
+def _alone(
+    group: Group, pool: Pool, options: BuildOptions, work: Callable[[Group, Any], GroupResult]
+) -> GroupResult:
     """One group on the pool by itself after a worker died: it may not have been the one that died, or
     may never have started, so it has two tries of its own; skipped if its worker dies in both."""
     for _try in range(2):
@@ -186,23 +224,37 @@ def _alone(group: Group, pool: Pool, options: BuildOptions, work: Callable[[Grou
         except BrokenProcessPool:
             pool.restart()
     reason = "its worker died each time it was read or aligned (killed, or out of memory)"
-    return GroupResult(group.symbol, 0, [InputRecord(path, "skipped", reason) for path in group.paths])
+    return GroupResult(
+        group.symbol, 0, [InputRecord(path, "skipped", reason) for path in group.paths]
+    )
 
 
-def _dask(groups: Iterable[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult]) -> Iterator[GroupResult]:
+def _dask(
+    groups: Iterable[Group], options: BuildOptions, work: Callable[[Group, Any], GroupResult]
+) -> Iterator[GroupResult]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise UsageError("--engine dask needs the dask extra: python -m pip install -e '.[dask]'") from None
+        raise UsageError(
+            "--engine dask needs the dask extra: python -m pip install -e '.[dask]'"
+        ) from None
     with contextlib.ExitStack() as stack:
         if options.scheduler:
             client = stack.enter_context(Client(options.scheduler))
         else:
-            cluster = stack.enter_context(LocalCluster(n_workers=workers(options), threads_per_worker=1, processes=True,
-                                                       dashboard_address=None))
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=workers(options),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
+            )
             client = stack.enter_context(Client(cluster))
         count = max(1, len(client.scheduler_info()["workers"]))
-        yield from _ordered(groups, lambda group: client.submit(work, group, options, pure=False), count)
+        yield from _ordered(
+            groups, lambda group: client.submit(work, group, options, pure=False), count
+        )
 
 
 def in_child(work: Callable[..., Any], *args: Any) -> Callable[[], Any]:
@@ -221,7 +273,9 @@ def in_child(work: Callable[..., Any], *args: Any) -> Callable[[], Any]:
             done, value = receive.recv()
         except EOFError:
             child.join()
-            raise RuntimeError(f"{work.__name__} ended without a result (exit code {child.exitcode})") from None
+            raise RuntimeError(
+                f"{work.__name__} ended without a result (exit code {child.exitcode})"
+            ) from None
         finally:
             receive.close()
         child.join()

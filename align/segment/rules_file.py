@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 class SrxExporter:
     """Writes the merged SRX document that `align.segment` segments with."""
 
-    def __init__(self, options: Any, langs: frozenset[str] = frozenset(), layout: Recorder | None = None) -> None:
+    def __init__(
+        self, options: Any, langs: frozenset[str] = frozenset(), layout: Recorder | None = None
+    ) -> None:
         self.path = options.out / "segmentation.srx"
 
     @staticmethod

@@ -30,16 +30,24 @@ def rules_xml() -> bytes:
     """The merged SRX document: UN language rules and maps first, then LanguageTool's (SRX 2.0 cascade)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
     base = etree.parse(str(DEFAULT_SRX_RULESET), parser)
-    ours = etree.fromstring(resources.files("align.segment").joinpath("rules", UN_RULES).read_bytes(), parser)
-    for extension in base.getroot().find(f"{{{SRX_NS}}}header").findall("{http://okapi.sf.net/srx-extensions}*"):
-        extension.getparent().remove(extension)  # Okapi's extensions are not SRX 2.0: CAT tools must load the file
+    ours = etree.fromstring(
+        resources.files("align.segment").joinpath("rules", UN_RULES).read_bytes(), parser
+    )
+    for extension in (
+        base.getroot().find(f"{{{SRX_NS}}}header").findall("{http://okapi.sf.net/srx-extensions}*")
+    ):
+        extension.getparent().remove(
+            extension
+        )  # Okapi's extensions are not SRX 2.0: CAT tools must load the file
     for section in ("languagerules", "maprules"):
         target = base.find(f"{{{SRX_NS}}}body/{{{SRX_NS}}}{section}")
         for position, element in enumerate(ours.find(f"{{{SRX_NS}}}body/{{{SRX_NS}}}{section}")):
             target.insert(position, element)
     etree.cleanup_namespaces(base)
-    comment = etree.Comment(" align: UN rules (align/segment/rules/un.srx) cascaded before LanguageTool's segment.srx "
-                            "(LGPL-2.1, via choppa-srx) ")
+    comment = etree.Comment(
+        " align: UN rules (align/segment/rules/un.srx) cascaded before LanguageTool's segment.srx "
+        "(LGPL-2.1, via choppa-srx) "
+    )
     base.getroot().addprevious(comment)
     return etree.tostring(base, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -73,8 +81,14 @@ def break_rules(lang: str) -> list[BreakRule]:
                 continue
             if run:
                 exceptions, run = (*exceptions, document.compile("|".join(run))), []
-            rules.append(BreakRule(document.compile(rule.before_pattern), document.compile(rule.after_pattern),
-                                   exceptions, not rule.before_pattern))
+            rules.append(
+                BreakRule(
+                    document.compile(rule.before_pattern),
+                    document.compile(rule.after_pattern),
+                    exceptions,
+                    not rule.before_pattern,
+                )
+            )
     return rules
 
 

@@ -33,7 +33,13 @@ AKN_SERVER = "https://api.github.com"  # the UN's Akoma Ntoso archives (UNxml) o
 REPORT = "fetch.json"
 REPORT_VERSION = 1
 # What a fetched file is, by its first bytes (never by the name the server gives it).
-_KINDS = ((b"%PDF", ".pdf"), (b"PK\x03\x04", ".docx"), (b"\xd0\xcf\x11\xe0", ".doc"), (b"\xffWPC", ".wpd"), (b"<", ".xml"))
+_KINDS = (
+    (b"%PDF", ".pdf"),
+    (b"PK\x03\x04", ".docx"),
+    (b"\xd0\xcf\x11\xe0", ".doc"),
+    (b"\xffWPC", ".wpd"),
+    (b"<", ".xml"),
+)
 _SUFFIXES = frozenset(suffix for _magic, suffix in _KINDS)
 
 
@@ -42,12 +48,16 @@ class FetchOptions:
     """What `align fetch` asks for, and how politely."""
 
     langs: tuple[str, ...] = UN_LANGS
-    format: str = "pdf"  # pdf | doc (the Official Document System) | akn (the UN's Akoma Ntoso archive)
+    format: str = (
+        "pdf"  # pdf | doc (the Official Document System) | akn (the UN's Akoma Ntoso archive)
+    )
     server: str = ""  # the server to ask instead of the UN's (a mirror, a test server)
     rate: float = 1.0  # requests a second at most
     max_bytes: int = 200 << 20  # a larger body is stopped and nothing is kept
     timeout: float = 30.0  # seconds without an answer before a try counts as failed
-    retries: int = 3  # tries again after a 5xx, a 429, a timeout or a broken connection, with backoff
+    retries: int = (
+        3  # tries again after a 5xx, a 429, a timeout or a broken connection, with backoff
+    )
     backoff: float = 1.0  # seconds, doubled at each retry (Retry-After when the server gives one)
     recheck_days: float = 7.0  # a "not published" or "not found" is asked again after this long
     refresh: bool = False  # ask again for everything not in DIR, whatever fetch.json says
@@ -60,7 +70,9 @@ class FetchOptions:
         except ValueError as error:
             raise UsageError(str(error)) from None
         if self.server and urllib.parse.urlsplit(self.server).scheme not in ("http", "https"):
-            raise UsageError(f"--server must be an http:// or https:// address, not {self.server!r}")
+            raise UsageError(
+                f"--server must be an http:// or https:// address, not {self.server!r}"
+            )
         if self.rate < 0 or self.max_bytes < 1 or self.timeout <= 0 or self.retries < 0:
             raise UsageError("--rate, --max-bytes, --timeout and --retries take positive numbers")
 
@@ -90,8 +102,12 @@ class FetchResult:
         return sum(entry.outcome == outcome for entry in self.entries)
 
 
-def fetch(symbols: Iterable[str], folder: Path, options: FetchOptions = FetchOptions(),
-          progress: Callable[[Entry], None] | None = None) -> FetchResult:
+def fetch(
+    symbols: Iterable[str],
+    folder: Path,
+    options: FetchOptions = FetchOptions(),
+    progress: Callable[[Entry], None] | None = None,
+) -> FetchResult:
     """Fetch every language version of every symbol into `folder` (see the module's docstring)."""
     try:
         wanted = [check_symbol(symbol.strip()) for symbol in symbols]
@@ -117,15 +133,41 @@ def fetch(symbols: Iterable[str], folder: Path, options: FetchOptions = FetchOpt
     return result
 
 
-def _one(symbol: str, lang: str, folder: Path, before: Entry | None, source: _Source, options: FetchOptions) -> Entry:
+def _one(
+    symbol: str,
+    lang: str,
+    folder: Path,
+    before: Entry | None,
+    source: _Source,
+    options: FetchOptions,
+) -> Entry:
     stem = f"{symbol_slug(symbol)}-{lang.upper()}"
-    present = [path for path in folder.glob(f"{_glob_escape(stem)}.*") if path.suffix in _SUFFIXES and path.stem == stem]
+    present = [
+        path
+        for path in folder.glob(f"{_glob_escape(stem)}.*")
+        if path.suffix in _SUFFIXES and path.stem == stem
+    ]
     if present:
-        return Entry(symbol, lang, "exists", f"{present[0].name} is already here", file=present[0].name,
-                     date=before.date if before else _today())
-    if before and before.outcome in ("not-published", "not-found") and not options.refresh and _recent(before.date, options.recheck_days):
-        return dataclasses.replace(before, reason=f"{before.reason} (as answered on {before.date}; --refresh to ask again)"
-                                   if "as answered on" not in before.reason else before.reason)
+        return Entry(
+            symbol,
+            lang,
+            "exists",
+            f"{present[0].name} is already here",
+            file=present[0].name,
+            date=before.date if before else _today(),
+        )
+    if (
+        before
+        and before.outcome in ("not-published", "not-found")
+        and not options.refresh
+        and _recent(before.date, options.recheck_days)
+    ):
+        return dataclasses.replace(
+            before,
+            reason=f"{before.reason} (as answered on {before.date}; --refresh to ask again)"
+            if "as answered on" not in before.reason
+            else before.reason,
+        )
     part = temporary_path(folder / stem)
     answer, reason = source.get(symbol, lang, part)
     entry = Entry(symbol, lang, "failed", reason, answer.url, answer.status, date=_today())
@@ -142,7 +184,10 @@ def _one(symbol: str, lang: str, folder: Path, before: Entry | None, source: _So
     assert answer.path is not None
     if not answer.size:
         answer.path.unlink(missing_ok=True)
-        entry.outcome, entry.reason = "not-published", f"{symbol} is not published in {lang} yet (an empty answer)"
+        entry.outcome, entry.reason = (
+            "not-published",
+            f"{symbol} is not published in {lang} yet (an empty answer)",
+        )
         return entry
     suffix = _kind(answer)
     if not suffix or (suffix == ".xml") != (options.format == "akn"):
@@ -151,7 +196,12 @@ def _one(symbol: str, lang: str, folder: Path, before: Entry | None, source: _So
         return entry
     target = folder / f"{stem}{suffix}"
     os.replace(answer.path, target)
-    entry.outcome, entry.bytes, entry.sha256, entry.file = "fetched", answer.size, answer.sha256, target.name
+    entry.outcome, entry.bytes, entry.sha256, entry.file = (
+        "fetched",
+        answer.size,
+        answer.sha256,
+        target.name,
+    )
     return entry
 
 
@@ -164,9 +214,18 @@ class _Source:
         self.server = (options.server or default).rstrip("/")
         host = urllib.parse.urlsplit(self.server).hostname or ""
         allowed = {host}
-        if not options.server:  # the UN's servers redirect to their own hosts; GitHub's listing to its raw files
+        if (
+            not options.server
+        ):  # the UN's servers redirect to their own hosts; GitHub's listing to its raw files
             allowed |= {".un.org"} if options.format != "akn" else {"raw.githubusercontent.com"}
-        self.client = Client(allowed, options.rate, options.timeout, options.retries, options.backoff, options.max_bytes)
+        self.client = Client(
+            allowed,
+            options.rate,
+            options.timeout,
+            options.retries,
+            options.backoff,
+            options.max_bytes,
+        )
         self.listings: dict[str, dict[str, str]] = {}
 
     def get(self, symbol: str, lang: str, part: Path) -> tuple[Answer, str]:
@@ -174,17 +233,24 @@ class _Source:
         if self.options.format == "akn":
             return self._akn(symbol, lang, part)
         record = language(lang)
-        letter = record.un_letter if lang in UN_LANGS else lang  # ISO codes are reported to work beyond the six
+        letter = (
+            record.un_letter if lang in UN_LANGS else lang
+        )  # ISO codes are reported to work beyond the six
         base = f"{self.server}/api/symbol/access?l={letter}&t={self.options.format}&s="
         answer = self.client.get(base + urllib.parse.quote(symbol, safe=""), part)
-        if answer.status == 404 and not answer.error:  # clients disagree on whether "/" is sent as %2F: the other way
+        if (
+            answer.status == 404 and not answer.error
+        ):  # clients disagree on whether "/" is sent as %2F: the other way
             answer = self.client.get(base + urllib.parse.quote(symbol, safe="/"), part)
         return answer, ""
 
     def _akn(self, symbol: str, lang: str, part: Path) -> tuple[Answer, str]:
         match = re.fullmatch(r"A/RES/(\d+)/(\d+[A-Z]?(?:-[A-Z])?)", symbol)
         if not match:
-            return Answer("", 0), f"no Akoma Ntoso archive is known for {symbol}: only General Assembly resolutions (A/RES/...)"
+            return (
+                Answer("", 0),
+                f"no Akoma Ntoso archive is known for {symbol}: only General Assembly resolutions (A/RES/...)",
+            )
         record = language(lang)
         if not record.un_letter:
             return Answer("", 0), f"the Akoma Ntoso archive has no {lang} versions"
@@ -196,12 +262,25 @@ class _Source:
                 if answer.status == 404 and not answer.error:
                     self.listings[folder] = {}
                 else:
-                    return answer, answer.error or f"the archive's listing of {folder}: answer {answer.status}"
+                    return (
+                        answer,
+                        answer.error
+                        or f"the archive's listing of {folder}: answer {answer.status}",
+                    )
             else:
-                self.listings[folder] = {item["name"]: item["download_url"] for item in value
-                                         if isinstance(item, dict) and isinstance(item.get("name"), str) and isinstance(item.get("download_url"), str)}
-        name = re.compile(rf"{re.escape(symbol_slug(symbol))}(?:[-_]\d{{7}})?-?{record.un_letter}\.xml")
-        found = sorted(url for file_name, url in self.listings[folder].items() if name.fullmatch(file_name))
+                self.listings[folder] = {
+                    item["name"]: item["download_url"]
+                    for item in value
+                    if isinstance(item, dict)
+                    and isinstance(item.get("name"), str)
+                    and isinstance(item.get("download_url"), str)
+                }
+        name = re.compile(
+            rf"{re.escape(symbol_slug(symbol))}(?:[-_]\d{{7}})?-?{record.un_letter}\.xml"
+        )
+        found = sorted(
+            url for file_name, url in self.listings[folder].items() if name.fullmatch(file_name)
+        )
         if not found:
             return Answer(listing_url, 404), ""
         return self.client.get(found[0], part), ""
@@ -241,7 +320,9 @@ def _recent(date: str, days: float) -> bool:
 def _remove_partial(folder: Path) -> None:
     """The temporary files a killed fetch left (".STEM.part"), by exact name; never a link."""
     for entry in os.scandir(folder):
-        if re.fullmatch(r"\.[A-Za-z0-9_.()+\-]+-[A-Z]{2}\.part", entry.name) and entry.is_file(follow_symlinks=False):
+        if re.fullmatch(r"\.[A-Za-z0-9_.()+\-]+-[A-Z]{2}\.part", entry.name) and entry.is_file(
+            follow_symlinks=False
+        ):
             os.unlink(entry.path)
 
 
@@ -250,15 +331,24 @@ def _read_report(folder: Path) -> dict[tuple[str, str], Entry]:
     try:
         data = json.loads((folder / REPORT).read_text(encoding="utf-8"))
         fields = {item.name for item in dataclasses.fields(Entry)}
-        entries = [Entry(**{key: value for key, value in item.items() if key in fields}) for item in data["entries"]]
+        entries = [
+            Entry(**{key: value for key, value in item.items() if key in fields})
+            for item in data["entries"]
+        ]
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     return {(entry.symbol, entry.lang): entry for entry in entries if entry.outcome in OUTCOMES}
 
 
-def _write_report(folder: Path, entries: dict[tuple[str, str], Entry], options: FetchOptions) -> None:
-    report = {"report_version": REPORT_VERSION, "format": options.format, "server": options.server or "",
-              "entries": [dataclasses.asdict(entry) for entry in entries.values()]}
+def _write_report(
+    folder: Path, entries: dict[tuple[str, str], Entry], options: FetchOptions
+) -> None:
+    report = {
+        "report_version": REPORT_VERSION,
+        "format": options.format,
+        "server": options.server or "",
+        "entries": [dataclasses.asdict(entry) for entry in entries.values()],
+    }
     with atomic_path(folder / REPORT) as path:
         with io.open(path, "w", encoding="utf-8") as file:
             json.dump(report, file, ensure_ascii=False, indent=1)

@@ -53,15 +53,36 @@ class Answer:
 class Client:
     """A session for one fetch: its requests spaced by `1 / rate` seconds."""
 
-    def __init__(self, allowed_hosts: set[str], rate: float = 1.0, timeout: float = 30.0, retries: int = 3,
-                 backoff: float = 1.0, max_bytes: int = 200 << 20) -> None:
-        self.allowed_hosts, self.interval, self.timeout, self.max_bytes = allowed_hosts, 1 / rate if rate > 0 else 0.0, timeout, max_bytes
+    def __init__(
+        self,
+        allowed_hosts: set[str],
+        rate: float = 1.0,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        max_bytes: int = 200 << 20,
+    ) -> None:
+        self.allowed_hosts, self.interval, self.timeout, self.max_bytes = (
+            allowed_hosts,
+            1 / rate if rate > 0 else 0.0,
+            timeout,
+            max_bytes,
+        )
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.auth = _NoCredentials()
-        retry = Retry(total=retries, connect=retries, read=retries, status=retries, redirect=False, backoff_factor=backoff,
-                      status_forcelist=(429, 500, 502, 503, 504), allowed_methods=frozenset({"GET"}),
-                      respect_retry_after_header=True, raise_on_status=False)
+        retry = Retry(
+            total=retries,
+            connect=retries,
+            read=retries,
+            status=retries,
+            redirect=False,
+            backoff_factor=backoff,
+            status_forcelist=(429, 500, 502, 503, 504),
+            allowed_methods=frozenset({"GET"}),
+            respect_retry_after_header=True,
+            raise_on_status=False,
+        )
         for scheme in ("http://", "https://"):
             self.session.mount(scheme, HTTPAdapter(max_retries=retry))
         self.retries, self.requests, self._last = retries, 0, 0.0
@@ -77,7 +98,9 @@ class Client:
         for _hop in range(_MAX_REDIRECTS + 1):
             self._wait()
             try:
-                response = self.session.get(url, stream=True, allow_redirects=False, timeout=self.timeout)
+                response = self.session.get(
+                    url, stream=True, allow_redirects=False, timeout=self.timeout
+                )
             except requests.RequestException as error:
                 return Answer(url, 0, error=self._failure(error))
             with response:
@@ -109,10 +132,16 @@ class Client:
     def _failure(self, error: BaseException) -> str:
         """One line on a request that got no answer, after its retries."""
         cause = error.args[0] if error.args else None
-        cause = getattr(cause, "reason", cause)  # urllib3's MaxRetryError holds the last try's error
-        if isinstance(error, requests.Timeout) or isinstance(cause, (ReadTimeoutError, ConnectTimeoutError)):
+        cause = getattr(
+            cause, "reason", cause
+        )  # urllib3's MaxRetryError holds the last try's error
+        if isinstance(error, requests.Timeout) or isinstance(
+            cause, (ReadTimeoutError, ConnectTimeoutError)
+        ):
             return f"no answer within {self.timeout:g} s, {self.retries + 1} tries"
-        return "cannot connect: " + (" ".join(str(cause or error).split())[:200] or type(error).__name__)
+        return "cannot connect: " + (
+            " ".join(str(cause or error).split())[:200] or type(error).__name__
+        )
 
     def _wait(self) -> None:
         """At most one request every `interval` seconds."""
@@ -129,14 +158,19 @@ class Client:
             return f"redirected to {target!r}: not a web address"
         if urllib.parse.urlsplit(source).scheme == "https" and parts.scheme != "https":
             return f"redirected from HTTPS to {target}: not followed"
-        if not any(parts.hostname == host or host.startswith(".") and parts.hostname.endswith(host) for host in self.allowed_hosts):
+        if not any(
+            parts.hostname == host or host.startswith(".") and parts.hostname.endswith(host)
+            for host in self.allowed_hosts
+        ):
             return f"redirected to another host ({parts.hostname}): not followed"
         return ""
 
     def _body(self, url: str, response: requests.Response, to: Path) -> Answer:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            return Answer(url, 200, error=f"{int(declared):,} bytes, over --max-bytes {self.max_bytes:,}")
+            return Answer(
+                url, 200, error=f"{int(declared):,} bytes, over --max-bytes {self.max_bytes:,}"
+            )
         digest, size, head = hashlib.sha256(), 0, b""
         try:
             with open(to, "wb") as file:
@@ -151,7 +185,9 @@ class Client:
                 os.fsync(file.fileno())
         except _TooLarge:
             to.unlink(missing_ok=True)
-            return Answer(url, 200, error=f"over --max-bytes {self.max_bytes:,}: the download was stopped")
+            return Answer(
+                url, 200, error=f"over --max-bytes {self.max_bytes:,}: the download was stopped"
+            )
         except (requests.RequestException, OSError) as error:
             to.unlink(missing_ok=True)
             return Answer(url, 200, error=f"the download broke off: {self._failure(error)}")
@@ -160,6 +196,3 @@ class Client:
 
 class _TooLarge(Exception):
     pass
-
-
-

@@ -5,12 +5,24 @@ from __future__ import annotations
 from align.langs.record import ARABIC_LETTERS, CYRILLIC_LETTERS, LATIN_LETTERS
 from align.untext import ascii_digits
 
-_CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 # Ordinal words that stand for a number in article headings ("Article premier", "Artículo primero").
 _WORDS = {"premier": 1, "première": 1, "primero": 1, "first": 1}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
 
 
 def parse_number(text: str) -> int:

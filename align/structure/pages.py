@@ -50,9 +50,18 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
             continue
         previous = _last_paragraph(out)
         opener = _opener(block.text)
-        repeats = opener in openers and previous is not None and not conv.paragraph.match(out[previous].text)
-        if broken and previous is not None and block.kind == "paragraph" and not repeats \
-                and _continues(out[previous], block, conv):
+        repeats = (
+            opener in openers
+            and previous is not None
+            and not conv.paragraph.match(out[previous].text)
+        )
+        if (
+            broken
+            and previous is not None
+            and block.kind == "paragraph"
+            and not repeats
+            and _continues(out[previous], block, conv)
+        ):
             out[previous] = Block(join_lines([out[previous].text, block.text]), kind="paragraph")
         else:
             out.append(block)
@@ -80,9 +89,17 @@ def _last_paragraph(blocks: list[Block]) -> int | None:
 
 
 def _continues(before: Block, after: Block, conv: Convention) -> bool:
-    if conv.paragraph.match(after.text) or conv.sub.match(after.text) or conv.meeting.match(after.text):
+    if (
+        conv.paragraph.match(after.text)
+        or conv.sub.match(after.text)
+        or conv.meeting.match(after.text)
+    ):
         return False
     end = _TRAILING_REFS.sub("", before.text)
     # a comma or semicolon may end a paragraph, but the text after it may be one no paragraph opens with:
     # the page broke a list ("64/1 du 6 octobre 2009," | "66/219 du ...")
-    return not end.endswith(_PARAGRAPH_END) or end.endswith(_LIST_END) and bool(conv.continuation.match(after.text))
+    return (
+        not end.endswith(_PARAGRAPH_END)
+        or end.endswith(_LIST_END)
+        and bool(conv.continuation.match(after.text))
+    )

@@ -35,40 +35,60 @@ from align.structure.pages import is_furniture, rejoin
 from align.untext import SYMBOL_LINE, ascii_digits, roman
 
 # A date line in the header: short, with a year ("27 mars 2006", "2006年3月27日").
-_DATE = re.compile(r"^\D{0,25}\d{1,4}\D{1,25}(?:19|20)\d{2}\D{0,12}$|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+_DATE = re.compile(
+    r"^\D{0,25}\d{1,4}\D{1,25}(?:19|20)\d{2}\D{0,12}$|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$"
+)
 
 
 def parse(source: Source) -> Document:
     """Parse one language version; every block ends up in a unit or in the metadata."""
     conv = convention(source.lang)
     # Page furniture marks a page boundary: it becomes a page break, so a cut paragraph is rejoined.
-    blocks = rejoin([Block("", kind="page-break") if is_furniture(block) else block for block in source.blocks], conv)
+    blocks = rejoin(
+        [Block("", kind="page-break") if is_furniture(block) else block for block in source.blocks],
+        conv,
+    )
     notes = [block for block in blocks if block.kind == "footnote"]
     blocks = [block for block in blocks if block.kind != "footnote"]
     title_at = _title_index(blocks, conv)
     meta = _header_meta(blocks[:title_at] if title_at is not None else [], conv)
-    body = blocks[title_at + 1:] if title_at is not None else blocks
+    body = blocks[title_at + 1 :] if title_at is not None else blocks
     units: list[Unit] = []
     if title_at is not None:
         match = RESOLUTION_TITLE.match(blocks[title_at].text)
         if match:
             meta["resolution"] = ascii_digits(match["n"])
         units.append(_unit("title", "title", match["title"] if match else blocks[title_at].text))
-    preamble_at = next((i for i, block in enumerate(body) if block.kind == "heading" and conv.preamble.match(block.text)), None)
+    preamble_at = next(
+        (
+            i
+            for i, block in enumerate(body)
+            if block.kind == "heading" and conv.preamble.match(block.text)
+        ),
+        None,
+    )
     if preamble_at is not None:
         if preamble_at:
             meta["note"] = " ".join(block.text for block in body[:preamble_at])
-        units.append(_unit("preamble", "heading", body[preamble_at].text))  # "Préambule": a translator's text too
-        body = body[preamble_at + 1:]
+        units.append(
+            _unit("preamble", "heading", body[preamble_at].text)
+        )  # "Préambule": a translator's text too
+        body = body[preamble_at + 1 :]
     builder = _Body(conv)
     for block in body:
         builder.add(block)
     units += builder.finish()
     units += _footnotes(notes)
-    if "/" not in source.symbol:  # not a UN document (its symbol is its file's name): no preamble, paragraphs
+    if (
+        "/" not in source.symbol
+    ):  # not a UN document (its symbol is its file's name): no preamble, paragraphs
         units = [_neutral(unit) for unit in units]
-    if source.format == "akn":  # numbers and places the markup states, as opposed to a converter's text
-        units = [dataclasses.replace(unit, marked=True) if unit.numbered else unit for unit in units]
+    if (
+        source.format == "akn"
+    ):  # numbers and places the markup states, as opposed to a converter's text
+        units = [
+            dataclasses.replace(unit, marked=True) if unit.numbered else unit for unit in units
+        ]
     repairs = source.repairs + tuple(builder.repairs)
     if repairs:
         meta["repairs"] = "; ".join(repairs)
@@ -79,7 +99,9 @@ def _neutral(unit: Unit) -> Unit:
     """An unnumbered paragraph of a document that is not a UN resolution: p.K, where a resolution's would be pre.K."""
     if unit.kind != "preamble":
         return unit
-    return dataclasses.replace(unit, id=re.sub(r"(^|\.)pre\.(\d+)$", r"\1p.\2", unit.id), kind="paragraph")
+    return dataclasses.replace(
+        unit, id=re.sub(r"(^|\.)pre\.(\d+)$", r"\1p.\2", unit.id), kind="paragraph"
+    )
 
 
 def _title_index(blocks: list[Block], conv: Convention) -> int | None:
@@ -87,7 +109,11 @@ def _title_index(blocks: list[Block], conv: Convention) -> int | None:
         if RESOLUTION_TITLE.match(block.text):
             return index
     for index, block in enumerate(blocks):
-        if block.kind == "heading" and not _header_key(block.text, conv) and not _is_structure(block.text, conv):
+        if (
+            block.kind == "heading"
+            and not _header_key(block.text, conv)
+            and not _is_structure(block.text, conv)
+        ):
             return index
     return None
 
@@ -154,7 +180,9 @@ class _Body:
     counts: dict[str, int] = field(default_factory=dict)
     prefix: str = ""  # "annex." inside an annex, "III." in section III: their numbering restarts
     parts: dict[str, int] = field(default_factory=dict)  # how many annexes, sections, ... so far
-    repairs: list[str] = field(default_factory=list)  # where the markup's kind was overruled by the text
+    repairs: list[str] = field(
+        default_factory=list
+    )  # where the markup's kind was overruled by the text
     operative: bool = False  # an operative paragraph was read (in this part): unnumbered ones are no longer preambular
 
     def add(self, block: Block) -> None:
@@ -164,9 +192,13 @@ class _Body:
         elif block.kind == "part":  # an annex, or a part of a resolution (80/236 A and B)
             self.parts[text] = self.parts.get(text, 0) + 1  # the second annex is annex2
             self._part(text if self.parts[text] == 1 else f"{text}{self.parts[text]}")
-        elif block.kind == "paragraph" and conv.article.match(text):  # "Article 2" on a line of its own
+        elif block.kind == "paragraph" and conv.article.match(
+            text
+        ):  # "Article 2" on a line of its own
             self._heading(text)
-        elif block.kind == "paragraph" and SECTION_MARK.match(text):  # section I, II, ... by its place
+        elif block.kind == "paragraph" and SECTION_MARK.match(
+            text
+        ):  # section I, II, ... by its place
             self.parts["section"] = self.parts.get("section", 0) + 1
             self._part(roman(self.parts["section"]).upper())
         elif block.kind == "meeting" or conv.meeting.match(text):
@@ -174,14 +206,22 @@ class _Body:
             self.units.append(_unit(self.prefix + "meeting", "meeting", text))
         elif block.kind == "intro":
             self.units.append(_unit(self.prefix + "intro", "intro", text))
-        elif block.kind == "operative":  # a resolution's only operative paragraph, unnumbered as the UN prints it
+        elif (
+            block.kind == "operative"
+        ):  # a resolution's only operative paragraph, unnumbered as the UN prints it
             self._operative("1", text)
         elif block.kind == "preamble" and self.operative and conv.paragraph.match(text):
-            self.repairs.append(f"a preambular paragraph numbered as an operative one, read as such: {text[:40]!r}")
+            self.repairs.append(
+                f"a preambular paragraph numbered as an operative one, read as such: {text[:40]!r}"
+            )
             self._numbered(text)
-        elif block.kind == "preamble":  # the markup's own preambular paragraph: its place is its number
+        elif (
+            block.kind == "preamble"
+        ):  # the markup's own preambular paragraph: its place is its number
             self._preamble(text, numbered=True)
-        elif block.kind == "item" and (self.parent or self.entries):  # the markup's item, its id path given
+        elif block.kind == "item" and (
+            self.parent or self.entries
+        ):  # the markup's item, its id path given
             self._attach(block.number, text)
         elif conv.sub.match(text) and (self.parent or self.entries):
             self._sub(text)
@@ -200,7 +240,13 @@ class _Body:
         """What follows is in part `name`: its numbering restarts, its units' ids carry the name
         ("annex.op.1", "B.op.1", "III.op.2")."""
         self._close_article()
-        self.prefix, self.counts, self.parent, self.letter, self.operative = f"{name}.", {}, "", "", False
+        self.prefix, self.counts, self.parent, self.letter, self.operative = (
+            f"{name}.",
+            {},
+            "",
+            "",
+            False,
+        )
 
     def _preamble(self, text: str, numbered: bool = False) -> None:
         self.units.append(_unit(self._next("pre"), "preamble", text, numbered=numbered))
@@ -219,7 +265,9 @@ class _Body:
         match = self.conv.article.match(text)
         if match:
             self.article = str(parse_number(match["n"]))
-            self.units.append(_unit(f"{self.prefix}art.{self.article}.h", "heading", text))  # "Article premier" = "Article 1"
+            self.units.append(
+                _unit(f"{self.prefix}art.{self.article}.h", "heading", text)
+            )  # "Article premier" = "Article 1"
         elif self.conv.preamble.match(text):
             self.units.append(_unit(f"{self.prefix}preamble", "heading", text))
         else:
@@ -227,7 +275,7 @@ class _Body:
 
     def _numbered(self, text: str) -> None:
         match = self.conv.paragraph.match(text)
-        number, rest = str(int(ascii_digits(match["n"]))), text[match.end():]
+        number, rest = str(int(ascii_digits(match["n"]))), text[match.end() :]
         if self.article:
             self.entries.append(_Entry(number, rest))
             return
@@ -240,7 +288,7 @@ class _Body:
 
     def _sub(self, text: str) -> None:
         match = self.conv.sub.match(text)
-        mark, rest = letter_id(match["m"]), text[match.end():]
+        mark, rest = letter_id(match["m"]), text[match.end() :]
         follows = self.letter and mark == LATIN_LETTERS[(LATIN_LETTERS.index(self.letter) + 1) % 26]
         if len(mark) > 1 or mark in "ivx" and self.letter and not follows:
             path = f"{self.letter}.{mark}"  # a roman numeral one level below the last letter
@@ -264,13 +312,29 @@ class _Body:
         single = len(self.entries) == 1
         # unnumbered paragraphs among numbered ones (an article's title line, "Champ d'application") are
         # counted apart, so that they take no numbered paragraph's id
-        mixed, unnumbered = any(entry.number for entry in self.entries) and not all(entry.number for entry in self.entries), 0
+        mixed, unnumbered = (
+            any(entry.number for entry in self.entries)
+            and not all(entry.number for entry in self.entries),
+            0,
+        )
         for position, entry in enumerate(self.entries, 1):
             unnumbered += not entry.number
             place = entry.number or (f"u{unnumbered}" if mixed else str(position))
-            id_ = f"{self.prefix}art.{self.article}" if single else f"{self.prefix}art.{self.article}.{place}"
+            id_ = (
+                f"{self.prefix}art.{self.article}"
+                if single
+                else f"{self.prefix}art.{self.article}.{place}"
+            )
             if entry.text:
-                self.units.append(_unit(id_, "article", entry.text, entry.number, numbered=bool(entry.number) or single))
+                self.units.append(
+                    _unit(
+                        id_,
+                        "article",
+                        entry.text,
+                        entry.number,
+                        numbered=bool(entry.number) or single,
+                    )
+                )
             for path, text in entry.subs:
                 self.units.append(_unit(f"{id_}.{path}", "subparagraph", text, path))
         self.article, self.entries, self.letter = "", [], ""

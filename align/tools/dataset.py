@@ -39,9 +39,15 @@ class DatasetOptions:
     """Filters and split of `align export`; the defaults keep every multilingual unit in one split."""
 
     min_score: float = 0.0
-    max_length_ratio: float = 0.0  # 0 = off; else drop units whose lengths differ more than this, on the pair's scale
-    langid: bool = False  # drop units whose text is recognisably in another UN language than its column
-    dedupe: bool = False  # drop exact and near-duplicate units (same words once case, digits, punctuation go)
+    max_length_ratio: float = (
+        0.0  # 0 = off; else drop units whose lengths differ more than this, on the pair's scale
+    )
+    langid: bool = (
+        False  # drop units whose text is recognisably in another UN language than its column
+    )
+    dedupe: bool = (
+        False  # drop exact and near-duplicate units (same words once case, digits, punctuation go)
+    )
     split: tuple[float, ...] = ()  # e.g. (0.8, 0.1, 0.1) for train/dev/test, by document
     seed: int = 1
     langs: tuple[str, ...] = ()  # only these languages in the outputs; empty = all
@@ -70,8 +76,12 @@ class Seen:
     near: set[bytes] = field(default_factory=set)
 
 
-def clean(frame: pd.DataFrame, options: DatasetOptions, ratios: dict[str, float] | None = None,
-          seen: Seen | None = None) -> tuple[pd.DataFrame, dict[str, int]]:
+def clean(
+    frame: pd.DataFrame,
+    options: DatasetOptions,
+    ratios: dict[str, float] | None = None,
+    seen: Seen | None = None,
+) -> tuple[pd.DataFrame, dict[str, int]]:
     """Apply the chosen filters in order; returns the kept rows and how many rows each filter removed.
     `ratios`: each language's length against the pivot's over the whole table (`length_sums`), and
     `seen`: the units of the rows before; both are the frame's own when it is the whole table."""
@@ -81,11 +91,23 @@ def clean(frame: pd.DataFrame, options: DatasetOptions, ratios: dict[str, float]
     frame = frame[multilingual]
     steps = [
         ("min-score", options.min_score > 0, lambda f: ~low(f["score"], options.min_score)),
-        ("length-ratio", options.max_length_ratio > 0,
-         lambda f: _length_ok(f, langs, options.max_length_ratio, ratios if ratios is not None else _ratios(length_sums(f, langs)))),
+        (
+            "length-ratio",
+            options.max_length_ratio > 0,
+            lambda f: _length_ok(
+                f,
+                langs,
+                options.max_length_ratio,
+                ratios if ratios is not None else _ratios(length_sums(f, langs)),
+            ),
+        ),
         ("langid", options.langid, lambda f: _langid_ok(f, langs)),
         ("exact-duplicate", options.dedupe, lambda f: _first(f[langs].fillna(""), seen.exact)),
-        ("near-duplicate", options.dedupe, lambda f: _first(f[langs].fillna("").map(near_key), seen.near)),
+        (
+            "near-duplicate",
+            options.dedupe,
+            lambda f: _first(f[langs].fillna("").map(near_key), seen.near),
+        ),
     ]
     for name, active, keep in steps:
         if active:
@@ -115,7 +137,9 @@ def _ratios(sums: dict[str, tuple[float, float]]) -> dict[str, float]:
     return {lang: length / base for lang, (length, base) in sums.items()}
 
 
-def _length_ok(frame: pd.DataFrame, langs: list[str], limit: float, ratios: dict[str, float]) -> pd.Series:
+def _length_ok(
+    frame: pd.DataFrame, langs: list[str], limit: float, ratios: dict[str, float]
+) -> pd.Series:
     """Each language's length against the pivot's, on the scale of the pair's corpus-wide ratio."""
     ok = pd.Series(True, index=frame.index)
     pivot_length = _pivot_length(frame)
@@ -128,7 +152,9 @@ def _length_ok(frame: pd.DataFrame, langs: list[str], limit: float, ratios: dict
     return ok
 
 
-def _lengths(frame: pd.DataFrame, lang: str, pivot_length: pd.Series) -> tuple[pd.Series, pd.Series] | None:
+def _lengths(
+    frame: pd.DataFrame, lang: str, pivot_length: pd.Series
+) -> tuple[pd.Series, pd.Series] | None:
     """A language's text lengths and their pivot texts' lengths, where both are there (None: nowhere)."""
     both = frame[lang].notna() & pivot_length.gt(0).fillna(False) & (frame["pivot"] != lang)
     if not both.any():
@@ -151,7 +177,9 @@ def _langid_ok(frame: pd.DataFrame, langs: list[str]) -> pd.Series:
     def row_ok(row: pd.Series) -> bool:
         for lang in langs:
             text = row[lang]
-            found = detect_lang(text) if isinstance(text, str) and len(text) >= _LANGID_MIN else None
+            found = (
+                detect_lang(text) if isinstance(text, str) and len(text) >= _LANGID_MIN else None
+            )
             if found and found != lang:
                 return False
         return True
@@ -174,7 +202,7 @@ def assign_splits(documents: list[str], fractions: tuple[float, ...], seed: int)
     start = 0.0
     for name, fraction in zip(SPLITS, fractions):
         end = start + fraction / total
-        for document in documents[round(start * len(documents)):round(end * len(documents))]:
+        for document in documents[round(start * len(documents)) : round(end * len(documents))]:
             split_of[document] = name
         start = end
     return {document: split_of.get(document, SPLITS[0]) for document in sorted(documents)}
@@ -195,7 +223,9 @@ class Table:
         seen, masks = Seen(), []
         for frame in self._frames():
             kept, removed = clean(frame, options, ratios, seen)
-            self.removed = {step: self.removed.get(step, 0) + count for step, count in removed.items()}
+            self.removed = {
+                step: self.removed.get(step, 0) + count for step, count in removed.items()
+            }
             mask = np.zeros(len(frame), dtype=bool)
             mask[kept.index] = True
             masks.append(mask)
@@ -231,26 +261,34 @@ class Table:
         """The kept rows of each document, documents in the table's order (a build's: by symbol)."""
         current, rows, start = "", [], 0
         for frame in self._frames():
-            frame, start = frame[self.kept[start:start + len(frame)]], start + len(frame)
+            frame, start = frame[self.kept[start : start + len(frame)]], start + len(frame)
             for document, part in frame.groupby("document", sort=False):
                 if document != current:
                     if rows:
                         yield current, pd.concat(rows)
                     if document < current:
-                        raise AlignError(f"{self.path}: rows are not in document order, as a build writes them")
+                        raise AlignError(
+                            f"{self.path}: rows are not in document order, as a build writes them"
+                        )
                     current, rows = document, []
                 rows.append(part)
         if rows:
             yield current, pd.concat(rows)
 
 
-def by_document(units: Table, pairs: Table) -> Iterator[tuple[str, pd.DataFrame | None, pd.DataFrame | None]]:
+def by_document(
+    units: Table, pairs: Table
+) -> Iterator[tuple[str, pd.DataFrame | None, pd.DataFrame | None]]:
     """Each document's kept rows in both tables, documents in order (both list them by symbol)."""
     unit_rows, pair_rows = units.documents(), pairs.documents()
     unit, pair = next(unit_rows, None), next(pair_rows, None)
     while unit or pair:
         symbol = min(found[0] for found in (unit, pair) if found)
-        yield symbol, unit[1] if unit and unit[0] == symbol else None, pair[1] if pair and pair[0] == symbol else None
+        yield (
+            symbol,
+            unit[1] if unit and unit[0] == symbol else None,
+            pair[1] if pair and pair[0] == symbol else None,
+        )
         if unit and unit[0] == symbol:
             unit = next(unit_rows, None)
         if pair and pair[0] == symbol:

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 BATCH = 10_000  # rows read at a time
-MIN_FUZZY = 60.0  # below this a fuzzy match is noise (CAT tools' lowest threshold is usually 50-70 %)
+MIN_FUZZY = (
+    60.0  # below this a fuzzy match is noise (CAT tools' lowest threshold is usually 50-70 %)
+)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "`": "'", "\u00b4": "'"})
 
 
@@ -40,8 +42,12 @@ class Match:
     unit: str
     sentence: str  # the sentence of the unit that matched
     texts: dict[str, str]
-    level: str = "paragraph"  # sentence: `texts` are the sentence's translations; paragraph: the unit's
-    whole: tuple[str, ...] = ()  # at sentence level, the languages that do not cut the unit alike: their whole unit
+    level: str = (
+        "paragraph"  # sentence: `texts` are the sentence's translations; paragraph: the unit's
+    )
+    whole: tuple[
+        str, ...
+    ] = ()  # at sentence level, the languages that do not cut the unit alike: their whole unit
 
 
 def match_key(text: str) -> str:
@@ -53,7 +59,9 @@ def match_key(text: str) -> str:
     return " ".join(text.casefold().translate(_QUOTES).split())
 
 
-def lookup(out: Path, query: str, lang: str = DEFAULT_PIVOT, fuzzy: bool = False, limit: int = 10) -> list[Match]:
+def lookup(
+    out: Path, query: str, lang: str = DEFAULT_PIVOT, fuzzy: bool = False, limit: int = 10
+) -> list[Match]:
     """The best matches of `query` among OUT's units in `lang`, best first, one per matching sentence.
     units.parquet is read a batch at a time, twice: the `lang` column to match, then the matches' rows
     whole; so a look-up's memory does not grow with the memory it searches."""
@@ -62,35 +70,52 @@ def lookup(out: Path, query: str, lang: str = DEFAULT_PIVOT, fuzzy: bool = False
     if lang not in langs:
         raise UsageError(f"--lang {lang!r} is not a language of this memory ({' '.join(langs)})")
     key, segmenter = match_key(query), Segmenter()
-    best: dict[int, tuple[float, str, str]] = {}  # row (among those with a `lang` text) -> score, kind, sentence
+    best: dict[
+        int, tuple[float, str, str]
+    ] = {}  # row (among those with a `lang` text) -> score, kind, sentence
     found: dict[int, tuple[str, str]] = {}  # row -> document, unit
     start = 0
     for frame in _frames(table, ["document", "unit", lang], lang):
         rows = {start + index: text for index, text in enumerate(frame[lang])}
         _match(rows, key, lang, segmenter, fuzzy, best)
-        found.update((row, (frame["document"].iat[row - start], frame["unit"].iat[row - start])) for row in rows if row in best)
+        found.update(
+            (row, (frame["document"].iat[row - start], frame["unit"].iat[row - start]))
+            for row in rows
+            if row in best
+        )
         start += len(frame)
-    matches: dict[tuple[str, str], tuple[int, float, str, str]] = {}  # one per document and sentence
-    for row, (score, kind, sentence) in sorted(best.items(), key=lambda item: (-item[1][0], item[0])):
+    matches: dict[
+        tuple[str, str], tuple[int, float, str, str]
+    ] = {}  # one per document and sentence
+    for row, (score, kind, sentence) in sorted(
+        best.items(), key=lambda item: (-item[1][0], item[0])
+    ):
         matches.setdefault((found[row][0], match_key(sentence)), (row, score, kind, sentence))
     chosen = list(matches.values())[:limit]
     texts = _texts(table, lang, {row for row, *_ in chosen})
-    within = {(found[row][0], match_key(sentence)) for row, _score, _kind, sentence in chosen
-              if match_key(sentence) != match_key(texts[row][lang])}  # a sentence of a longer unit
+    within = {
+        (found[row][0], match_key(sentence))
+        for row, _score, _kind, sentence in chosen
+        if match_key(sentence) != match_key(texts[row][lang])
+    }  # a sentence of a longer unit
     sentences = _sentence_texts(out, lang, within)
     result = []
     for row, score, kind, sentence in chosen:
         translated = sentences.get((found[row][0], match_key(sentence)))
         if translated:
             whole = tuple(code for code in texts[row] if code != lang and code not in translated)
-            merged = {code: translated.get(code) or texts[row][code] for code in texts[row]} | {lang: sentence}
+            merged = {code: translated.get(code) or texts[row][code] for code in texts[row]} | {
+                lang: sentence
+            }
             result.append(Match(score, kind, *found[row], sentence, merged, "sentence", whole))
         else:
             result.append(Match(score, kind, *found[row], sentence, texts[row]))
     return result
 
 
-def _sentence_texts(out: Path, lang: str, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
+def _sentence_texts(
+    out: Path, lang: str, wanted: set[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, str]]:
     """The translations of sentences (document, match key) in the pair view: each pair that holds the
     sentence alone in `lang` gives its other language's text."""
     path = out / "pairs.parquet"
@@ -107,13 +132,28 @@ def _sentence_texts(out: Path, lang: str, wanted: set[tuple[str, str]]) -> dict[
         for _index, row in frame.iterrows():
             key = (row["document"], match_key(row[lang]))
             if key in wanted:
-                found.setdefault(key, {}).update({code: row[code] for code in langs if code != lang and isinstance(row[code], str)})
+                found.setdefault(key, {}).update(
+                    {
+                        code: row[code]
+                        for code in langs
+                        if code != lang and isinstance(row[code], str)
+                    }
+                )
     return found
 
 
-def _match(rows: dict[int, str], key: str, lang: str, segmenter: Segmenter, fuzzy: bool, best: dict[int, tuple[float, str, str]]) -> None:
+def _match(
+    rows: dict[int, str],
+    key: str,
+    lang: str,
+    segmenter: Segmenter,
+    fuzzy: bool,
+    best: dict[int, tuple[float, str, str]],
+) -> None:
     """Add the rows' best sentence matches to `best`: exact, then containing the query, then (fuzzy) close."""
-    sentences = [(row, sentence) for row, text in rows.items() for sentence in segmenter.split(text, lang)]
+    sentences = [
+        (row, sentence) for row, text in rows.items() for sentence in segmenter.split(text, lang)
+    ]
     keys = [match_key(sentence) for _row, sentence in sentences]
     for (row, sentence), candidate in zip(sentences, keys):
         if candidate == key:
@@ -121,7 +161,9 @@ def _match(rows: dict[int, str], key: str, lang: str, segmenter: Segmenter, fuzz
         elif key and key in candidate:
             best.setdefault(row, (round(fuzz.ratio(key, candidate), 1), "contains", sentence))
     if fuzzy:
-        for _text, score, index in process.extract(key, keys, scorer=fuzz.ratio, limit=None, score_cutoff=MIN_FUZZY):
+        for _text, score, index in process.extract(
+            key, keys, scorer=fuzz.ratio, limit=None, score_cutoff=MIN_FUZZY
+        ):
             row, sentence = sentences[index]
             if row not in best or best[row][0] < score and best[row][1] == "fuzzy":
                 best[row] = (round(score, 1), "fuzzy", sentence)
@@ -133,7 +175,11 @@ def _texts(table: pq.ParquetFile, lang: str, rows: set[int]) -> dict[int, dict[s
     texts, start = {}, 0
     for frame in _frames(table, None, lang) if rows else ():
         for row in (row for row in rows if start <= row < start + len(frame)):
-            texts[row] = {code: text for code in langs if isinstance(text := frame[code].iat[row - start], str)}
+            texts[row] = {
+                code: text
+                for code in langs
+                if isinstance(text := frame[code].iat[row - start], str)
+            }
         start += len(frame)
     return texts
 

@@ -53,11 +53,15 @@ class SpmResult:
 
 def corpus_files(out: Path, langs: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
     """The raw Moses files of a build, with their language (`moses/fr-en.en` -> en)."""
-    files = [(path, path.suffix[1:]) for path in sorted((out / "moses").glob("*-*.*")) if path.is_file()]
+    files = [
+        (path, path.suffix[1:]) for path in sorted((out / "moses").glob("*-*.*")) if path.is_file()
+    ]
     return [(path, lang) for path, lang in files if not langs or lang in langs]
 
 
-def balanced_lines(files: list[tuple[Path, str]], seed: int, max_lines: int = MAX_LINES) -> dict[str, list[str]]:
+def balanced_lines(
+    files: list[tuple[Path, str]], seed: int, max_lines: int = MAX_LINES
+) -> dict[str, list[str]]:
     """Each language's distinct lines (a uniform sample of `max_lines` of them where it has more), cut by a
     seeded sample to the smallest language's count so no language dominates. Files are read line by line."""
     samples: dict[str, _Lowest] = {}
@@ -69,7 +73,9 @@ def balanced_lines(files: list[tuple[Path, str]], seed: int, max_lines: int = MA
                     if line != "\n":
                         sample.add(line[:-1] if line.endswith("\n") else line)
         except UnicodeDecodeError as error:  # every file is read here before any is encoded below
-            raise AlignError(f"{path}: not UTF-8 text (byte {error.start}): not a Moses file a build wrote") from None
+            raise AlignError(
+                f"{path}: not UTF-8 text (byte {error.start}): not a Moses file a build wrote"
+            ) from None
     if not samples:
         return {}
     by_lang = {lang: sample.lines() for lang, sample in samples.items()}
@@ -84,11 +90,15 @@ class _Lowest:
 
     def __init__(self, size: int, seed: int) -> None:
         self.size, self.key = size, str(seed).encode()
-        self.heap: list[tuple[int, str]] = []  # (-hash, line): the line with the highest hash on top
+        self.heap: list[
+            tuple[int, str]
+        ] = []  # (-hash, line): the line with the highest hash on top
         self.hashes: set[int] = set()
 
     def add(self, line: str) -> None:
-        found = -int.from_bytes(hashlib.blake2b(line.encode(), digest_size=8, key=self.key).digest(), "little")
+        found = -int.from_bytes(
+            hashlib.blake2b(line.encode(), digest_size=8, key=self.key).digest(), "little"
+        )
         if found in self.hashes:
             return
         if len(self.heap) < self.size:
@@ -106,7 +116,9 @@ class _Lowest:
 def train(options: SpmOptions) -> SpmResult:
     """Train the joint model; a vocabulary the data cannot fill is lowered to what it can, with a note."""
     if options.model_type not in MODEL_TYPES:
-        raise UsageError(f"--model-type must be one of {', '.join(MODEL_TYPES)}, not {options.model_type!r}")
+        raise UsageError(
+            f"--model-type must be one of {', '.join(MODEL_TYPES)}, not {options.model_type!r}"
+        )
     if options.max_lines < 1:
         raise UsageError(f"--max-lines must be 1 or more, not {options.max_lines}")
     if options.vocab_size < 1:
@@ -121,17 +133,30 @@ def _train_locked(options: SpmOptions) -> SpmResult:
     if not lines:
         raise UsageError(f"{options.out}: no Moses files to train on (run `align build` first)")
     sample = [line for lang in lines for line in lines[lang]]
-    result = SpmResult(options.out / "spm" / f"{options.name}.model", options.vocab_size, {k: len(v) for k, v in lines.items()})
+    result = SpmResult(
+        options.out / "spm" / f"{options.name}.model",
+        options.vocab_size,
+        {k: len(v) for k, v in lines.items()},
+    )
     proto = _train(sample, options, result)
     with atomic_path(result.model) as path:
         path.write_bytes(proto)
     processor = sentencepiece.SentencePieceProcessor(model_proto=proto)
     with atomic_path(result.model.with_suffix(".vocab")) as path:
-        path.write_text("".join(f"{processor.id_to_piece(i)}\t{processor.get_score(i):g}\n" for i in range(processor.get_piece_size())), encoding="utf-8")
+        path.write_text(
+            "".join(
+                f"{processor.id_to_piece(i)}\t{processor.get_score(i):g}\n"
+                for i in range(processor.get_piece_size())
+            ),
+            encoding="utf-8",
+        )
     for source, _lang in corpus_files(options.out):
         target = options.out / "moses" / "spm" / source.name
-        with atomic_path(target) as path, open(path, "w", encoding="utf-8", newline="\n") as handle, \
-                open(source, encoding="utf-8") as lines:
+        with (
+            atomic_path(target) as path,
+            open(path, "w", encoding="utf-8", newline="\n") as handle,
+            open(source, encoding="utf-8") as lines,
+        ):
             for line in lines:
                 if line.endswith("\n"):  # every Moses line ends with one
                     handle.write(" ".join(processor.encode(line[:-1], out_type=str)) + "\n")
@@ -144,18 +169,30 @@ def _train(sample: list[str], options: SpmOptions, result: SpmResult) -> bytes:
         model = io.BytesIO()
         try:
             sentencepiece.SentencePieceTrainer.train(
-                sentence_iterator=iter(sample), model_writer=model, vocab_size=result.vocab_size,
-                model_type=options.model_type, character_coverage=CHARACTER_COVERAGE, byte_fallback=True,
-                normalization_rule_name="identity", num_threads=1, minloglevel=2,
+                sentence_iterator=iter(sample),
+                model_writer=model,
+                vocab_size=result.vocab_size,
+                model_type=options.model_type,
+                character_coverage=CHARACTER_COVERAGE,
+                byte_fallback=True,
+                normalization_rule_name="identity",
+                num_threads=1,
+                minloglevel=2,
             )
             return model.getvalue()
         except RuntimeError as error:
             high, low = _TOO_HIGH.search(str(error)), _TOO_LOW.search(str(error))
             if high:
-                result.notes.append(f"vocabulary of {result.vocab_size} is more than this corpus allows; trained {high[1]} instead")
+                result.notes.append(
+                    f"vocabulary of {result.vocab_size} is more than this corpus allows; trained {high[1]} instead"
+                )
                 result.vocab_size = int(high[1])
             elif low:
-                raise UsageError(f"--vocab-size {result.vocab_size} is too small: this corpus needs at least {low[1]}") from None
+                raise UsageError(
+                    f"--vocab-size {result.vocab_size} is too small: this corpus needs at least {low[1]}"
+                ) from None
             else:
                 raise
-    raise UsageError(f"SentencePiece could not train a model of {result.vocab_size} pieces on this corpus")
+    raise UsageError(
+        f"SentencePiece could not train a model of {result.vocab_size} pieces on this corpus"
+    )

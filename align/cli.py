@@ -53,10 +53,32 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
+    # how TMX files are written: the same flags for `build` and `export`
+    tmx = argparse.ArgumentParser(add_help=False)
+    tmx.add_argument(
+        "--profile",
+        choices=list(PROFILES),
+        default="generic",
+        help="CAT tool the TMX files are for",
+    )
+    tmx.add_argument(
+        "--lang-codes",
+        nargs="+",
+        default=[],
+        metavar="LANG=CODE",
+        help="TMX language codes, e.g. zh=zh-CN",
+    )
+    tmx.add_argument(
+        "--created",
+        default=os.environ.get("SOURCE_DATE_EPOCH", ""),
+        help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     build_cmd = commands.add_parser(
-        "build", parents=[common], help="align documents and write the memory, corpora and report"
+        "build",
+        parents=[common, tmx],
+        help="align documents and write the memory, corpora and report",
     )
     build_cmd.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     build_cmd.add_argument("-o", "--out", type=Path, required=True, help="output folder")
@@ -85,11 +107,6 @@ def _parser() -> argparse.ArgumentParser:
         "--no-sentences", dest="sentences", action="store_false", help="keep units whole"
     )
     build_cmd.add_argument(
-        "--created",
-        default=os.environ.get("SOURCE_DATE_EPOCH", ""),
-        help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)",
-    )
-    build_cmd.add_argument(
         "--aligner",
         choices=list(ALIGNERS),
         default="numbers",
@@ -101,19 +118,6 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         choices=FORMATS,
         help="outputs to write (default: all; the report is always written)",
-    )
-    build_cmd.add_argument(
-        "--profile",
-        choices=list(PROFILES),
-        default="generic",
-        help="CAT tool the TMX files are for",
-    )
-    build_cmd.add_argument(
-        "--lang-codes",
-        nargs="+",
-        default=[],
-        metavar="LANG=CODE",
-        help="TMX language codes, e.g. zh=zh-CN",
     )
     build_cmd.add_argument(
         "--min-score",
@@ -218,7 +222,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export_cmd = commands.add_parser(
         "export",
-        parents=[common],
+        parents=[common, tmx],
         help="write outputs again from OUT/units.parquet, filtered and split",
     )
     export_cmd.add_argument(
@@ -255,25 +259,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export_cmd.add_argument("--seed", type=int, default=1, help="seed of the split")
     export_cmd.add_argument(
-        "--profile",
-        choices=list(PROFILES),
-        default="generic",
-        help="CAT tool the TMX files are for",
-    )
-    export_cmd.add_argument(
         "--strict", action="store_true", help="exit 1 if a split asked for is empty"
-    )
-    export_cmd.add_argument(
-        "--lang-codes",
-        nargs="+",
-        default=[],
-        metavar="LANG=CODE",
-        help="TMX language codes, e.g. zh=zh-CN",
-    )
-    export_cmd.add_argument(
-        "--created",
-        default=os.environ.get("SOURCE_DATE_EPOCH", ""),
-        help="TMX creation date, YYYYMMDDThhmmssZ or Unix seconds (default: $SOURCE_DATE_EPOCH, else now)",
     )
 
     lookup_cmd = commands.add_parser(

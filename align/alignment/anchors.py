@@ -54,11 +54,34 @@ def typed_numbers(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-class Evidence:
-    """Extra cost of a bead between runs of `left` and `right` texts (dp.Evidence)."""
+# Kinds of units that are one kind of text: a converter may glue a preambular paragraph to an operative
+# one, and a bead may merge them; the others (title, intro, heading, meeting line, footnote) are never
+# merged with another kind, so a footnote's text never ends up in a paragraph's unit, nor the meeting line
+# in a footnote's. One unit against one may be of two kinds: versions' markup differs (a heading in one,
+# a preambular paragraph in another).
+_BODY = frozenset({"preamble", "operative", "subparagraph", "paragraph", "article", "item"})
 
-    def __init__(self, left: list[str], right: list[str]) -> None:
+
+def kind_class(kind: str) -> str:
+    """The class of a unit's kind that a bead may not mix with another.
+
+    >>> kind_class("operative") == kind_class("preamble"), kind_class("footnote"), kind_class("meeting")
+    (True, 'footnote', 'meeting')
+    """
+    return "body" if kind in _BODY else kind
+
+
+class Evidence:
+    """Extra cost of a bead between runs of `left` and `right` texts (dp.Evidence); infinite for a merge
+    that would mix kinds of text (see kind_class), given `kinds` of both runs."""
+
+    def __init__(
+        self, left: list[str], right: list[str], kinds: tuple[list[str], list[str]] | None = None
+    ) -> None:
         self.left, self.right = left, right
+        self.kinds = (
+            (list(map(kind_class, kinds[0])), list(map(kind_class, kinds[1]))) if kinds else None
+        )
         self.ends = ([end_class(text) for text in left], [end_class(text) for text in right])
         self._numbers: tuple[dict, dict] = ({}, {})  # (first, end) -> numbers of that run, per side
         # Most stretches cite no number on either side: their cost is the punctuation's alone.
@@ -72,6 +95,12 @@ class Evidence:
         return found
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        if (
+            self.kinds
+            and i1 - i0 + j1 - j0 > 2
+            and len({*self.kinds[0][i0:i1], *self.kinds[1][j0:j1]}) > 1
+        ):
+            return math.inf  # a merge of kinds; one unit against one may differ (markup calls a heading a paragraph)
         cost = PUNCTUATION_MISMATCH if self.ends[0][i1 - 1] != self.ends[1][j1 - 1] else 0.0
         if not self.numbered:
             return cost

@@ -7,7 +7,7 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from align.alignment.anchors import Evidence
+from align.alignment.anchors import Evidence, kind_class
 from align.alignment.dp import (
     MOVES,
     VARIANCE,
@@ -59,7 +59,9 @@ def pair_units(pivot: Document, other: Document) -> Pairing:
             i > start_i or j > start_j
         ):  # most anchors follow each other: no gap to align between them
             evidence = Evidence(
-                [u.text for u in left[start_i:i]], [u.text for u in right[start_j:j]]
+                [u.text for u in left[start_i:i]],
+                [u.text for u in right[start_j:j]],
+                ([u.kind for u in left[start_i:i]], [u.kind for u in right[start_j:j]]),
             )
             gap = align_lengths(
                 _lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence
@@ -82,21 +84,30 @@ def pair_units(pivot: Document, other: Document) -> Pairing:
                 )
             )
         start_i, start_j = i + 1, j + 1
+    kinds = ([unit.kind for unit in left], [unit.kind for unit in right])
     beads, by_id = _absorb_orphans(
-        beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)]
+        beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)], kinds
     )
     return Pairing(other.lang, beads, frozenset(by_id), ratio)
 
 
 def _absorb_orphans(
-    beads: list[Bead], by_id: set[int], left: list[float], right: list[float]
+    beads: list[Bead],
+    by_id: set[int],
+    left: list[float],
+    right: list[float],
+    kinds: tuple[list[str], list[str]],
 ) -> tuple[list[Bead], set[int]]:
     """A unit left alone beside an id-paired bead joins it when the Gale-Church cost says so: a converter
-    glued two paragraphs into one, and the number of the first paired them before the DP could merge."""
+    glued two paragraphs into one, and the number of the first paired them before the DP could merge.
+    Never a unit of another kind of text (kind_class): a footnote does not join a paragraph."""
 
     def cost(bead: Bead) -> float:
         prior = MOVES.get((len(bead.left), len(bead.right)))
-        if prior is None:
+        classes = {kind_class(kinds[0][i]) for i in bead.left} | {
+            kind_class(kinds[1][j]) for j in bead.right
+        }
+        if prior is None or len(classes) > 1 and len(bead.left) + len(bead.right) > 2:
             return math.inf
         if not bead.left or not bead.right:
             return -math.log(prior)

@@ -99,3 +99,26 @@ def test_the_evaluation_scores_the_xml_as_exact_and_can_fail() -> None:
     shifted = [(a.text, b.text) for a, b in zip(french.units, english.units[1:])]  # every pair one unit off
     correct, predicted, truth = evaluation.counts(shifted, french, english, truth_fr, truth_en)
     assert correct == 0 and predicted > 0 and truth == len(french.units)
+
+
+def test_a_paragraph_never_absorbs_another_kind_of_unit() -> None:
+    """A converter glued the last operative paragraph and the meeting line into one paragraph in one
+    version (real text of A/RES/75/234): the other version's paragraph pairs with it, and its meeting line
+    stays a unit of its own, never merged into the paragraph's (nor a footnote into a paragraph)."""
+    from align.alignment.units import pair_units
+    from align.ingest import read_source
+    from align.model import Document, Unit
+    from align.structure import parse
+
+    french, english = (parse(read_source(next(AKN.rglob(f"75_234_{letter}.xml")))) for letter in ("F", "E"))
+    last = [unit for unit in french.units if unit.kind == "operative"][-1]
+    meeting = next(unit for unit in french.units if unit.kind == "meeting")
+    note = next(unit for unit in french.units if unit.kind == "footnote")
+    left = Document(french.symbol, "fr", {}, [last, meeting, note])
+    english_last = [unit for unit in english.units if unit.kind == "operative"][-1]
+    english_meeting = next(unit for unit in english.units if unit.kind == "meeting")
+    glued = Unit("para.1", "paragraph", f"{english_last.text} {english_meeting.text}", numbered=False)
+    loose_note = Unit("para.2", "footnote", next(unit for unit in english.units if unit.kind == "footnote").text, numbered=False)
+    pairing = pair_units(left, Document(english.symbol, "en", {}, [glued, loose_note]))
+    assert all(len({left.units[i].kind for i in bead.left}) <= 1 for bead in pairing.beads)
+    assert [(bead.left, bead.right) for bead in pairing.beads] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]

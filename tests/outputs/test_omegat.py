@@ -21,6 +21,7 @@ from lxml import etree
 from align.ingest import read_source
 from align.pipeline.options import BuildOptions
 from align.pipeline.run import build
+from align.segment import Segmenter
 from align.structure import parse
 from tests.conftest import CORPORA, CREATED
 
@@ -64,20 +65,30 @@ def own_units_memory(lang: str, path: Path) -> None:
     path.write_bytes(etree.tostring(tmx, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
-def filled(tmp_path: Path, lang: str, memory: Path) -> tuple[float, str]:
-    """The share of the source's words OmegaT fills from `memory`, and what it logged."""
-    project = tmp_path / f"{lang}-{memory.stem}"
+def translate(project: Path, lang: str, source: str, memory: Path | None = None, rules: Path | None = None) -> tuple[dict[str, list[int]], str]:
+    """Run OmegaT's console-translate on a project of `source`; project_stats.txt's rows (segments, words)
+    by name, and what OmegaT logged."""
     for folder in ("source", "target", "tm/auto", "omegat", "glossary", "dictionary"):
         (project / folder).mkdir(parents=True)
     (project / "omegat.project").write_text(PROJECT.format(lang=lang, tokenizer=TOKENIZERS[lang]), encoding="utf-8")
-    (project / "source" / "udhr.txt").write_text(source_text(), encoding="utf-8")
-    shutil.copy(memory, project / "tm" / "auto" / memory.name)
-    done = subprocess.run([OMEGAT or "omegat", str(project), "--mode=console-translate", f"--config-dir={tmp_path / 'config'}",
+    (project / "source" / "source.txt").write_text(source, encoding="utf-8")
+    if memory:
+        shutil.copy(memory, project / "tm" / "auto" / memory.name)
+    if rules:
+        shutil.copy(rules, project / "omegat" / "segmentation.conf")
+    done = subprocess.run([OMEGAT or "omegat", str(project), "--mode=console-translate", f"--config-dir={project / 'config'}",
                            "--disable-project-locking", "--no-team"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     stats = (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
-    words = {row[0].strip(": "): int(row[2]) for row in (line.split("\t") for line in stats.splitlines()) if len(row) > 3 and row[2].strip().isdigit()}
-    return 1 - words["Remaining"] / words["Total"], done.stdout + done.stderr
+    rows = {row[0].strip(": "): [int(row[1]), int(row[2])] for row in (line.split("\t") for line in stats.splitlines())
+            if len(row) > 3 and row[2].strip().isdigit()}
+    return rows, done.stdout + done.stderr
+
+
+def filled(tmp_path: Path, lang: str, memory: Path) -> tuple[float, str]:
+    """The share of the source's words OmegaT fills from `memory`, and what it logged."""
+    rows, log = translate(tmp_path / f"{lang}-{memory.stem}", lang, source_text(), memory)
+    return 1 - rows["Remaining"][1] / rows["Total"][1], log
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +96,18 @@ def memories(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("omegat") / "out"
     build(BuildOptions.of(inputs=(CORPORA,), out=out, created=CREATED, profile="omegat", formats=["tmx", "srx"]))
     return out
+
+
+def test_omegat_cuts_new_text_as_our_memory_was_cut(memories: Path, tmp_path: Path) -> None:
+    """--profile omegat writes omegat/segmentation.conf: OmegaT 3.6 loads it without error and cuts new
+    French text where align's rules do (references kept whole), not where its own defaults would."""
+    texts = ["Voir le par. 3 de la résolution 60/212. Elle est adoptée.", "Comme indiqué au chap. IV du rapport. Il est noté.",
+             "Voir al. b) ci-dessus. Puis la suite.", "Le Conseil, réf. A/60/257. Fin."]
+    ours = sum(len(Segmenter().split(text, "fr")) for text in texts)
+    rows, log = translate(tmp_path / "ours", "en", "\n\n".join(texts) + "\n", rules=memories / "omegat" / "segmentation.conf")
+    assert rows["Total"][0] == ours == 8 and "Error" not in log
+    defaults, _ = translate(tmp_path / "defaults", "en", "\n\n".join(texts) + "\n")
+    assert defaults["Total"][0] != ours  # without the file OmegaT cuts otherwise: the file is what makes them agree
 
 
 @pytest.mark.parametrize("lang", LANGS)

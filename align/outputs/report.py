@@ -51,16 +51,18 @@ th{background:#eee}table.review td{min-width:9em}tr.flagged td{background:#fff4d
 
 class _Listing:
     """A list of the report as it stands in both files: each item's JSON (after the separator that goes
-    before it) and its table row, kept in two byte spools and copied into the files whole, so that
-    neither the build's memory nor the report's writing grows with what is listed, and no item is read
-    back, decoded and encoded again (items come encoded from the workers, and from the cache)."""
+    before it) and, where the page lists them all, its table row, kept in byte spools and copied into the
+    files whole, so that neither the build's memory nor the report's writing grows with what is listed,
+    and no item is read back, decoded and encoded again (items come encoded from the workers, and from
+    the cache)."""
 
     def __init__(self, folder: Path) -> None:
         self.json, self.rows = ByteSpool(folder), ByteSpool(folder)
 
-    def append(self, json: str, row: str) -> None:
+    def append(self, json: str, row: str = "") -> None:
         self.json.append(((",\n  " if len(self.json) else "\n  ") + json).encode())
-        self.rows.append(row.encode())
+        if row:
+            self.rows.append(row.encode())
 
     def __len__(self) -> int:
         return len(self.json)
@@ -151,7 +153,7 @@ class ReportExporter:
     def write(self, rendered: dict[str, object]) -> None:
         self.documents.append(*rendered["summary"])
         for json, row, score in rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]:
-            self.flagged.append(json, "")
+            self.flagged.append(json)  # the page shows the lowest-scored only (self.shown)
             heapq.heappush(
                 self.shown, (-score, -len(self.flagged), row)
             )  # the highest score, the latest, goes first

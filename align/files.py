@@ -80,7 +80,9 @@ BUILD_FILES: dict[str, re.Pattern[str]] = {
     "tsv": re.compile(r"[\w-]+\.tsv"),
     ".cache": re.compile(r"layout"),
     "report": re.compile(r"[\w().+-]+\.html"),  # the documents' pages of the review page
-    "omegat": re.compile(r"segmentation\.conf"),  # OmegaT's form of the SRX rules (--profile omegat)
+    "omegat": re.compile(
+        r"segmentation\.conf"
+    ),  # OmegaT's form of the SRX rules (--profile omegat)
 }
 CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")  # OUT/.cache/ab/: the entries whose keys start "ab"
 CACHE_ENTRY = re.compile(

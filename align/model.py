@@ -36,9 +36,8 @@ class Source:
     symbol: str
     blocks: tuple[Block, ...]
     format: str = "markdown"
-    repairs: tuple[
-        str, ...
-    ] = ()  # where the file's markup was wrong or missing and its text was read instead
+    # where the file's markup was wrong or missing and its text was read instead
+    repairs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,15 +48,12 @@ class Unit:
     kind: str  # title | intro | preamble | operative | subparagraph | article | heading | footnote | meeting
     text: str
     number: str = ""
-    marks: tuple[
-        tuple[int, str], ...
-    ] = ()  # footnote references: (offset in text, footnote number)
-    numbered: bool = (
-        True  # the id comes from the text's own numbering, not from the unit's position
-    )
-    marked: bool = (
-        False  # and that numbering is the document's markup (AKN), not a converter's text
-    )
+    # footnote references: (offset in text, footnote number)
+    marks: tuple[tuple[int, str], ...] = ()
+    # the id comes from the text's own numbering, not from the unit's position
+    numbered: bool = True
+    # and that numbering is the document's markup (AKN), not a converter's text
+    marked: bool = False
 
     @property
     def footnotes(self) -> tuple[str, ...]:
@@ -135,9 +131,8 @@ class Group:
 
     symbol: str
     files: str  # the paths, NUL-separated (no path holds NUL)
-    aligned: str = (
-        ""  # the cache entry of its alignment, when only its outputs are to be rendered again
-    )
+    # the cache entry of its alignment, when only its outputs are to be rendered again
+    aligned: str = ""
 
     @classmethod
     def of(cls, symbol: str, paths: Iterable[str]) -> Group:
@@ -197,9 +192,8 @@ class GroupResult:
     rendered: dict[str, Any] = field(
         default_factory=dict
     )  # each output's part of the document (outputs.render)
-    aligned: bytes = (
-        b""  # the aligned document and records, as the cache stores them (align/pipeline/cache.py)
-    )
+    # the aligned document and records, as the cache stores them (align/pipeline/cache.py)
+    aligned: bytes = b""
     reused: bool = False  # rendered again from an alignment the cache held
 
 

@@ -25,9 +25,8 @@ class AlignOptions:
     """What the alignment depends on; with the aligner's signature, it keys the cache of aligned documents."""
 
     pivot: str = ""  # language the others are aligned to; "" = French, else the first of PIVOT_FALLBACK a document has
-    sentences: bool = (
-        True  # align sentences inside units (n-way where all languages agree, else per pair)
-    )
+    # align sentences inside units (n-way where all languages agree, else per pair)
+    sentences: bool = True
     aligner: str = "numbers"  # one of ALIGNERS
 
     def __post_init__(self) -> None:

@@ -49,12 +49,10 @@ class ReadOptions:
     """Which language versions a build reads."""
 
     langs: tuple[str, ...] = ()  # only these languages; empty = every language found
-    named: tuple[
-        str, ...
-    ] = ()  # FILE=LANG: the language of a file, whatever its name says (--lang)
-    symbol: str = (
-        ""  # every input is a version of this one document, whatever the names say (--symbol)
-    )
+    # FILE=LANG: the language of a file, whatever its name says (--lang)
+    named: tuple[str, ...] = ()
+    # every input is a version of this one document, whatever the names say (--symbol)
+    symbol: str = ""
 
     def __post_init__(self) -> None:
         try:

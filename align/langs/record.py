@@ -104,18 +104,14 @@ class Language:
     native: str = ""  # in itself (a folder may be named so: ingest/naming.py)
     script: str = "latin"  # latin | cyrillic | arabic | han: what ingest/detect.py checks a file's text against
     direction: str = "ltr"  # ltr | rtl, as the review page sets it
-    un_letter: str = (
-        ""  # the letter ending the UN's own file names (A_RES_80_156-2520753F): ingest/naming.py
-    )
+    # the letter ending the UN's own file names (A_RES_80_156-2520753F): ingest/naming.py
+    un_letter: str = ""
     assembly: str = ""  # the General Assembly's name atop a resolution: ingest/detect.py tells a resolution by it
-    letters: Sequence[str] = (
-        LATIN_LETTERS  # its sub-paragraph letters, in UN order: structure/numbers.py
-    )
-    convention: Convention = (
-        GENERIC  # how it writes a resolution's parts: structure/parser.py, pages.py
-    )
-    region: str = (
-        ""  # the locale CAT tools match memories by (--profile trados, memoq): outputs/profiles.py
-    )
+    # its sub-paragraph letters, in UN order: structure/numbers.py
+    letters: Sequence[str] = LATIN_LETTERS
+    # how it writes a resolution's parts: structure/parser.py, pages.py
+    convention: Convention = GENERIC
+    # the locale CAT tools match memories by (--profile trados, memoq): outputs/profiles.py
+    region: str = ""
     srx: str = "UN-Common"  # the name of its language rules in segment/rules/un.srx
     fallback: int = 99  # its place among the pivots tried when the asked one is missing (alignment)

@@ -60,9 +60,8 @@ class TokenizedExporter(MosesExporter):
             tokenizer,
         )  # sacremoses: slow to import, so in the workers only
 
-        done: dict[
-            tuple[str, str], str
-        ] = {}  # the pivot's lines recur in every pair: tokenize each once
+        # the pivot's lines recur in every pair: tokenize each once
+        done: dict[tuple[str, str], str] = {}
 
         def tokenized(lang: str, text: str) -> str:
             if (lang, text) not in done:

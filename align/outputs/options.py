@@ -40,16 +40,13 @@ class ExportOptions:
 
     formats: tuple[str, ...] = ()  # exporters to run; empty = all
     profile: str = "generic"  # CAT tool the TMX files are written for (outputs/profiles.py)
-    lang_codes: tuple[
-        str, ...
-    ] = ()  # LANG=CODE overrides of the codes written in TMX, e.g. zh=zh-CN
+    # LANG=CODE overrides of the codes written in TMX, e.g. zh=zh-CN
+    lang_codes: tuple[str, ...] = ()
     min_score: float = 0.0  # units scored lower stay out of TMX and corpora, flagged low-score in tables and report
-    footnote_refs: str = (
-        "ph"  # footnote references in TMX: ph (a <ph type="fnote"> placeholder) or remove
-    )
-    escape: bool = (
-        False  # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
-    )
+    # footnote references in TMX: ph (a <ph type="fnote"> placeholder) or remove
+    footnote_refs: str = "ph"
+    # escape XML special characters in tokenized files, as Moses' tokenizer.perl does
+    escape: bool = False
     created: str = ""  # TMX creationdate, YYYYMMDDThhmmssZ; empty = `now`
     out: Path = field(default=Path("."), metadata=UNSIGNED)  # where the files go
     now: str = field(

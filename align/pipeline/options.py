@@ -1,7 +1,7 @@
 """BuildOptions: a build's inputs and output, how it runs, and each stage's own options.
 
 Each stage owns its options and its part of the signature (ingest.ReadOptions, alignment.AlignOptions,
-export.options.ExportOptions); the cache keys and report.json's record of the options are derived
+outputs.options.ExportOptions); the cache keys and report.json's record of the options are derived
 from their fields, never listed by hand.
 """
 
@@ -32,14 +32,12 @@ class BuildOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     align: AlignOptions = field(default_factory=AlignOptions)
     export: ExportOptions = field(default_factory=ExportOptions)
-    strict: bool = (
-        False  # a skipped input makes the build fail (exit 1) after writing everything else
-    )
+    # a skipped input makes the build fail (exit 1) after writing everything else
+    strict: bool = False
     engine: str = "local"  # local (a process pool) or dask
     jobs: int = 0  # workers; 0 = every core
-    scheduler: str = (
-        ""  # a Dask scheduler address; empty = a local Dask cluster with `jobs` workers
-    )
+    # a Dask scheduler address; empty = a local Dask cluster with `jobs` workers
+    scheduler: str = ""
     cache: bool = True  # reuse OUT/.cache: a rebuild redoes only the documents whose files changed
 
     def __post_init__(self) -> None:
@@ -52,7 +50,8 @@ class BuildOptions:
         for path in self.inputs:
             if not path.exists():
                 raise UsageError(f"{path}: no such file or folder")
-        if self.export.out != self.out:  # the exporters write where the build does
+        # the exporters write where the build does, memory.tmx's srclang the pivot asked for
+        if (self.export.out, self.export.pivot) != (self.out, self.align.wanted_pivot):
             object.__setattr__(
                 self,
                 "export",

@@ -48,16 +48,14 @@ class FetchOptions:
     """What `align fetch` asks for, and how politely."""
 
     langs: tuple[str, ...] = UN_LANGS
-    format: str = (
-        "pdf"  # pdf | doc (the Official Document System) | akn (the UN's Akoma Ntoso archive)
-    )
+    # pdf | doc (the Official Document System) | akn (the UN's Akoma Ntoso archive)
+    format: str = "pdf"
     server: str = ""  # the server to ask instead of the UN's (a mirror, a test server)
     rate: float = 1.0  # requests a second at most
     max_bytes: int = 200 << 20  # a larger body is stopped and nothing is kept
     timeout: float = 30.0  # seconds without an answer before a try counts as failed
-    retries: int = (
-        3  # tries again after a 5xx, a 429, a timeout or a broken connection, with backoff
-    )
+    # tries again after a 5xx, a 429, a timeout or a broken connection, with backoff
+    retries: int = 3
     backoff: float = 1.0  # seconds, doubled at each retry (Retry-After when the server gives one)
     recheck_days: float = 7.0  # a "not published" or "not found" is asked again after this long
     refresh: bool = False  # ask again for everything not in DIR, whatever fetch.json says

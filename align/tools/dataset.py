@@ -39,15 +39,12 @@ class DatasetOptions:
     """Filters and split of `align export`; the defaults keep every multilingual unit in one split."""
 
     min_score: float = 0.0
-    max_length_ratio: float = (
-        0.0  # 0 = off; else drop units whose lengths differ more than this, on the pair's scale
-    )
-    langid: bool = (
-        False  # drop units whose text is recognisably in another UN language than its column
-    )
-    dedupe: bool = (
-        False  # drop exact and near-duplicate units (same words once case, digits, punctuation go)
-    )
+    # 0 = off; else drop units whose lengths differ more than this, on the pair's scale
+    max_length_ratio: float = 0.0
+    # drop units whose text is recognisably in another UN language than its column
+    langid: bool = False
+    # drop exact and near-duplicate units (same words once case, digits, punctuation go)
+    dedupe: bool = False
     split: tuple[float, ...] = ()  # e.g. (0.8, 0.1, 0.1) for train/dev/test, by document
     seed: int = 1
     langs: tuple[str, ...] = ()  # only these languages in the outputs; empty = all

@@ -42,12 +42,10 @@ class Match:
     unit: str
     sentence: str  # the sentence of the unit that matched
     texts: dict[str, str]
-    level: str = (
-        "paragraph"  # sentence: `texts` are the sentence's translations; paragraph: the unit's
-    )
-    whole: tuple[
-        str, ...
-    ] = ()  # at sentence level, the languages that do not cut the unit alike: their whole unit
+    # sentence: `texts` are the sentence's translations; paragraph: the unit's
+    level: str = "paragraph"
+    # at sentence level, the languages that do not cut the unit alike: their whole unit
+    whole: tuple[str, ...] = ()
 
 
 def match_key(text: str) -> str:
@@ -70,9 +68,8 @@ def lookup(
     if lang not in langs:
         raise UsageError(f"--lang {lang!r} is not a language of this memory ({' '.join(langs)})")
     key, segmenter = match_key(query), Segmenter()
-    best: dict[
-        int, tuple[float, str, str]
-    ] = {}  # row (among those with a `lang` text) -> score, kind, sentence
+    # row (among those with a `lang` text) -> score, kind, sentence
+    best: dict[int, tuple[float, str, str]] = {}
     found: dict[int, tuple[str, str]] = {}  # row -> document, unit
     start = 0
     for frame in _frames(table, ["document", "unit", lang], lang):
@@ -84,9 +81,8 @@ def lookup(
             if row in best
         )
         start += len(frame)
-    matches: dict[
-        tuple[str, str], tuple[int, float, str, str]
-    ] = {}  # one per document and sentence
+    # one per document and sentence
+    matches: dict[tuple[str, str], tuple[int, float, str, str]] = {}
     for row, (score, kind, sentence) in sorted(
         best.items(), key=lambda item: (-item[1][0], item[0])
     ):

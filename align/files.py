@@ -8,7 +8,7 @@ import errno
 import fcntl
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from align.errors import AlignError
@@ -127,10 +127,18 @@ def remove_leftovers(out: Path) -> None:
     """Temporary files of a build that was killed (SIGKILL leaves them), by exact name: ".NAME.part" where
     NAME is a file the build writes in that folder; a regular file, never a link or what a link points to."""
     for folder, pattern in build_folders(out):
-        for entry in os.scandir(folder):
-            match = _TEMPORARY.fullmatch(entry.name)
-            if match and pattern.fullmatch(match[1]) and entry.is_file(follow_symlinks=False):
-                os.unlink(entry.path)
+        remove_files(
+            folder,
+            lambda name: (match := _TEMPORARY.fullmatch(name)) and pattern.fullmatch(match[1]),
+        )
+
+
+def remove_files(folder: str | Path, wanted: Callable[[str], object]) -> None:
+    """Remove the files of `folder` whose names `wanted` accepts: regular files only, never a link nor
+    what a link points to, never a folder; the one way anything of align deletes."""
+    for entry in os.scandir(folder):
+        if wanted(entry.name) and entry.is_file(follow_symlinks=False):
+            os.unlink(entry.path)
 
 
 _TEMPORARY = re.compile(r"\.(.+)\.part")

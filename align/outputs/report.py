@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import heapq
 import html
-import os
 import re
 import zlib
 from collections import Counter
@@ -20,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from align.files import atomic_path
+from align.files import atomic_path, remove_files
 from align.json_text import json_text
 from align.langs import language
 from align.model import AlignedDocument, AlignedUnit, BuildResult
@@ -203,15 +202,8 @@ class ReportExporter:
                 file,
             )
         folder = self.options.out / PAGES
-        for entry in (
-            os.scandir(folder) if folder.is_dir() and not folder.is_symlink() else ()
-        ):  # pages of documents gone
-            if (
-                entry.name not in self.pages
-                and _PAGE.fullmatch(entry.name)
-                and entry.is_file(follow_symlinks=False)
-            ):
-                os.unlink(entry.path)
+        if folder.is_dir() and not folder.is_symlink():  # the pages of documents gone
+            remove_files(folder, lambda name: name not in self.pages and _PAGE.fullmatch(name))
         return ["report.json", "report.html", f"{PAGES}/"]
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align import stored
-from align.files import CACHE_ENTRY, atomic_path, cache_folders
+from align.files import CACHE_ENTRY, atomic_path, cache_folders, remove_files
 from align.ingest import MAX_BYTES
 from align.model import AlignedDocument, AlignedUnit, Group, GroupResult, InputRecord
 from align.pipeline.layout import externalize
@@ -171,10 +171,10 @@ class Cache:
             return
         used = set(keys)
         for folder in cache_folders(self.folder.parent):
-            for entry in os.scandir(folder):
-                match = CACHE_ENTRY.fullmatch(entry.name)
-                if match and match["key"] not in used and entry.is_file(follow_symlinks=False):
-                    os.unlink(entry.path)
+            remove_files(
+                folder,
+                lambda name: (match := CACHE_ENTRY.fullmatch(name)) and match["key"] not in used,
+            )
 
 
 def aligned_entry(records: list[InputRecord], document: AlignedDocument | None) -> bytes:

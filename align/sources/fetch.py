@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.errors import InvalidFilename, UsageError
-from align.files import atomic_path, temporary_path
+from align.files import atomic_path, remove_files, temporary_path
 from align.langs import UN_LANGS, language, parse_lang
 from align.sources import FORMATS, OUTCOMES
 from align.sources.http import Answer, Client
@@ -317,11 +317,7 @@ def _recent(date: str, days: float) -> bool:
 
 def _remove_partial(folder: Path) -> None:
     """The temporary files a killed fetch left (".STEM.part"), by exact name; never a link."""
-    for entry in os.scandir(folder):
-        if re.fullmatch(r"\.[A-Za-z0-9_.()+\-]+-[A-Z]{2}\.part", entry.name) and entry.is_file(
-            follow_symlinks=False
-        ):
-            os.unlink(entry.path)
+    remove_files(folder, re.compile(r"\.[A-Za-z0-9_.()+\-]+-[A-Z]{2}\.part").fullmatch)
 
 
 def _read_report(folder: Path) -> dict[tuple[str, str], Entry]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
-from align.files import build_folders, only_writer
+from align.files import build_folders, only_writer, remove_files
 from align.model import AlignedDocument, AlignedUnit, BuildResult
 from align.outputs import Exporters, tables
 from align.outputs.options import ExportOptions, now
@@ -38,9 +37,7 @@ def _clear_earlier(to: Path) -> None:
         for written, pattern in build_folders(folder):
             if written.name == ".cache" or written.parent.name == ".cache":
                 continue
-            for entry in os.scandir(written):
-                if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    os.unlink(entry.path)
+            remove_files(written, pattern.fullmatch)
         for empty in sorted(
             (path for path in folder.rglob("*") if path.is_dir() and not path.is_symlink()),
             reverse=True,

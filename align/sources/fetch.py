@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import io
+import glob
 import json
 import os
 import re
@@ -142,7 +142,7 @@ def _one(
     stem = f"{symbol_slug(symbol)}-{lang.upper()}"
     present = [
         path
-        for path in folder.glob(f"{_glob_escape(stem)}.*")
+        for path in folder.glob(f"{glob.escape(stem)}.*")
         if path.suffix in _SUFFIXES and path.stem == stem
     ]
     if present:
@@ -299,10 +299,6 @@ def _kind(answer: Answer) -> str:
     return suffix
 
 
-def _glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
-
-
 def _today() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -344,6 +340,6 @@ def _write_report(
         "entries": [dataclasses.asdict(entry) for entry in entries.values()],
     }
     with atomic_path(folder / REPORT) as path:
-        with io.open(path, "w", encoding="utf-8") as file:
+        with open(path, "w", encoding="utf-8") as file:
             json.dump(report, file, ensure_ascii=False, indent=1)
             file.write("\n")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from align.json_text import json_text
 from align.model import AlignedDocument, BuildResult
-from align.outputs.pairs import PairFiles, pair_lines
+from align.outputs.pairs import PairFiles, PairLine, by_pair
 from align.streams import Recorder
 
 if TYPE_CHECKING:
@@ -28,12 +28,13 @@ class JsonlExporter:
 
     @staticmethod
     def render(document: AlignedDocument, options: ExportOptions) -> dict[tuple[str, str], bytes]:
-        lines: dict[tuple[str, str], list[str]] = {}
-        for _unit, pivot, lang, left, right in pair_lines(document, options):
-            lines.setdefault((pivot, lang), []).append(
-                json_text({"translation": {pivot: left, lang: right}}) + "\n"
-            )
-        return {key: "".join(values).encode() for key, values in lines.items()}
+        def line(pair: PairLine) -> str:
+            _unit, pivot, lang, left, right = pair
+            return json_text({"translation": {pivot: left, lang: right}}) + "\n"
+
+        return {
+            key: "".join(lines).encode() for key, lines in by_pair(document, options, line).items()
+        }
 
     def write(self, rendered: dict[tuple[str, str], bytes]) -> None:
         for (pivot, lang), text in rendered.items():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from align.model import AlignedDocument, BuildResult
-from align.outputs.pairs import PairFiles, pair_lines
+from align.outputs.pairs import PairFiles, by_pair
 from align.streams import Recorder
 
 if TYPE_CHECKING:
@@ -56,9 +56,8 @@ class TokenizedExporter(MosesExporter):
 
     @staticmethod
     def render(document: AlignedDocument, options: ExportOptions) -> Lines:
-        from align.outputs.tokenize import (
-            tokenizer,
-        )  # sacremoses: slow to import, so in the workers only
+        # sacremoses: slow to import, so in the workers only
+        from align.outputs.tokenize import tokenizer
 
         # the pivot's lines recur in every pair: tokenize each once
         done: dict[tuple[str, str], str] = {}
@@ -76,12 +75,13 @@ def pair_files(
     document: AlignedDocument, options: ExportOptions, line: Callable[[str, str], str]
 ) -> Lines:
     """Each pair's two files' share of the document, a line made by `line(lang, text)` per side of each unit."""
-    lines: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for _unit, pivot, lang, left, right in pair_lines(document, options):
-        sides = lines.setdefault((pivot, lang), ([], []))
-        sides[0].append(line(pivot, left))
-        sides[1].append(line(lang, right))
+    grouped = by_pair(
+        document, options, lambda pair: (line(pair[1], pair[3]), line(pair[2], pair[4]))
+    )
     return {
-        key: ("".join(left).encode(), "".join(right).encode())
-        for key, (left, right) in lines.items()
+        key: (
+            "".join(left for left, _ in sides).encode(),
+            "".join(right for _, right in sides).encode(),
+        )
+        for key, sides in grouped.items()
     }

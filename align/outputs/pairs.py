@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from align.files import abort, pair_name
 from align.langs import lang_order
@@ -23,11 +24,9 @@ def one_line(text: str) -> str:
 
 
 PairLine = tuple[AlignedUnit, str, str, str, str]
-_last: list = [
-    None,
-    None,
-    [],
-]  # the last document asked for, its options, its pair lines: five outputs read them in turn
+T = TypeVar("T")
+# the last document asked for, its options, its pair lines: five outputs read them in turn
+_last: list = [None, None, []]
 
 
 def pair_lines(document: AlignedDocument, options: ExportOptions) -> list[PairLine]:
@@ -36,6 +35,16 @@ def pair_lines(document: AlignedDocument, options: ExportOptions) -> list[PairLi
     if _last[0] is not document or _last[1] is not options:
         _last[:] = [document, options, list(_pair_lines(document, options))]
     return _last[2]
+
+
+def by_pair(
+    document: AlignedDocument, options: ExportOptions, make: Callable[[PairLine], T]
+) -> dict[tuple[str, str], list[T]]:
+    """Each pair's share of a per-pair output: `make` of each of its pair lines, in order, by (pivot, lang)."""
+    grouped: dict[tuple[str, str], list[T]] = {}
+    for line in pair_lines(document, options):
+        grouped.setdefault((line[1], line[2]), []).append(make(line))
+    return grouped
 
 
 def _pair_lines(document: AlignedDocument, options: ExportOptions) -> Iterator[PairLine]:

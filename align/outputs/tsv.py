@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from align.model import AlignedDocument, BuildResult
-from align.outputs.pairs import PairFiles, pair_lines
+from align.outputs.pairs import PairFiles, PairLine, by_pair
 from align.streams import Recorder
 
 if TYPE_CHECKING:
@@ -41,10 +41,13 @@ class TsvExporter:
 
     @staticmethod
     def render(document: AlignedDocument, options: ExportOptions) -> dict[tuple[str, str], bytes]:
-        rows: dict[tuple[str, str], list[list[str]]] = {}
-        for unit, pivot, lang, left, right in pair_lines(document, options):
-            rows.setdefault((pivot, lang), []).append([unit.document, unit.id, left, right])
-        return {key: tsv_text(values).encode() for key, values in rows.items()}
+        def row(pair: PairLine) -> list[str]:
+            unit, _pivot, _lang, left, right = pair
+            return [unit.document, unit.id, left, right]
+
+        return {
+            key: tsv_text(rows).encode() for key, rows in by_pair(document, options, row).items()
+        }
 
     def write(self, rendered: dict[tuple[str, str], bytes]) -> None:
         for (pivot, lang), text in rendered.items():

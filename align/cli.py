@@ -44,9 +44,8 @@ def _parser() -> argparse.ArgumentParser:
         help="errors only: no progress, no line per skipped file",
     )
     # the same flags after the command (`align build -v ...`), where they leave the ones before it alone
-    common = argparse.ArgumentParser(
-        add_help=False
-    )  # (no exclusive group here: argparse's usage wrapping fails on one)
+    # (no exclusive group here: argparse's usage wrapping fails on one)
+    common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )

@@ -80,14 +80,12 @@ BUILD_FILES: dict[str, re.Pattern[str]] = {
     "tsv": re.compile(r"[\w-]+\.tsv"),
     ".cache": re.compile(r"layout"),
     "report": re.compile(r"[\w().+-]+\.html"),  # the documents' pages of the review page
-    "omegat": re.compile(
-        r"segmentation\.conf"
-    ),  # OmegaT's form of the SRX rules (--profile omegat)
+    # OmegaT's form of the SRX rules (--profile omegat)
+    "omegat": re.compile(r"segmentation\.conf"),
 }
 CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")  # OUT/.cache/ab/: the entries whose keys start "ab"
-CACHE_ENTRY = re.compile(
-    r"(?P<key>[0-9a-f]{64})\.(?:json|texts|aligned|pickle)"
-)  # .pickle: written by versions before 0.2
+# .pickle: written by versions before 0.2
+CACHE_ENTRY = re.compile(r"(?P<key>[0-9a-f]{64})\.(?:json|texts|aligned|pickle)")
 
 
 def build_folders(out: Path) -> Iterator[tuple[Path, re.Pattern[str]]]:

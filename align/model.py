@@ -96,12 +96,10 @@ class AlignedUnit:
     score: float
     flags: tuple[str, ...] = ()
     srclang: str = ""
-    marks: dict[str, tuple[tuple[int, str], ...]] = field(
-        default_factory=dict
-    )  # footnote references per language
-    probabilities: dict[str, float] = field(
-        default_factory=dict
-    )  # each language's length fit to the pivot
+    # footnote references per language
+    marks: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    # each language's length fit to the pivot
+    probabilities: dict[str, float] = field(default_factory=dict)
 
     @property
     def langs(self) -> list[str]:
@@ -189,9 +187,8 @@ class GroupResult:
     symbol: str
     units: int  # n-way units aligned (0: no file of the group was usable)
     records: list[InputRecord] = field(default_factory=list)
-    rendered: dict[str, Any] = field(
-        default_factory=dict
-    )  # each output's part of the document (outputs.render)
+    # each output's part of the document (outputs.render)
+    rendered: dict[str, Any] = field(default_factory=dict)
     # the aligned document and records, as the cache stores them (align/pipeline/cache.py)
     aligned: bytes = b""
     reused: bool = False  # rendered again from an alignment the cache held
@@ -208,9 +205,8 @@ class BuildResult:
     cached: int = 0  # documents taken from the cache of an earlier build
     outputs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the exporters want the report to say
-    options: dict[str, Any] = field(
-        default_factory=dict
-    )  # the options the build ran with, for the report
+    # the options the build ran with, for the report
+    options: dict[str, Any] = field(default_factory=dict)
 
     def count(self, outcome: str) -> int:
         return self.inputs.counts[outcome]

@@ -85,9 +85,8 @@ class OutputFile:
     ) -> None:
         self.path, self.layout = path, layout
         self.index = layout.register(path) if layout else -1
-        self._same = (
-            layout.previous_fd(path) if layout else None
-        )  # the previous file, while equal to it
+        # the previous file, while equal to it
+        self._same = layout.previous_fd(path) if layout else None
         self._temporary = temporary_path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self._temporary, "wb", buffering=0)  # noqa: SIM115 (closed by _exit, with the stack)

@@ -19,13 +19,11 @@ _NUMBERS = re.compile(
     r"|(?P<year>(?<!\d)(?:1[89]|20)\d\d(?!\d))"
     r"|(?P<number>(?<![\d.,])\d+(?:[.,]\d+)*)"
 )
-PUNCTUATION_MISMATCH = math.log(
-    3
-)  # the last units of a bead end differently: a comma against a full stop
+# the last units of a bead end differently: a comma against a full stop
+PUNCTUATION_MISMATCH = math.log(3)
 NUMBERS_DISJOINT = math.log(10)  # both sides cite numbers and share none
-NUMBERS_ONE_SIDED = math.log(
-    1.5
-)  # one side cites numbers, the other none (Chinese may write them in words)
+# one side cites numbers, the other none (Chinese may write them in words)
+NUMBERS_ONE_SIDED = math.log(1.5)
 
 
 def end_class(text: str) -> str:
@@ -38,9 +36,8 @@ def end_class(text: str) -> str:
     return next((name for name, marks in _END_CLASSES.items() if last and last in marks), "none")
 
 
-@functools.lru_cache(
-    maxsize=4096
-)  # a document's texts recur in many beads; more would grow with the corpus
+# a document's texts recur in many beads; more would grow with the corpus
+@functools.lru_cache(maxsize=4096)
 def typed_numbers(text: str) -> frozenset[tuple[str, str]]:
     """The numbers a text cites, each with its kind, whatever the script's digits.
 

@@ -91,13 +91,14 @@ def align_lengths(
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     width = max(10, abs(n - m) + 10, max(n, m) // 10)
+    # length_cost, inlined below
     erfc, log, sqrt, root2, inf = (
         math.erfc,
         math.log,
         math.sqrt,
         math.sqrt(2),
         math.inf,
-    )  # length_cost, inlined below
+    )
     for i in range(n + 1):
         low, high = (
             (0, m)

@@ -15,17 +15,14 @@ class Link:
     """Units of each language that translate each other, before scoring and sentence splitting."""
 
     units: dict[str, list[Unit]]
-    probabilities: dict[str, float] = field(
-        default_factory=dict
-    )  # length plausibility against the pivot
-    ratios: dict[str, float] = field(
-        default_factory=dict
-    )  # each language's length ratio to the pivot
+    # length plausibility against the pivot
+    probabilities: dict[str, float] = field(default_factory=dict)
+    # each language's length ratio to the pivot
+    ratios: dict[str, float] = field(default_factory=dict)
     by_id: bool = True  # every language was paired by unit id, none by the length DP
     pivot: str = ""  # the language whose ids name the link; empty when the pivot lacks it
-    elsewhere: set[str] = field(
-        default_factory=set
-    )  # languages that hold these pivot units in another link
+    # languages that hold these pivot units in another link
+    elsewhere: set[str] = field(default_factory=set)
 
     @property
     def id(self) -> str:

@@ -21,9 +21,8 @@ from align.untext import join_lines
 MIN_SENTENCE_PROBABILITY = 0.02
 
 SentenceRun = tuple[int, int]  # first and last pivot sentence (1-based) of a sentence unit
-Cut = dict[
-    SentenceRun, tuple[str, str, float]
-]  # pivot span -> (the language's text, its own sentence ids, P)
+# pivot span -> (the language's text, its own sentence ids, P)
+Cut = dict[SentenceRun, tuple[str, str, float]]
 
 
 def split_unit(

@@ -39,9 +39,8 @@ _NOT_DOCUMENTS = frozenset(
     {"readme", "license", "licence", "copying", "notice", "changelog", "authors"}
 )
 MAX_BYTES = 50 * 1024 * 1024
-_STATES_IDENTITY = frozenset(
-    {".xml"}
-)  # formats whose readers give a Reading: symbol and language from the content
+# formats whose readers give a Reading: symbol and language from the content
+_STATES_IDENTITY = frozenset({".xml"})
 
 
 @dataclass(frozen=True)

@@ -60,9 +60,8 @@ _ISO_639_2 = {
 _WORK = re.compile(
     r"/akn/un/[^/]+/[^/]+/(?P<body>unga|unsc)/[^/]*/(?P<a>\d+)-(?P<b>\d+)(?P<part>[A-Z]?)/"
 )
-_NUMBER = re.compile(
-    r"^\s*(?P<n>\d{1,3})\s*[.\-–—]?\s*$"
-)  # an operative paragraph's <num>: "1.", "1 -"
+# an operative paragraph's <num>: "1.", "1 -"
+_NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-–—]?\s*$")
 _ITEM_MARK = re.compile(r"^\(?[^\W\d_]{1,5}\)$")  # "(a)", "a)", "(iv)", "(أ)"
 _BRACKET = frozenset("()")
 # Containers whose children are the document's parts; their <num> and <heading> are headings.
@@ -341,9 +340,8 @@ class _Reader:
     def _note(self, note: etree._Element) -> str:
         marker = (note.get("marker") or "").strip()
         number = marker if marker.isdigit() else str(len(self.notes) + 1)
-        text = re.sub(
-            r"^\(\s*\)\s*", "", self.text(note)
-        )  # Arabic notes open with "()", the number's place
+        # Arabic notes open with "()", the number's place
+        text = re.sub(r"^\(\s*\)\s*", "", self.text(note))
         self.notes.append(Block(text, kind="footnote", number=number))
         return f"[^{number}]"
 

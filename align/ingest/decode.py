@@ -132,6 +132,5 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 def _is_binary(text: str) -> bool:
     sample = text[:8192]
     controls = len(_CONTROLS.findall(sample))
-    return controls > max(
-        8, len(sample) // 100
-    )  # a few stray control codes are PDF-conversion noise
+    # a few stray control codes are PDF-conversion noise
+    return controls > max(8, len(sample) // 100)

@@ -28,9 +28,8 @@ from align.untext import roman
 
 BINARY = True
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_UNPACKED = (
-    64 * 1024 * 1024
-)  # a .docx of UN text unpacks to a few MB; far more is a zip bomb (or minutes of work)
+# a .docx of UN text unpacks to a few MB; far more is a zip bomb (or minutes of work)
+MAX_UNPACKED = 64 * 1024 * 1024
 MAX_MEMBERS = 2000
 _HEADING = re.compile(r"^(?:Title|Heading ?(\d))$", re.I)
 

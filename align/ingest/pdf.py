@@ -176,9 +176,8 @@ def _paragraphs(lines: list[_Line], body: float) -> list[Block]:
         for before, after in zip(lines, lines[1:])
         if after.top - before.top > 0.5 * body
     ]
-    spacing = (
-        min(gaps) if gaps else body * 1.3
-    )  # the line spacing: paragraphs are set further apart
+    # the line spacing: paragraphs are set further apart
+    spacing = min(gaps) if gaps else body * 1.3
     blocks: list[Block] = []
     current: list[str] = []
     heading: int = 0

@@ -16,6 +16,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 # k-th Latin letter so that ids agree across languages (Russian а) = French a) = Arabic (أ) = `.a`).
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CYRILLIC_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"  # UN Russian skips ё, й, ъ, ы, ь
+# abjad order, as UN Arabic letters lists
 ARABIC_LETTERS = (
     "أ",
     "ب",
@@ -45,7 +46,7 @@ ARABIC_LETTERS = (
     "ض",
     "ظ",
     "غ",
-)  # abjad order, as UN Arabic letters lists
+)
 
 DIGITS = r"[0-9٠-٩۰-۹０-９]"
 ARABIC_MARK = "|".join(ARABIC_LETTERS) + "|ه"
@@ -73,9 +74,8 @@ class Convention:
     meeting: re.Pattern[str]  # the closing meeting line
     paragraph: re.Pattern[str] = re.compile(PARAGRAPH)
     sub: re.Pattern[str] = rx(SUB_LATIN)
-    header: dict[str, re.Pattern[str]] = field(
-        default_factory=dict
-    )  # meta key -> whole-line pattern
+    # meta key -> whole-line pattern
+    header: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # how a paragraph's text may go on after a page break, never how one opens: a number that is not a
     # paragraph's own; in French, English and Spanish a small letter too (Russian and German preambular
     # paragraphs open with one)

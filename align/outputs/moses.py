@@ -13,9 +13,8 @@ from align.streams import Recorder
 if TYPE_CHECKING:
     from align.outputs.options import ExportOptions
 
-Lines = dict[
-    tuple[str, str], tuple[bytes, bytes]
-]  # (pivot, lang) -> (pivot lines, lang lines), "\n"-ended, UTF-8
+# (pivot, lang) -> (pivot lines, lang lines), "\n"-ended, UTF-8
+Lines = dict[tuple[str, str], tuple[bytes, bytes]]
 
 
 class MosesExporter:

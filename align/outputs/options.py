@@ -29,9 +29,8 @@ UNSIGNED = {"set_by_run": True, "unsigned": True}
 # Under this score the review page draws a translator's eye to a unit, whatever --min-score keeps.
 DOUBTFUL = 0.05
 
-FORMATS = tuple(
-    name for name in EXPORTERS if name != "report"
-)  # the outputs a user may choose (the report always)
+# the outputs a user may choose (the report always)
+FORMATS = tuple(name for name in EXPORTERS if name != "report")
 
 
 @dataclass(frozen=True)
@@ -49,18 +48,14 @@ class ExportOptions:
     escape: bool = False
     created: str = ""  # TMX creationdate, YYYYMMDDThhmmssZ; empty = `now`
     out: Path = field(default=Path("."), metadata=UNSIGNED)  # where the files go
-    now: str = field(
-        default="", metadata=UNSIGNED
-    )  # the run's start time, the date of units it renders unpinned
-    pivot: str = field(
-        default=DEFAULT_PIVOT, metadata=SET_BY_RUN
-    )  # the pivot asked for: memory.tmx's srclang
-    columns: tuple[str, ...] = field(
-        default=(), metadata=SET_BY_RUN
-    )  # the tables' language columns: every language found
-    made_by: str = field(
-        default="", metadata=UNSIGNED
-    )  # the build's signature, in TMX headers and the report (derived from keyed options)
+    # the run's start time, the date of units it renders unpinned
+    now: str = field(default="", metadata=UNSIGNED)
+    # the pivot asked for: memory.tmx's srclang
+    pivot: str = field(default=DEFAULT_PIVOT, metadata=SET_BY_RUN)
+    # the tables' language columns: every language found
+    columns: tuple[str, ...] = field(default=(), metadata=SET_BY_RUN)
+    # the build's signature, in TMX headers and the report (derived from keyed options)
+    made_by: str = field(default="", metadata=UNSIGNED)
 
     def __post_init__(self) -> None:
         if self.footnote_refs not in ("ph", "remove"):

@@ -24,9 +24,8 @@ class Profile:
     """How the TMX files are written for one family of CAT tools."""
 
     name: str
-    codes: dict[str, str] = field(
-        default_factory=dict
-    )  # ISO 639-1 -> the code written in xml:lang and srclang
+    # ISO 639-1 -> the code written in xml:lang and srclang
+    codes: dict[str, str] = field(default_factory=dict)
     max_chars: int = 0  # leave out units with a segment longer than this (0: no limit)
     both_directions: bool = False  # also write tmx/<lang>-<pivot>.tmx with srclang=<lang>
 

@@ -39,9 +39,8 @@ MAX_FLAGGED = 5000
 MAX_SHOWN = 500
 PAGES = "report"  # OUT/report/<symbol>.html: one page per document
 _PAGE = re.compile(r"[\w().+-]+\.html")
-INFORMATIONAL = frozenset(
-    {"by-length"}
-)  # flags that say how a unit was aligned, not that it needs a look
+# flags that say how a unit was aligned, not that it needs a look
+INFORMATIONAL = frozenset({"by-length"})
 _STYLE = """body{font-family:"Noto Sans","Noto Sans CJK SC","Noto Naskh Arabic",sans-serif;margin:2em}
 table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:start}
 th{background:#eee}table.review td{min-width:9em}tr.flagged td{background:#fff4d6}tr.low td{background:#fde2e2}td.id{white-space:nowrap;font-family:monospace}
@@ -153,9 +152,8 @@ class ReportExporter:
         self.documents.append(*rendered["summary"])
         for json, row, score in rendered["flagged"][: max(0, MAX_FLAGGED - len(self.flagged))]:
             self.flagged.append(json)  # the page shows the lowest-scored only (self.shown)
-            heapq.heappush(
-                self.shown, (-score, -len(self.flagged), row)
-            )  # the highest score, the latest, goes first
+            # the highest score, the latest, goes first
+            heapq.heappush(self.shown, (-score, -len(self.flagged), row))
             if len(self.shown) > MAX_SHOWN:
                 heapq.heappop(self.shown)
         name, page = rendered["page"]

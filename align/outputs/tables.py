@@ -154,9 +154,8 @@ class TablesExporter:
             encoding.result()
 
     def abort(self) -> None:
-        abort(
-            self.stack
-        )  # the encoder first (the last entered): its batch ends before the files are dropped
+        # the encoder first (the last entered): its batch ends before the files are dropped
+        abort(self.stack)
 
     def close(self, result: BuildResult) -> list[str]:
         self._flush()

@@ -59,9 +59,8 @@ def translation_unit(
         tu.set(
             "srclang", codes.get(unit.srclang if unit.srclang in langs else langs[0], unit.srclang)
         )
-    tu.set(
-        "segtype", unit.level
-    )  # each unit says what it is: OmegaT then neither warns nor re-segments
+    # each unit says what it is: OmegaT then neither warns nor re-segments
+    tu.set("segtype", unit.level)
     _prop(tu, "x-document", unit.document)
     _prop(tu, "x-unit", unit.id)
     _prop(tu, "x-kind", unit.kind)

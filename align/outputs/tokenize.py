@@ -20,9 +20,8 @@ from sacremoses.tokenize import nonbreaking_prefixes, perluniprops
 from align.untext import SYMBOL_IN_TEXT
 
 _GUILLEMETS = [(re.compile(r"«\s*"), '"'), (re.compile(r"\s*»"), '"')]
-_HIDE_GUILLEMETS = str.maketrans(
-    "«»", "\ue100\ue101"
-)  # Private Use Area: no normaliser rule touches them
+# Private Use Area: no normaliser rule touches them
+_HIDE_GUILLEMETS = str.maketrans("«»", "\ue100\ue101")
 _SHOW_GUILLEMETS = str.maketrans("\ue100\ue101", "«»")
 _FRENCH_SPACE = re.compile(r"(?<=\S)([;:!?])(?=\s|$)|(?<=\d)(%)")
 _CJK_CHARS = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
@@ -38,16 +37,14 @@ PROTECTED = [
     r"\b[nN][°º]",  # and "n°" (numéro)
     r"\w+(?:[.\-]\w+)*(?:/\w+(?:[.\-]\w+)*)+",
 ]
-_PROTECTED = [
-    re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED
-]  # as sacremoses compiles them
+# as sacremoses compiles them
+_PROTECTED = [re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED]
 _ASCII_DIGITS = frozenset("0123456789")
 # Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
 _ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
 _SLASH_SPACE = re.compile(r"(?<=\w) */ +(?=\w)|(?<=\w) +/(?=\w)")
-_LITERAL = re.compile(
-    r"(?:[^.^$*+?{}\[\]|()\\]|\\[()?!.])+"
-)  # no metacharacter but escaped ( ) ? ! .
+# no metacharacter but escaped ( ) ? ! .
+_LITERAL = re.compile(r"(?:[^.^$*+?{}\[\]|()\\]|\\[()?!.])+")
 # A string that every change made by one of sacremoses' normaliser patterns needs in the text (a
 # literal piece of the pattern; for " +" -> " ", two spaces): without it the substitution is skipped.
 _NEEDS = {
@@ -263,9 +260,8 @@ class Tokenizer:
         >>> Tokenizer("fr").normalize("« Coopération Sud‐Sud » ; 3 %")
         '"Coopération Sud-Sud" ; 3 %'
         """
-        text = text.replace("\u2010", "-").replace(
-            "\u2011", "-"
-        )  # Unicode hyphens (str.translate is slower)
+        # Unicode hyphens (str.translate is slower)
+        text = text.replace("\u2010", "-").replace("\u2011", "-")
         # guillemets in pairs become straight quotes; one alone (a quotation running over two paragraphs)
         # stays, spaced as French prints it, since the detokenizer pairs straight quotes by count
         alone = self.lang == "fr" and text.count("«") != text.count("»")
@@ -280,16 +276,13 @@ class Tokenizer:
         if self.lang == "fr":
             text = _FRENCH_SPACE.sub(lambda match: " " + (match[1] or match[2]), text)
         if self.lang == "zh":
-            text = _CJK_SPACE.sub(
-                "", text
-            )  # "1948 年 12 月": spaces beside Chinese characters are layout
+            # "1948 年 12 月": spaces beside Chinese characters are layout
+            text = _CJK_SPACE.sub("", text)
         if self.lang == "ar" and " " in text:
-            text = _ARABIC_PUNCTUATION.sub(
-                r"\1", text
-            )  # "(...) ،": the comma attaches to what precedes it
-            text = _SLASH_SPACE.sub(
-                "/", text
-            )  # "تشرين الأول/ أكتوبر": the two calendars' month names are one
+            # "(...) ،": the comma attaches to what precedes it
+            text = _ARABIC_PUNCTUATION.sub(r"\1", text)
+            # "تشرين الأول/ أكتوبر": the two calendars' month names are one
+            text = _SLASH_SPACE.sub("/", text)
         return text
 
     def moses_normalize(self, text: str) -> str:

@@ -101,9 +101,8 @@ class Cache:
                 OSError
             ) as error:  # the worker fails to read it too, and reports it skipped with why
                 content = f"unreadable: {error.strerror or error}".encode()
-            digest.update(
-                os.fsencode(os.path.abspath(path)) + b"\0" + content
-            )  # a folder named two ways is one
+            # a folder named two ways is one
+            digest.update(os.fsencode(os.path.abspath(path)) + b"\0" + content)
         aligned = digest.hexdigest()
         return aligned, hashlib.sha256((aligned + "|" + self.export_salt).encode()).hexdigest()
 

@@ -130,9 +130,8 @@ def _open_if_unchanged(path: Path, recorded: tuple[int, int, int]) -> int | None
     """A read-only descriptor of the previous build's file, if it is still the file that build wrote.
     Held open, it keeps those bytes readable after this build replaces the file."""
     try:
-        fd = os.open(
-            path, os.O_RDONLY | os.O_NOFOLLOW
-        )  # the file itself, never what a link points to
+        # the file itself, never what a link points to
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError:
         return None
     if _identity(os.fstat(fd)) != recorded:

@@ -131,9 +131,8 @@ def discover(
     a folder that cannot be listed, a link to a folder (never followed: links can loop), a FIFO, a device,
     a socket, a link to nothing. Files are listed and handed out as strings: an archive has 800,000 files,
     a Path is three times a str, and pathlib keeps every name it parses (sys.intern)."""
-    seen: set[str] = (
-        set()
-    )  # real paths, kept where two names may be one file: several inputs, or a link
+    # real paths, kept where two names may be one file: several inputs, or a link
+    seen: set[str] = set()
     skip = str(out.resolve()) if out else ""
     tell = left_out or (lambda _path, _reason: None)
 

@@ -105,9 +105,8 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
                 if done.rendered and not _write(
                     exporters, layout, cache, group.symbol, key, hit, done
                 ):
-                    done = process(
-                        group, options
-                    )  # its cached texts are damaged and its files' spans gone
+                    # its cached texts are damaged and its files' spans gone
+                    done = process(group, options)
                     cache.hits -= 1
                     _write(exporters, layout, cache, group.symbol, key, False, done)
                 result.inputs.extend(done.records)
@@ -191,9 +190,8 @@ class _Results:
     ) -> None:
         self.plan, self.options, self.cache, self.pool = plan, options, cache, pool
         self.aligning = to_work > 0
-        self.worked = run(
-            plan.for_workers(), to_work, options, pool=self.pool
-        )  # cache entries are loaded one at a time
+        # cache entries are loaded one at a time
+        self.worked = run(plan.for_workers(), to_work, options, pool=self.pool)
 
     def __iter__(self) -> Iterator[tuple[Group, str, str, bool, GroupResult]]:
         """Each group with its alignment key, its rendering key, whether its outputs came from the cache,

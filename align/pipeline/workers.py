@@ -33,9 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _WINDOW_PER_WORKER = 4  # groups in flight per worker: enough to keep workers busy, little memory
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
-_CLOSING = -(
-    1 << 30
-)  # Pool._started once the pool is closing: stays negative as late workers count themselves in
+# Pool._started once the pool is closing: stays negative as late workers count themselves in
+_CLOSING = -(1 << 30)
 
 
 def workers(options: BuildOptions) -> int:
@@ -179,9 +178,10 @@ def _pooled(
     aligned again on its own (see _alone), so the one that kills its worker each time is reported
     skipped with why and the others are not held against it."""
     groups, window = iter(groups), workers(options) * _WINDOW_PER_WORKER
+    # now
     pending = deque(
         (group, pool.submit(work, group, options)) for group in itertools.islice(groups, window)
-    )  # now
+    )
     return _pooled_in_order(pending, groups, window, pool, options, work)
 
 

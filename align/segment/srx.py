@@ -36,9 +36,8 @@ def rules_xml() -> bytes:
     for extension in (
         base.getroot().find(f"{{{SRX_NS}}}header").findall("{http://okapi.sf.net/srx-extensions}*")
     ):
-        extension.getparent().remove(
-            extension
-        )  # Okapi's extensions are not SRX 2.0: CAT tools must load the file
+        # Okapi's extensions are not SRX 2.0: CAT tools must load the file
+        extension.getparent().remove(extension)
     for section in ("languagerules", "maprules"):
         target = base.find(f"{{{SRX_NS}}}body/{{{SRX_NS}}}{section}")
         for position, element in enumerate(ours.find(f"{{{SRX_NS}}}body/{{{SRX_NS}}}{section}")):

@@ -2,10 +2,11 @@
 for every language version of a symbol, through one polite HTTP client (http.py)."""
 
 FORMATS = ("pdf", "doc", "akn")  # what `align fetch --format` asks for
+# of each symbol in each language
 OUTCOMES = (
     "fetched",
     "exists",
     "not-published",
     "not-found",
     "failed",
-)  # of each symbol in each language
+)

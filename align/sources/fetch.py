@@ -231,9 +231,8 @@ class _Source:
         if self.options.format == "akn":
             return self._akn(symbol, lang, part)
         record = language(lang)
-        letter = (
-            record.un_letter if lang in UN_LANGS else lang
-        )  # ISO codes are reported to work beyond the six
+        # ISO codes are reported to work beyond the six
+        letter = record.un_letter if lang in UN_LANGS else lang
         base = f"{self.server}/api/symbol/access?l={letter}&t={self.options.format}&s="
         answer = self.client.get(base + urllib.parse.quote(symbol, safe=""), part)
         if (

@@ -132,9 +132,8 @@ class Client:
     def _failure(self, error: BaseException) -> str:
         """One line on a request that got no answer, after its retries."""
         cause = error.args[0] if error.args else None
-        cause = getattr(
-            cause, "reason", cause
-        )  # urllib3's MaxRetryError holds the last try's error
+        # urllib3's MaxRetryError holds the last try's error
+        cause = getattr(cause, "reason", cause)
         if isinstance(error, requests.Timeout) or isinstance(
             cause, (ReadTimeoutError, ConnectTimeoutError)
         ):

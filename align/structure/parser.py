@@ -70,9 +70,8 @@ def parse(source: Source) -> Document:
     if preamble_at is not None:
         if preamble_at:
             meta["note"] = " ".join(block.text for block in body[:preamble_at])
-        units.append(
-            _unit("preamble", "heading", body[preamble_at].text)
-        )  # "Préambule": a translator's text too
+        # "Préambule": a translator's text too
+        units.append(_unit("preamble", "heading", body[preamble_at].text))
         body = body[preamble_at + 1 :]
     builder = _Body(conv)
     for block in body:
@@ -180,9 +179,8 @@ class _Body:
     counts: dict[str, int] = field(default_factory=dict)
     prefix: str = ""  # "annex." inside an annex, "III." in section III: their numbering restarts
     parts: dict[str, int] = field(default_factory=dict)  # how many annexes, sections, ... so far
-    repairs: list[str] = field(
-        default_factory=list
-    )  # where the markup's kind was overruled by the text
+    # where the markup's kind was overruled by the text
+    repairs: list[str] = field(default_factory=list)
     operative: bool = False  # an operative paragraph was read (in this part): unnumbered ones are no longer preambular
 
     def add(self, block: Block) -> None:
@@ -265,9 +263,8 @@ class _Body:
         match = self.conv.article.match(text)
         if match:
             self.article = str(parse_number(match["n"]))
-            self.units.append(
-                _unit(f"{self.prefix}art.{self.article}.h", "heading", text)
-            )  # "Article premier" = "Article 1"
+            # "Article premier" = "Article 1"
+            self.units.append(_unit(f"{self.prefix}art.{self.article}.h", "heading", text))
         elif self.conv.preamble.match(text):
             self.units.append(_unit(f"{self.prefix}preamble", "heading", text))
         else:

@@ -250,9 +250,10 @@ def _copy(spool: ByteSpool, file: TextIO) -> None:
     spool.copy_to(file.buffer)
 
 
-def _table_head(names: list[str], css: str) -> str:
+def _table_head(names: list[str], css: str, tail: str = "") -> str:
+    """A table's opening and head row: `names`, then `tail` (heads made otherwise)."""
     head = "".join(f"<th>{html.escape(name)}</th>" for name in names)
-    return f'<table class="{css}"><tr>{head}</tr>'
+    return f'<table class="{css}"><tr>{head}{tail}</tr>'
 
 
 def page_name(symbol: str) -> str:
@@ -281,22 +282,31 @@ def review_section(document: AlignedDocument, options: ExportOptions) -> str:
             f'<td class="id">{html.escape(unit.id)}<div class="flags">{html.escape(" ".join(shown))}</div>'
             f"<div>{unit.score:.3f}</div></td>"
         )
-        texts = "".join(
-            _cell(unit.texts.get(lang, ""), lang, "pivot" if lang == document.pivot else "")
-            for lang in document.langs
-        )
+        texts = _text_cells(unit, document.langs, document.pivot)
         rows.append(
             f'<tr class="unit {css}" id="u-{html.escape(unit.id)}" data-unit="{html.escape(unit.id)}">{meta}{texts}</tr>'
         )
     title = html.escape(document.symbol)
-    head = "".join(
-        f"<th{' class=pivot' if lang == document.pivot else ''}>{html.escape(lang)}</th>"
-        for lang in document.langs
-    )
+    head = _table_head(["unit"], "review", _language_heads(document.langs, document.pivot))
     return (
-        f'<section class="document" id="{title}"><h1>{title}</h1><table class="review"><tr><th>unit</th>{head}</tr>'
+        f'<section class="document" id="{title}"><h1>{title}</h1>{head}'
         + "".join(rows)
         + "</table></section>"
+    )
+
+
+def _text_cells(unit: AlignedUnit, langs: list[str], pivot: str) -> str:
+    """A unit's text in each language, a cell each, the pivot's marked."""
+    return "".join(
+        _cell(unit.texts.get(lang, ""), lang, "pivot" if lang == pivot else "") for lang in langs
+    )
+
+
+def _language_heads(langs: list[str], pivot: str, named: bool = False) -> str:
+    """A column head per language, the pivot's marked (and, `named`, said so)."""
+    return "".join(
+        f"<th{' class=pivot' if lang == pivot else ''}>{html.escape(lang)}{' (pivot)' if named and lang == pivot else ''}</th>"
+        for lang in langs
     )
 
 
@@ -311,15 +321,12 @@ def _flagged_row(
         f"{unit.score:.3f}",
         html.escape(" ".join(shown)),
     ]
-    texts = "".join(
-        _cell(unit.texts.get(lang, ""), lang, "pivot" if lang == pivot else "") for lang in langs
-    )
-    return _html_row(cells)[:-5] + texts + "</tr>"
+    return _html_row(cells, _text_cells(unit, langs, pivot))
 
 
-def _html_row(cells: list[str]) -> str:
-    """A table row of cells given as HTML."""
-    return '<tr><td dir="auto">' + '</td><td dir="auto">'.join(cells) + "</td></tr>"
+def _html_row(cells: list[str], tail: str = "") -> str:
+    """A table row of cells given as HTML, then `tail` (cells made otherwise)."""
+    return '<tr><td dir="auto">' + '</td><td dir="auto">'.join(cells) + f"</td>{tail}</tr>"
 
 
 def write_html(
@@ -342,15 +349,8 @@ def write_html(
         if len(flagged) < listed
         else ""
     )
-    file.write(more + _table_head(["document", "unit", "score", "flags"], "flagged")[:-5])
-    file.write(
-        "".join(
-            f"<th{' class=pivot' if lang == options.pivot else ''}>{html.escape(lang)}"
-            f"{' (pivot)' if lang == options.pivot else ''}</th>"
-            for lang in options.columns
-        )
-        + "</tr>"
-    )
+    heads = _language_heads(list(options.columns), options.pivot, named=True)
+    file.write(more + _table_head(["document", "unit", "score", "flags"], "flagged", heads))
     file.writelines(flagged)
     file.write("</table><h2>Documents</h2>")
     _write_table(

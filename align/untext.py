@@ -9,9 +9,7 @@ from align.errors import InvalidFilename
 
 # A UN document symbol in running text: series letters, then "/"-separated parts (A/60/493/Add.2,
 # A/RES/217(III)); and a line that is nothing but a symbol, the running header of a UN page.
-SYMBOL_IN_TEXT = (
-    r"\b[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+"
-)
+SYMBOL_IN_TEXT = r"(?<![A-Za-z0-9])[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+"
 SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
 # What a UN symbol is made of: letters, digits, "/", ".", "(", ")", "-", "+"; never "..", never a
 # leading "/", never a NUL or a backslash. A symbol is an identifier, not a path.

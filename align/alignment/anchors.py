@@ -15,10 +15,12 @@ _END_CLASSES = {"comma": ",،，、", "stop": ".。!?！？", "semicolon": ";；
 # Typed numbers, most specific first: a UN symbol (A/60/257), a resolution number (58/220), a year, any number.
 _NUMBERS = re.compile(
     rf"(?P<symbol>{SYMBOL_IN_TEXT})"
-    r"|(?P<resolution>\b\d{1,4}/\d{1,4}\b)"
+    r"|(?P<resolution>(?<![\d/])\d{1,4}/\d{1,4}(?![\d/]))"
     r"|(?P<year>(?<!\d)(?:1[89]|20)\d\d(?!\d))"
     r"|(?P<number>(?<![\d.,])\d+(?:[.,]\d+)*)"
 )
+# the month of a Chinese or Japanese date (2019年4月15日): the other languages write it as a word
+_CJK_MONTH = re.compile(r"(?<=年)\d{1,2}月|\d{1,2}月(?=\d{1,2}日)")
 # the last units of a bead end differently: a comma against a full stop
 PUNCTUATION_MISMATCH = math.log(3)
 NUMBERS_DISJOINT = math.log(10)  # both sides cite numbers and share none
@@ -43,9 +45,11 @@ def typed_numbers(text: str) -> frozenset[tuple[str, str]]:
 
     >>> sorted(typed_numbers("résolution 58/220 du 23 décembre 2003 (A/60/257)"))
     [('number', '23'), ('resolution', '58/220'), ('symbol', 'A/60/257'), ('year', '2003')]
+    >>> typed_numbers("2003年12月23日第58/220号决议") == typed_numbers("résolution 58/220 du 23 décembre 2003")
+    True
     """
     found = set()
-    for match in _NUMBERS.finditer(ascii_digits(text)):
+    for match in _NUMBERS.finditer(_CJK_MONTH.sub(" ", ascii_digits(text))):
         kind = match.lastgroup
         found.add((kind, match[kind]))
     return frozenset(found)

@@ -146,6 +146,15 @@ def _parser() -> argparse.ArgumentParser:
         "--no-cache", dest="cache", action="store_false", help="align everything again"
     )
     build_cmd.add_argument(
+        "--corrections",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="apply a translator's corrections from FILE too (repeat for more; OUT/corrections.json,"
+        " where `align review` saves them, is always applied)",
+    )
+    build_cmd.add_argument(
         "--escape",
         action="store_true",
         help="escape XML characters in tokenized files (Moses style)",
@@ -282,6 +291,19 @@ def _parser() -> argparse.ArgumentParser:
         help="check a TMX file against the DTD and what CAT tools need",
     )
     validate_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE.tmx")
+
+    review_cmd = commands.add_parser(
+        "review",
+        parents=[common],
+        help="check and correct a build's alignment in the browser (served on 127.0.0.1 only)",
+    )
+    review_cmd.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    review_cmd.add_argument(
+        "--port", type=int, default=0, help="the port to serve on (default: a free one)"
+    )
+    review_cmd.add_argument(
+        "--no-browser", dest="browser", action="store_false", help="print the address only"
+    )
 
     inspect_cmd = commands.add_parser(
         "inspect", parents=[common], help="show how one file is read and parsed"
@@ -497,6 +519,21 @@ def _lookup(args: argparse.Namespace) -> int:
     return 0 if matches else 1
 
 
+def _review(args: argparse.Namespace) -> int:
+    from align.review.server import serve
+    from align.review.session import Session
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port must be 0 (a free one) to 65535, not {args.port}")
+    session = Session(args.out)
+
+    def ready(url: str) -> None:
+        print(f"reviewing {args.out} at {url} (Ctrl-C to stop)", flush=True)
+
+    serve(session, args.port, args.browser, ready)
+    return 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     errors = 0
     for path in args.files:
@@ -582,6 +619,7 @@ def main(argv: list[str] | None = None) -> int:
             "export": _export,
             "lookup": _lookup,
             "validate": _validate,
+            "review": _review,
             "inspect": _inspect,
         }[args.command](args)
     except (

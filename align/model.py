@@ -120,6 +120,8 @@ class AlignedDocument:
     langs: list[str]
     units: list[AlignedUnit]
     pairs: dict[str, list[AlignedUnit]] = field(default_factory=dict)
+    # what became of each correction of the document (alignment/corrected.py), for the report
+    corrections: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +133,11 @@ class Group:
     files: str  # the paths, NUL-separated (no path holds NUL)
     # the cache entry of its alignment, when only its outputs are to be rendered again
     aligned: str = ""
+    corrections: str = ""  # a translator's corrections of the document (align.corrections.encode)
 
     @classmethod
-    def of(cls, symbol: str, paths: Iterable[str]) -> Group:
-        return cls(symbol, "\0".join(paths))
+    def of(cls, symbol: str, paths: Iterable[str], corrections: str = "") -> Group:
+        return cls(symbol, "\0".join(paths), corrections=corrections)
 
     @property
     def paths(self) -> tuple[str, ...]:

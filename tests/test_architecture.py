@@ -9,15 +9,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "align"
 
 # Each room and the rooms below it that it may import (its own room always). The stages import the shared
 # modules only, never each other; the build machinery and the tools use the stages; the API and the CLI sit on top.
-CORE = {"model", "errors", "version", "langs", "untext", "spool", "stored", "files", "streams", "json_text", "marks", "data"}
+CORE = {"model", "errors", "version", "langs", "untext", "spool", "stored", "files", "streams", "json_text", "marks", "data", "corrections"}
 STAGES = {"sources", "ingest", "structure", "segment", "alignment", "outputs"}
 ALLOWED = {
     **{room: {"core"} for room in STAGES},
     "core": set(),
     "pipeline": {"core", *STAGES},
     "tools": {"core", *STAGES},
+    "review": {"core", *STAGES, "pipeline"},
     "api": {"core", *STAGES, "pipeline", "tools"},
-    "cli": {"core", *STAGES, "pipeline", "tools", "api"},
+    "cli": {"core", *STAGES, "pipeline", "tools", "api", "review"},
 }
 
 

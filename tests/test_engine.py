@@ -125,10 +125,10 @@ def test_a_failing_document_is_reported_not_fatal(corpus: Path, tmp_path: Path, 
 
     real = align.pipeline.work.align_group
 
-    def fragile(documents, options):
+    def fragile(documents, options, corrections):
         if documents[0].symbol == "A/RES/217(2)":
             raise RuntimeError("simulated aligner bug")
-        return real(documents, options)
+        return real(documents, options, corrections)
 
     monkeypatch.setattr(align.pipeline.work, "align_group", fragile)
     result = build(BuildOptions.of(inputs=(corpus,), out=tmp_path / "out", jobs=1, cache=False))
@@ -167,7 +167,7 @@ def test_the_plan_is_made_in_a_child_and_read_back_one_group_at_a_time(corpus: P
     shutil.copytree(corpus, inputs)
     options = BuildOptions.of(inputs=(inputs,), out=out, created=CREATED, jobs=1)
     plan = Plan(out)
-    langs, records, fresh, total = in_child(plan.make, options, CREATED)()
+    langs, records, fresh, total = in_child(plan.make, options, CREATED, {})()
     symbols = ["A/RES/217(1)", "A/RES/217(2)", "A/RES/217(3)", "A/RES/217(III)", "A/RES/60/212"]
     assert [group.symbol for group, _aligned, _key, _cached in plan.groups()] == symbols
     assert [group.symbol for group in plan.for_workers()] == symbols and fresh == total == 5
@@ -181,7 +181,7 @@ def test_the_plan_is_made_in_a_child_and_read_back_one_group_at_a_time(corpus: P
     assert calls == [(symbol, 5) for symbol in symbols]  # a progress bar knows its total
     _change_english(inputs)
     plan = Plan(out)
-    *_, fresh, total = in_child(plan.make, options, CREATED)()
+    *_, fresh, total = in_child(plan.make, options, CREATED, {})()
     assert [(group.symbol, cached) for group, _aligned, _key, cached in plan.groups()] == [(symbol, symbol != "A/RES/217(2)") for symbol in symbols]
     assert [group.symbol for group in plan.for_workers()] == ["A/RES/217(2)"] and (fresh, total) == (1, 5)
     assert [group.symbol for group, _aligned, key, _cached in plan.groups() if key != keys[group.symbol]] == ["A/RES/217(2)"]
@@ -304,7 +304,7 @@ def test_a_worker_that_dies_costs_its_group_a_retry_then_a_skip_never_the_build(
     (out / "die-A_RES_217(3)").write_text("once")
     options = BuildOptions.of(inputs=(corpus,), out=out, created=CREATED, jobs=2, cache=False)
     plan = Plan(out)
-    plan.make(options, "")
+    plan.make(options, "", {})
     groups = [group for group, _aligned, _key, _cached in plan.groups()]
     pool = start(options, ("en", "fr"))
     try:

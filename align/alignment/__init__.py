@@ -10,6 +10,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Protocol
 
+from align.corrections import Correction
 from align.errors import UsageError
 from align.langs import DEFAULT_PIVOT, parse_lang
 from align.model import AlignedDocument, Document, Segmenter
@@ -53,7 +54,11 @@ class Aligner(Protocol):
     def signature(cls, options: AlignOptions) -> tuple[str, ...]:
         """How it aligns with `options`, for the TMX header and the report: changes when the results do."""
 
-    def align(self, documents: list[Document]) -> AlignedDocument: ...
+    def align(
+        self, documents: list[Document], corrections: list[Correction] | None = None
+    ) -> AlignedDocument:
+        """`corrections`: a translator's fixes of this document (align/corrections.py), applied as fixed
+        links that override the aligner."""
 
 
 def aligner_class(name: str) -> type[Aligner]:

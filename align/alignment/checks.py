@@ -24,9 +24,10 @@ def link_texts(link: Link) -> dict[str, tuple[str, tuple[Mark, ...]]]:
 def flags_of(link: Link, langs: list[str], texts: dict[str, str]) -> list[str]:
     """Flags of a link: languages missing, merged or split units, weak length fit, differing numbers."""
     present = [lang for lang in langs if lang in texts]
+    corrected = [f"corrected:{lang}" for lang in langs if lang in link.corrected]
     if len(present) == 1:
-        return ["single-language"]
-    flags = [
+        return ["single-language", *corrected]
+    flags = corrected + [
         f"missing-in:{lang}" for lang in langs if lang not in texts and lang not in link.elsewhere
     ]
     if any(len(units) > 1 for units in link.units.values()):

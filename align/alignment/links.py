@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from align.alignment.units import Pairing, pair_units
+from align.alignment.units import Fixed, Pairing, pair_units
 from align.model import Document, Unit
 
 
@@ -23,6 +23,7 @@ class Link:
     pivot: str = ""  # the language whose ids name the link; empty when the pivot lacks it
     # languages that hold these pivot units in another link
     elsewhere: set[str] = field(default_factory=set)
+    corrected: set[str] = field(default_factory=set)  # languages whose pairing a translator fixed
 
     @property
     def id(self) -> str:
@@ -48,14 +49,17 @@ def align_versions(pivot: Document, others: list[Document]) -> list[Link]:
     return align_all(pivot, others)[0]
 
 
-def align_all(pivot: Document, others: list[Document]) -> tuple[list[Link], list[list[Link]]]:
+def align_all(
+    pivot: Document, others: list[Document], fixed: dict[str, tuple[Fixed, ...]] | None = None
+) -> tuple[list[Link], list[list[Link]]]:
     """The n-way links (see align_versions) and, for each other version, the links of that version and
     the pivot alone. Each version is paired with the pivot by itself, so a pair's alignment depends on
     those two versions only; and in the n-way links, one language's merge or gap does not coarsen the
     others' units: French art.8 and art.9 stay two units for the languages that keep them apart, and the
     language that merged them has its own unit of both (French-Chinese keeps art.8 and art.10 though
-    Spanish merged 8 and 9)."""
-    pairings = [pair_units(pivot, other) for other in others]
+    Spanish merged 8 and 9). `fixed`: each language's beads a translator fixed (corrected.py)."""
+    fixed = fixed or {}
+    pairings = [pair_units(pivot, other, fixed.get(other.lang, ())) for other in others]
     own = [_fine_links(pivot, [other], [pairing]) for other, pairing in zip(others, pairings)]
     return _fine_links(pivot, others, pairings), own
 
@@ -69,12 +73,14 @@ def _fine_links(pivot: Document, others: list[Document], pairings: list[Pairing]
         place = -1
         for index, bead in enumerate(pairing.beads):
             units = [other.units[j] for j in bead.right]
+            corrected = {other.lang} if index in pairing.corrected else set()
             if bead.left:
                 place = bead.left[-1]
                 link = runs.setdefault(
                     bead.left,
                     Link({pivot.lang: [pivot.units[i] for i in bead.left]}, pivot=pivot.lang),
                 )
+                link.corrected |= corrected
                 if units:
                     link.units[other.lang] = units
                     link.probabilities[other.lang] = bead.probability
@@ -83,9 +89,9 @@ def _fine_links(pivot: Document, others: list[Document], pairings: list[Pairing]
                 continue
             for unit in units:  # in this language only, as far as the pivot goes
                 key = (place, unit.id if unit.numbered else f"{other.lang}:{unit.id}")
-                extra.setdefault(key, Link({}, by_id=unit.numbered)).units.setdefault(
-                    other.lang, []
-                ).append(unit)
+                link = extra.setdefault(key, Link({}, by_id=unit.numbered))
+                link.units.setdefault(other.lang, []).append(unit)
+                link.corrected |= corrected
     held = {i for run, link in runs.items() if len(run) > 1 and len(link.units) > 1 for i in run}
     for i in range(
         len(pivot.units)

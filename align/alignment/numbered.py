@@ -3,9 +3,11 @@ them, then sentences inside each unit (see links.py, units.py, sentences.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from align.alignment.checks import aligned_unit, link_texts
+from align.alignment.corrected import apply
 from align.alignment.dp import VARIANCE
 from align.alignment.links import Link, align_all
 from align.alignment.sentences import MIN_SENTENCE_PROBABILITY, project, split_unit
@@ -14,6 +16,7 @@ from align.model import AlignedDocument, AlignedUnit, Document, Segmenter
 
 if TYPE_CHECKING:
     from align.alignment import AlignOptions
+    from align.corrections import Correction
 
 
 class NumberedAligner:
@@ -27,8 +30,10 @@ class NumberedAligner:
         sentences = f"dp(p>={MIN_SENTENCE_PROBABILITY})" if options.sentences else "off"
         return f"dp:gale-church-chars(var={VARIANCE})+punct+nway", f"sentences:{sentences}"
 
-    def align(self, documents: list[Document]) -> AlignedDocument:
-        return align_document(documents, self.pivot, self.segmenter, self.sentences)
+    def align(
+        self, documents: list[Document], corrections: list[Correction] | None = None
+    ) -> AlignedDocument:
+        return align_document(documents, self.pivot, self.segmenter, self.sentences, corrections)
 
 
 def choose_pivot(langs: list[str], wanted: str) -> str:
@@ -44,36 +49,62 @@ def choose_pivot(langs: list[str], wanted: str) -> str:
 
 
 def align_document(
-    documents: list[Document], pivot: str, segmenter: Segmenter, sentences: bool = True
+    documents: list[Document],
+    pivot: str,
+    segmenter: Segmenter,
+    sentences: bool = True,
+    corrections: list[Correction] | None = None,
 ) -> AlignedDocument:
-    """Align all language versions of one document symbol (one Document per language)."""
-    langs = lang_order([document.lang for document in documents])
-    by_lang = {document.lang: document for document in documents}
-    pivot = choose_pivot(langs, pivot)
-    others = [lang for lang in langs if lang != pivot]
-    links, own = align_all(by_lang[pivot], [by_lang[lang] for lang in others])
+    """Align all language versions of one document symbol (one Document per language), with a
+    translator's corrections of it applied (see corrected.py)."""
+    paired = pair_links(documents, pivot, corrections or [])
+    pivot, others = paired.pivot, paired.others
+    langs = lang_order([pivot, *others])
     symbol = documents[0].symbol
     units: list[AlignedUnit] = []
     projected: dict[str, dict[tuple, list[AlignedUnit]]] = {
         lang: {} for lang in others
     }  # the n-way units' pair views
-    for link in links:
+    for link in paired.links:
         nway, by_lang = _views(symbol, link, langs, pivot, segmenter, sentences)
         units += nway
         for lang, pair_units in by_lang.items():
             projected[lang][_key(link, pivot, lang)] = pair_units
     pairs: dict[str, list[AlignedUnit]] = {lang: [] for lang in others}
-    for lang, pair_links in zip(
-        others, own
+    for lang, own in zip(
+        others, paired.own
     ):  # each pair as its two versions align; mostly the n-way unit's view
-        for link in pair_links:
+        for link in own:
             found = projected[lang].get(_key(link, pivot, lang))
             if found is None:
                 found = _views(symbol, link, [pivot, lang], pivot, segmenter, sentences)[1].get(
                     lang, []
                 )
             pairs[lang] += found
-    return AlignedDocument(symbol, pivot, langs, units, pairs)
+    return AlignedDocument(symbol, pivot, langs, units, pairs, paired.outcomes)
+
+
+@dataclass
+class Links:
+    """A document's links in both views, before texts are joined and scored: what the review page shows
+    and corrects (align/review), and what align_document makes units of."""
+
+    pivot: str
+    others: list[str]
+    documents: dict[str, Document]  # each version, with the corrections' splits
+    links: list[Link]  # the n-way view
+    own: list[list[Link]]  # each of `others` with the pivot alone
+    outcomes: list[dict[str, str]]  # what became of each correction
+
+
+def pair_links(documents: list[Document], pivot: str, corrections: list[Correction]) -> Links:
+    langs = lang_order([document.lang for document in documents])
+    pivot = choose_pivot(langs, pivot)
+    applied = apply({document.lang: document for document in documents}, pivot, corrections)
+    by_lang = applied.documents
+    others = [lang for lang in langs if lang != pivot]
+    links, own = align_all(by_lang[pivot], [by_lang[lang] for lang in others], applied.fixed)
+    return Links(pivot, others, by_lang, links, own, applied.outcomes)
 
 
 def _views(

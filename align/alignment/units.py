@@ -21,6 +21,8 @@ from align.model import Document, Unit
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
 _MIN_RATIO_EVIDENCE = 200
 MIN_ANCHOR_PROBABILITY = 1e-3
+# a bead a translator fixed: pivot unit indices, the other version's (one side may be empty)
+Fixed = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -31,14 +33,69 @@ class Pairing:
     beads: list[Bead]
     by_id: frozenset[int]  # indices of beads paired by unit id (the rest by the length DP)
     ratio: float  # this language's length / the pivot's, learned from the document
+    corrected: frozenset[int] = frozenset()  # indices of beads a translator fixed (also in by_id)
 
 
-def pair_units(pivot: Document, other: Document) -> Pairing:
-    """Pair `other`'s units with `pivot`'s; every unit of both ends up in exactly one bead."""
+def pair_units(pivot: Document, other: Document, fixed: tuple[Fixed, ...] = ()) -> Pairing:
+    """Pair `other`'s units with `pivot`'s; every unit of both ends up in exactly one bead. `fixed`: beads
+    a translator fixed (align/alignment/corrected.py), in reading order; the rest is paired around them."""
     left = pivot.units
     right = other.units
     anchors = _anchors(left, right)
     ratio = _ratio(left, right, anchors)
+    if not fixed:
+        beads, by_id = _pair_span(left, right, ratio, anchors)
+        return Pairing(other.lang, beads, frozenset(by_id), ratio)
+    alone_left = {i for run, runs in fixed if not runs for i in run}
+    alone_right = {j for run, runs in fixed if not run for j in runs}
+    beads, by_id, corrected = [], set(), set()
+    start_i = start_j = 0
+    for run, runs in [(run, runs) for run, runs in fixed if run and runs] + [
+        ((len(left),), (len(right),))
+    ]:
+        span_i = [i for i in range(start_i, run[0]) if i not in alone_left]
+        span_j = [j for j in range(start_j, runs[0]) if j not in alone_right]
+        found, found_by_id = _pair_span(
+            [left[i] for i in span_i], [right[j] for j in span_j], ratio
+        )
+        alone = [Bead((i,), (), 1.0) for i in range(start_i, run[0]) if i in alone_left]
+        alone += [Bead((), (j,), 1.0) for j in range(start_j, runs[0]) if j in alone_right]
+        for index, bead in enumerate(found):
+            bead = Bead(
+                tuple(span_i[x] for x in bead.left),
+                tuple(span_j[y] for y in bead.right),
+                bead.probability,
+            )
+            before = [b for b in alone if _precedes(b, bead)]
+            corrected.update(range(len(beads), len(beads) + len(before)))
+            beads += before
+            alone = [b for b in alone if b not in before]
+            if index in found_by_id:
+                by_id.add(len(beads))
+            beads.append(bead)
+        corrected.update(range(len(beads), len(beads) + len(alone)))
+        beads += alone
+        if run[0] < len(left) or runs[0] < len(right):
+            corrected.add(len(beads))
+            beads.append(Bead(run, runs, 1.0))
+        start_i, start_j = run[-1] + 1, runs[-1] + 1
+    return Pairing(other.lang, beads, frozenset(by_id | corrected), ratio, frozenset(corrected))
+
+
+def _precedes(alone: Bead, bead: Bead) -> bool:
+    """Whether a unit left alone comes before `bead` in reading order (on its own side)."""
+    if alone.left:
+        return bool(bead.left) and alone.left[0] < bead.left[0]
+    return bool(bead.right) and alone.right[0] < bead.right[0]
+
+
+def _pair_span(
+    left: list[Unit], right: list[Unit], ratio: float, anchors: list[tuple[int, int]] | None = None
+) -> tuple[list[Bead], set[int]]:
+    """The beads of a stretch of both versions (the whole of them, or the stretch between two fixed beads),
+    and which were paired by id."""
+    if anchors is None:
+        anchors = _anchors(left, right)
     # A number is evidence only with text that fits it: a pair whose lengths cannot be translations of
     # each other (a paragraph glued to the next by the converter) is left to the DP, which can merge.
     # Ids both versions' markup states are kept whatever their lengths: markup glues no paragraphs, and
@@ -85,10 +142,9 @@ def pair_units(pivot: Document, other: Document) -> Pairing:
             )
         start_i, start_j = i + 1, j + 1
     kinds = ([unit.kind for unit in left], [unit.kind for unit in right])
-    beads, by_id = _absorb_orphans(
+    return _absorb_orphans(
         beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)], kinds
     )
-    return Pairing(other.lang, beads, frozenset(by_id), ratio)
 
 
 def _absorb_orphans(

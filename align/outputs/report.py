@@ -101,6 +101,8 @@ class ReportExporter:
             "aligned_per_lang": dict(sorted(per_lang.items())),
             "levels": dict(Counter(unit.level for unit in document.units)),
         }
+        if document.corrections:  # a translator's: applied, or stale since the sources changed
+            summary["corrections"] = document.corrections
         flagged = [
             (unit, shown) for unit in document.units for shown in [flags(unit, options)] if shown
         ][:MAX_FLAGGED]

@@ -67,6 +67,9 @@ def translation_unit(
     _prop(tu, "x-score", f"{unit.score:.4f}")
     if unit.flags:
         _prop(tu, "x-flags", " ".join(unit.flags))
+    corrected = [flag.partition(":")[2] for flag in unit.flags if flag.startswith("corrected:")]
+    if corrected:  # the languages a translator fixed the pairing of (align review)
+        _prop(tu, "x-corrected", " ".join(corrected))
     for lang in langs:
         tuv = etree.SubElement(tu, "tuv")
         tuv.set(XML_LANG, codes.get(lang, lang))

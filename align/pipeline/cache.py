@@ -103,6 +103,7 @@ class Cache:
                 content = f"unreadable: {error.strerror or error}".encode()
             # a folder named two ways is one
             digest.update(os.fsencode(os.path.abspath(path)) + b"\0" + content)
+        digest.update(b"\0corrections\0" + group.corrections.encode())
         aligned = digest.hexdigest()
         return aligned, hashlib.sha256((aligned + "|" + self.export_salt).encode()).hexdigest()
 

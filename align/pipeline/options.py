@@ -8,11 +8,13 @@ from their fields, never listed by hand.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from align.alignment import AlignOptions, aligner_class
+from align.corrections import NAME as CORRECTIONS
 from align.errors import UsageError
 from align.ingest import ReadOptions
 from align.outputs.options import ExportOptions
@@ -39,6 +41,8 @@ class BuildOptions:
     # a Dask scheduler address; empty = a local Dask cluster with `jobs` workers
     scheduler: str = ""
     cache: bool = True  # reuse OUT/.cache: a rebuild redoes only the documents whose files changed
+    # files of a translator's corrections (align/corrections.py) besides OUT/corrections.json
+    corrections: tuple[Path, ...] = ()
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -47,7 +51,7 @@ class BuildOptions:
             raise UsageError(f"--jobs must be 0 (every core) or more, not {self.jobs}")
         if not self.inputs:
             raise UsageError("no input given")
-        for path in self.inputs:
+        for path in self.inputs + self.corrections:
             if not path.exists():
                 raise UsageError(f"{path}: no such file or folder")
         # the exporters write where the build does, memory.tmx's srclang the pivot asked for
@@ -71,7 +75,7 @@ class BuildOptions:
             if stage:
                 given[stage][name] = tuple(value) if isinstance(value, list) else value
             elif name in own:
-                mine[name] = value
+                mine[name] = tuple(map(Path, value)) if name == "corrections" else value
             else:
                 raise UsageError(f"unknown build option {name!r}")
         paths = (inputs,) if isinstance(inputs, (str, Path)) else tuple(inputs)
@@ -81,6 +85,13 @@ class BuildOptions:
             **{stage: kind(**given[stage]) for stage, kind in stages.items()},
             **mine,
         )
+
+    def correction_files(self) -> tuple[Path, ...]:
+        """The corrections the build applies: OUT/corrections.json (where `align review` saves them) if
+        there is one, then the files given, in that order (a later correction wins)."""
+        own = self.out / CORRECTIONS
+        given = tuple(path for path in self.corrections if path.absolute() != own.absolute())
+        return ((own,) if own.is_file() else ()) + given
 
     def signature(self) -> str:
         """How the outputs were made, in one line (written to the TMX header and the report)."""
@@ -102,11 +113,13 @@ class BuildOptions:
         record: dict[str, Any] = {
             "inputs": [str(path) for path in self.inputs],
             "out": str(self.out),
+            "workdir": os.getcwd(),  # where relative paths were given from
         }
         record |= (
             dataclasses.asdict(self.read)
             | dataclasses.asdict(self.align)
-            | {"pivot": self.align.wanted_pivot}
+            # the pivot used, and as asked for ("" = French, else PIVOT_FALLBACK's first)
+            | {"pivot": self.align.wanted_pivot, "asked_pivot": self.align.pivot}
             | self.export.record()
         )
         record |= {
@@ -115,9 +128,35 @@ class BuildOptions:
             if item.name not in ("inputs", "out", "read", "align", "export")
         }
         return {
-            name: list(value) if isinstance(value, tuple) else value
+            name: [str(item) for item in value]
+            if name == "corrections"
+            else list(value)
+            if isinstance(value, tuple)
+            else value
             for name, value in record.items()
         }
+
+    @classmethod
+    def again(cls, record: dict[str, Any], out: Path) -> BuildOptions:
+        """The options of a build as `record` (report.json) holds them, to run it again into `out`
+        (`align review` after a correction): relative paths are taken from the recorded `workdir`."""
+        flags = {
+            name: value
+            for name, value in record.items()
+            if name not in ("inputs", "out", "workdir", "asked_pivot")
+        }
+        flags["pivot"] = record.get("asked_pivot", flags.get("pivot", ""))
+        workdir = Path(record.get("workdir") or ".")
+        flags["corrections"] = tuple(workdir / path for path in flags.get("corrections", ()))
+        named = flags.get("named", [])
+        flags["named"] = [_from(workdir, item) for item in named]
+        return cls.of([workdir / path for path in record["inputs"]], out, **flags)
+
+
+def _from(workdir: Path, named: str) -> str:
+    """A `FILE=LANG` given from `workdir`, with FILE as a path from there."""
+    path, _, lang = named.rpartition("=")
+    return f"{workdir / path}={lang}"
 
 
 def _chosen(kind: type) -> set[str]:

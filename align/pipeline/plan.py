@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from align.corrections import Correction, encode
 from align.errors import AlignError
 from align.ingest import identity_from_name, kind_of, read_source
 from align.langs import lang_order
@@ -39,21 +40,30 @@ class Plan:
         ).open()  # [symbol, files, cached alignment] of the groups the cache lacks, in order
 
     def make(
-        self, options: BuildOptions, pinned: str
+        self, options: BuildOptions, pinned: str, corrections: dict[str, list[Correction]]
     ) -> tuple[set[str], list[InputRecord], int, int]:
-        """List, classify, group and hash the inputs (`pinned`: see Cache). Gives the languages the tables
-        will have columns for, the files left out, the number of groups for the workers, and of all groups."""
+        """List, classify, group and hash the inputs (`pinned`: see Cache; `corrections`: by document, each
+        group gets its own). Gives the languages the tables will have columns for, the files left out,
+        the number of groups for the workers, and of all groups."""
         by_symbol, langs, records = _classify(options)
         langs = {lang for lang in langs if options.read.wanted(lang)}
         cache = Cache(with_languages(options, langs), pinned)
         to_work = 0
         for symbol, files in sorted(by_symbol.items()):
-            group = Group.of(symbol, sorted(files.split("\0"), key=_preference))
+            group = Group.of(
+                symbol,
+                sorted(files.split("\0"), key=_preference),
+                encode(corrections.get(symbol, [])),
+            )
             aligned, rendered = cache.keys(group)
             cached = cache.has(rendered)
-            self._groups.append([group.symbol, group.files, aligned, rendered, cached])
+            self._groups.append(
+                [group.symbol, group.files, aligned, rendered, cached, group.corrections]
+            )
             if not cached:
-                self._for_workers.append([group.symbol, group.files, cache.aligned_path(aligned)])
+                self._for_workers.append(
+                    [group.symbol, group.files, cache.aligned_path(aligned), group.corrections]
+                )
                 to_work += 1
         self._groups.flush()
         self._for_workers.flush()
@@ -63,13 +73,13 @@ class Plan:
         """Every group, with its alignment and rendering keys ("" without a cache) and whether the cache
         holds its outputs."""
         return (
-            (Group(symbol, files), aligned, rendered, cached)
-            for symbol, files, aligned, rendered, cached in self._groups
+            (Group(symbol, files, corrections=corrections), aligned, rendered, cached)
+            for symbol, files, aligned, rendered, cached, corrections in self._groups
         )
 
     def for_workers(self) -> Iterator[Group]:
         """The groups for the workers: to align, or to render from the alignment the cache holds."""
-        return (Group(symbol, files, aligned) for symbol, files, aligned in self._for_workers)
+        return (Group(*fields) for fields in self._for_workers)
 
 
 def with_languages(options: BuildOptions, langs: Iterable[str]) -> BuildOptions:

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from align.corrections import by_document
 from align.errors import UsageError
 from align.files import only_writer, remove_leftovers
 from align.langs import UN_LANGS, lang_order
@@ -73,8 +74,9 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
     # neither an archive's groups nor what its listing leaves behind stay in this process), and the engine
     # starts at once: its first worker warms up (for the languages asked for, else the UN's six) meanwhile,
     # so a rebuild's changed documents need not wait.
+    corrections = by_document(options.correction_files())
     plan = Plan(options.out)
-    planned = in_child(plan.make, options, pinned)
+    planned = in_child(plan.make, options, pinned, corrections)
     pool = start(options, options.read.langs or UN_LANGS)
     try:
         result = BuildResult(

@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from align.alignment import aligner
+from align.corrections import Correction, decode
 from align.errors import AlignError
 from align.ingest import read_source
 from align.langs import lang_order
@@ -45,10 +46,9 @@ def process(group: Group, options: BuildOptions) -> GroupResult:
     )
 
 
-def read_and_align(
-    group: Group, options: BuildOptions
-) -> tuple[list[InputRecord], AlignedDocument | None]:
-    """Every file's outcome, and the aligned document (None if no file was usable)."""
+def read_versions(group: Group, options: BuildOptions) -> tuple[list[InputRecord], list[Document]]:
+    """The usable language versions of a group's files, parsed, and the outcome of each file that is
+    not (skipped or ignored, with why)."""
     documents: list[Document] = []
     records: list[InputRecord] = []
     for path in map(Path, group.paths):
@@ -83,10 +83,18 @@ def read_and_align(
             )
         else:
             documents.append(document)
+    return records, documents
+
+
+def read_and_align(
+    group: Group, options: BuildOptions
+) -> tuple[list[InputRecord], AlignedDocument | None]:
+    """Every file's outcome, and the aligned document (None if no file was usable)."""
+    records, documents = read_versions(group, options)
     if not documents:
         return records, None
     try:
-        aligned, outcomes = align_group(documents, options)
+        aligned, outcomes = align_group(documents, options, decode(group.corrections))
     except Exception as error:  # an aligner bug loses this document, listed with why, not the build
         log.debug("%s: unexpected error while aligning", group.symbol, exc_info=True)
         reason = f"internal error while aligning {group.symbol}: {type(error).__name__}: {error}"
@@ -116,12 +124,13 @@ def unusable(document: Document, others: list[Document]) -> str:
 
 
 def align_group(
-    documents: list[Document], options: BuildOptions
+    documents: list[Document], options: BuildOptions, corrections: list[Correction] | None = None
 ) -> tuple[AlignedDocument, list[InputRecord]]:
-    """Align the usable versions of one symbol; each version's outcome comes with it."""
+    """Align the usable versions of one symbol, with a translator's corrections of it; each version's
+    outcome comes with it."""
     order = lang_order([document.lang for document in documents])
     documents = sorted(documents, key=lambda document: order.index(document.lang))
-    aligned = aligner(options.align, Segmenter()).align(documents)
+    aligned = aligner(options.align, Segmenter()).align(documents, corrections)
     return aligned, [_outcome(document, aligned, len(documents)) for document in documents]
 
 

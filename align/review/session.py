@@ -8,6 +8,7 @@ the page shows exactly what a rebuild gives; the cache makes that rebuild redo t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from pathlib import Path
@@ -199,7 +200,9 @@ class Session:
         if self.pending:
             write(path, (read(path) if path.is_file() else []) + self.pending)
             self.pending = []
-        result = build(self.options)
+        # the corrected documents are few: aligned here, where the language models are loaded already,
+        # rather than by a new pool of workers that would load them again
+        result = build(dataclasses.replace(self.options, jobs=1))
         self._load()
         return {
             "saved": saved,

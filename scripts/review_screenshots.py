@@ -1,6 +1,6 @@
 """Screenshots of the review page (`align review`) for the README: one real resolution in six languages,
 A/RES/80/156 as the UN publishes it, served by a real `align review` process and shown in Debian's
-headless Chromium (selenium, chromium-driver).
+headless Chromium (selenium, chromium-driver), saved in 64 colours (Pillow, which reportlab brings).
 
     python scripts/review_screenshots.py docs/
 """
@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -82,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.terminate()
             server.wait()
+    for picture in args.folder.glob("review-*.png"):  # 64 colours keep the README's pictures small
+        Image.open(picture).convert("RGB").quantize(64).save(picture, optimize=True)
     print(f"screenshots of {SYMBOL} written to {args.folder}")
     return 0
 

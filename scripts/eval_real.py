@@ -104,7 +104,8 @@ def damage(printed: list[tuple[str, list[str]]], rng: random.Random) -> list[tup
         del printed[rng.choice(body[:-1])]
         body = [i for i, (text, _) in enumerate(printed) if i > 2 and not text.startswith("#")]
         i = rng.choice([i for i in body if i + 1 in body])
-        printed[i:i + 2] = [(printed[i][0] + " " + re.sub(r"^\S+ (- )?", "", printed[i + 1][0]), printed[i][1] + printed[i + 1][1])]
+        # the second paragraph's number is lost with the break, never its first word
+        printed[i:i + 2] = [(printed[i][0] + " " + re.sub(r"^\d+(?:\.| -) ", "", printed[i + 1][0]), printed[i][1] + printed[i + 1][1])]
     numbered = [i for i, (text, _) in enumerate(printed) if re.match(r"^\d+(\.| -) ", text)]
     if numbered:
         i = rng.choice(numbered)

@@ -1,6 +1,14 @@
 """French, as UN documents write it."""
 
-from align.langs.record import LATIN_LETTERS, LOWER_OR_DIGIT, SUB_LATIN, Convention, Language, rx
+from align.langs.record import (
+    LATIN_LETTERS,
+    LOWER_OR_DIGIT,
+    SUB_LATIN,
+    Convention,
+    Language,
+    openers,
+    rx,
+)
 
 LANGUAGE = Language(
     code="fr",
@@ -14,6 +22,23 @@ LANGUAGE = Language(
     srx="UN-French",
     fallback=0,
     convention=Convention(
+        # the words opening its preambular paragraphs three times or more in the General Assembly's sessions
+        # 75-80 (whose 33,000 preambular paragraphs hold one of them again after a comma 1 to 3 times), and
+        # the Security Council's Agissant
+        opener=openers(
+            *(
+                "Rappelant Réaffirmant Notant Consciente Soulignant Prenant Considérant Constatant "
+                "Sachant Ayant Convaincue Saluant Profondément Préoccupée Vivement Condamnant "
+                "Estimant Insistant Accueillant Exprimant Gravement Affirmant Guidée Reconnaissant "
+                "Déplorant Tenant Encourageant Réitérant Gardant Alarmée Appréciant Résolue "
+                "Félicitant Demandant Invitant Mesurant Exhortant Remerciant Regrettant Engageant "
+                "Déterminée Appelant Confirmant Craignant Déclarant Demeurant Mettant Attendant "
+                "Fermement Souhaitant Désireuse Louant Appuyant Rendant Jugeant Préconisant Convenant "
+                "Observant Honorant Particulièrement"
+            ).split(),
+            "Agissant",
+            r"S[e’']\s?[a-zéèê]+ant",  # Se félicitant, S’inquiétant
+        ),
         article=rx(r"^Article\s+(?P<n>\d+|premier)$"),
         preamble=rx(r"^Préambule$"),
         continuation=LOWER_OR_DIGIT,

@@ -80,6 +80,15 @@ class Convention:
     # paragraph's own; in French, English and Spanish a small letter too (Russian and German preambular
     # paragraphs open with one)
     continuation: re.Pattern[str] = re.compile(r"^\d")
+    # the word opening a preambular paragraph ("Recalling"), where it is capitalized, so that a second one
+    # after a comma or semicolon shows two paragraphs a converter ran together (structure/parser.py)
+    opener: re.Pattern[str] | None = None
+
+
+def openers(*words: str) -> re.Pattern[str]:
+    """A second preambular paragraph's opening inside a text: one of `words` (or patterns) after a comma
+    or semicolon and a space."""
+    return re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(words) + r")\b)")
 
 
 # Languages other than the six: numbering as in English, no header vocabulary; the article words, the

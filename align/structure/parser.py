@@ -230,7 +230,8 @@ class _Body:
         elif not self.units and conv.intro.match(text):
             self.units.append(_unit("intro", "intro", text))
         elif not self.operative:
-            self._preamble(text)
+            for paragraph in self._run_apart(text):
+                self._preamble(paragraph)
         else:
             self.units.append(_unit(self._next("para"), "paragraph", text, numbered=False))
 
@@ -245,6 +246,15 @@ class _Body:
             "",
             False,
         )
+
+    def _run_apart(self, text: str) -> list[str]:
+        """The preambular paragraphs a converter ran into one block (its blank line lost), cut before each
+        opening word that follows a comma or semicolon ("..., Rappelant sa résolution"): each is a unit of
+        its own, as in the versions that kept them apart."""
+        if self.conv.opener is None:
+            return [text]
+        cuts = [0] + [match.start() for match in self.conv.opener.finditer(text)] + [len(text)]
+        return [text[start:end].strip() for start, end in zip(cuts, cuts[1:]) if text[start:end].strip()]
 
     def _preamble(self, text: str, numbered: bool = False) -> None:
         self.units.append(_unit(self._next("pre"), "preamble", text, numbered=numbered))

@@ -1,0 +1,52 @@
+"""Preambular paragraphs a converter ran together (the blank line between them lost) are read apart again
+by the word that opens each ("Rappelant", "Recalling", "Recordando"), on the UN's real resolutions; and
+no real preambular paragraph is cut."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from align.ingest import markdown
+from align.model import Source
+from align.structure import parse
+from tests.conftest import CORPORA, script
+
+evaluation = script("eval_real")
+RESOLUTIONS = evaluation.resolutions([CORPORA / "un-akn"])
+
+
+def converted(document, join: int | None = None) -> list[tuple[str, str]]:
+    """The version printed as a converter gives it, preambular paragraphs `join` and `join + 1` run into
+    one block, read back: its preambular units (id, text)."""
+    printed = evaluation.paragraphs(document)
+    if join is not None:
+        printed[join : join + 2] = [(printed[join][0] + " " + printed[join + 1][0], printed[join][1] + printed[join + 1][1])]
+    text = evaluation.render(document, printed, random.Random(0), wrap=join is not None)
+    version = parse(Source(Path(f"{document.lang}.md"), document.lang, document.symbol, tuple(markdown.read(text))))
+    return [(unit.id, unit.text) for unit in version.units if unit.kind == "preamble"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es"])
+def test_paragraphs_run_together_are_read_apart(lang):
+    checked = 0
+    for symbol, versions in RESOLUTIONS.items():
+        document = versions.get(lang)
+        if document is None:
+            continue
+        intact = converted(document)
+        preamble = [i for i, unit in enumerate(u for u in document.units if u.kind != "footnote") if unit.kind == "preamble"]
+        for join in preamble[1:-1:3]:  # a few places in each preamble
+            assert converted(document, join) == intact, (symbol, lang, join)
+            checked += 1
+    assert checked > 30
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es"])
+def test_no_real_preambular_paragraph_is_cut(lang):
+    for symbol, versions in RESOLUTIONS.items():
+        if lang in versions:
+            marked = [unit.text for unit in versions[lang].units if unit.kind == "preamble"]
+            assert [text for _id, text in converted(versions[lang])] == marked, symbol

@@ -55,6 +55,13 @@ def typed_numbers(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+def distinctive(text: str) -> frozenset[tuple[str, str]]:
+    """The numbers of a text that identify what it cites: resolution numbers and document symbols."""
+    return frozenset(
+        number for number in typed_numbers(text) if number[0] in ("resolution", "symbol")
+    )
+
+
 # Kinds of units that are one kind of text: a converter may glue a preambular paragraph to an operative
 # one, and a bead may merge them; the others (title, intro, heading, meeting line, footnote) are never
 # merged with another kind, so a footnote's text never ends up in a paragraph's unit, nor the meeting line

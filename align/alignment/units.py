@@ -7,7 +7,7 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from align.alignment.anchors import Evidence, kind_class
+from align.alignment.anchors import Evidence, distinctive, kind_class
 from align.alignment.dp import (
     MOVES,
     VARIANCE,
@@ -21,6 +21,7 @@ from align.model import Document, Unit
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
 _MIN_RATIO_EVIDENCE = 200
 MIN_ANCHOR_PROBABILITY = 1e-3
+MIN_SHARED = 3  # resolutions and documents two units cite to pair them whatever their lengths
 # a bead a translator fixed: pivot unit indices, the other version's (one side may be empty)
 Fixed = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -31,7 +32,8 @@ class Pairing:
 
     lang: str
     beads: list[Bead]
-    by_id: frozenset[int]  # indices of beads paired by unit id (the rest by the length DP)
+    # indices of beads paired by unit id or by the resolutions they cite (the rest by the length DP)
+    by_id: frozenset[int]
     ratio: float  # this language's length / the pivot's, learned from the document
     corrected: frozenset[int] = frozenset()  # indices of beads a translator fixed (also in by_id)
 
@@ -93,7 +95,7 @@ def _pair_span(
     left: list[Unit], right: list[Unit], ratio: float, anchors: list[tuple[int, int]] | None = None
 ) -> tuple[list[Bead], set[int]]:
     """The beads of a stretch of both versions (the whole of them, or the stretch between two fixed beads),
-    and which were paired by id."""
+    and which were paired by id or by the resolutions they cite (not by length)."""
     if anchors is None:
         anchors = _anchors(left, right)
     # A number is evidence only with text that fits it: a pair whose lengths cannot be translations of
@@ -108,6 +110,7 @@ def _pair_span(
         or length_probability(len(left[i].text), len(right[j].text) / ratio, VARIANCE)
         >= MIN_ANCHOR_PROBABILITY
     ]
+    anchors = _chain(sorted(set(anchors) | set(_number_anchors(left, right, anchors))))
     beads: list[Bead] = []
     by_id: set[int] = set()
     start_i = start_j = 0
@@ -209,9 +212,14 @@ def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
     A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest.
     """
     where = {unit.id: j for j, unit in enumerate(right) if unit.numbered}
-    pairs = [
-        (i, where[unit.id]) for i, unit in enumerate(left) if unit.numbered and unit.id in where
-    ]
+    return _chain(
+        [(i, where[unit.id]) for i, unit in enumerate(left) if unit.numbered and unit.id in where]
+    )
+
+
+def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of `pairs` (in order of i) increasing in both i and j (longest increasing
+    subsequence), so that one out-of-order pair does not drag the rest."""
     tails: list[int] = []  # tails[k] = smallest j ending an increasing chain of length k+1
     tail_at: list[int] = []
     parent: list[int] = []
@@ -228,7 +236,47 @@ def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
     while index >= 0:
         chain.append(pairs[index])
         index = parent[index]
-    return chain[::-1]
+    chain.reverse()
+    return [pair for k, pair in enumerate(chain) if not k or pair[0] > chain[k - 1][0]]
+
+
+def _number_anchors(
+    left: list[Unit], right: list[Unit], anchors: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Units of the stretches between id anchors that cite the same resolutions and documents, as no other
+    unit of those stretches does: at least MIN_SHARED of them, more than twice as many as any other
+    unit shares with either. Lengths mislead most in such a unit (a list of resolutions and their dates,
+    which Chinese writes three times as long as its words would be), and its numbers are its identity."""
+    taken_i, taken_j = {i for i, _ in anchors}, {j for _, j in anchors}
+    numbers = [
+        [distinctive(unit.text) if k not in taken else frozenset() for k, unit in enumerate(side)]
+        for side, taken in ((left, taken_i), (right, taken_j))
+    ]
+    if not any(numbers[0]) or not any(numbers[1]):  # most stretches, and most sentences, cite none
+        return []
+    where: dict[tuple[str, str], list[int]] = {}
+    for j, found in enumerate(numbers[1]):
+        for number in found:
+            where.setdefault(number, []).append(j)
+    shared: dict[tuple[int, int], int] = {}
+    for i, found in enumerate(numbers[0]):
+        for number in found:
+            for j in where.get(number, ()):
+                shared[i, j] = shared.get((i, j), 0) + 1
+    best_i: dict[int, list[int]] = {}
+    best_j: dict[int, list[int]] = {}
+    for (i, j), count in shared.items():
+        best_i.setdefault(i, []).append(count)
+        best_j.setdefault(j, []).append(count)
+
+    def alone(count: int, counts: list[int]) -> bool:
+        return sum(1 for other in counts if other * 2 >= count) == 1
+
+    return [
+        (i, j)
+        for (i, j), count in shared.items()
+        if count >= MIN_SHARED and alone(count, best_i[i]) and alone(count, best_j[j])
+    ]
 
 
 def _ratio(left: list[Unit], right: list[Unit], anchors: list[tuple[int, int]]) -> float:

@@ -122,3 +122,32 @@ def test_a_paragraph_never_absorbs_another_kind_of_unit() -> None:
     pairing = pair_units(left, Document(english.symbol, "en", {}, [glued, loose_note]))
     assert all(len({left.units[i].kind for i in bead.left}) <= 1 for bead in pairing.beads)
     assert [(bead.left, bead.right) for bead in pairing.beads] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+
+
+def test_a_paragraph_listing_resolutions_pairs_by_them_whatever_its_length() -> None:
+    """Converted to text (no markup), the South-South series' paragraph recalling some twenty resolutions
+    and their dates is three times longer in Chinese, and longer in Arabic, than lengths expect: it pairs
+    with its French by the resolutions it cites, and every preambular paragraph with its own."""
+    import random
+
+    from align.alignment.numbered import align_document
+    from align.ingest import markdown
+    from align.model import Source
+    from align.segment import Segmenter
+    from align.structure import parse
+
+    resolutions = evaluation.resolutions([AKN / "ga"])
+    assert len(resolutions) >= 6
+    for symbol, versions in resolutions.items():
+        read = []
+        for lang in ("fr", "zh", "ar"):
+            document = versions[lang]
+            printed = evaluation.paragraphs(document)
+            text = evaluation.render(document, printed, random.Random(f"{symbol}/{lang}"), wrap=False)
+            read.append(parse(Source(Path(f"{lang}.md"), lang, symbol, tuple(markdown.read(text)))))
+        aligned = align_document(read, "fr", Segmenter(), sentences=False)
+        for lang in ("zh", "ar"):
+            preamble = [unit for unit in aligned.pairs[lang] if unit.kind == "preamble"]
+            assert preamble and all(unit.unit_ids == {"fr": unit.id, lang: unit.id} for unit in preamble), (
+                symbol, lang, [unit.unit_ids for unit in preamble if unit.unit_ids != {"fr": unit.id, lang: unit.id}]
+            )

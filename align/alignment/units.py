@@ -21,6 +21,7 @@ from align.model import Document, Unit
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
 _MIN_RATIO_EVIDENCE = 200
 MIN_ANCHOR_PROBABILITY = 1e-3
+DIAGONAL_PROBABILITY = 1e-4  # below it, one pair of an equal-count stretch shows a drop and a merge
 MIN_SHARED = 3  # resolutions and documents two units cite to pair them whatever their lengths
 # a bead a translator fixed: pivot unit indices, the other version's (one side may be empty)
 Fixed = tuple[tuple[int, ...], tuple[int, ...]]
@@ -84,6 +85,21 @@ def pair_units(pivot: Document, other: Document, fixed: tuple[Fixed, ...] = ()) 
     return Pairing(other.lang, beads, frozenset(by_id | corrected), ratio, frozenset(corrected))
 
 
+def _diagonal(left: list[Unit], right: list[Unit], ratio: float) -> list[Bead]:
+    """A stretch with as many units on both sides, of the same kinds in the same order, paired one to
+    one ([] if it is not one, or a pair's lengths cannot be a translation's): UN versions keep their
+    paragraphs, so equal counts are the rule, and lengths alone drift (Chinese, lists of resolutions)."""
+    if len(left) != len(right) or len(left) < 2:
+        return []
+    if any(kind_class(a.kind) != kind_class(b.kind) for a, b in zip(left, right)):
+        return []
+    beads = [
+        Bead((k,), (k,), length_probability(len(a.text), len(b.text) / ratio, VARIANCE))
+        for k, (a, b) in enumerate(zip(left, right))
+    ]
+    return beads if all(bead.probability >= DIAGONAL_PROBABILITY for bead in beads) else []
+
+
 def _precedes(alone: Bead, bead: Bead) -> bool:
     """Whether a unit left alone comes before `bead` in reading order (on its own side)."""
     if alone.left:
@@ -123,7 +139,7 @@ def _pair_span(
                 [u.text for u in right[start_j:j]],
                 ([u.kind for u in left[start_i:i]], [u.kind for u in right[start_j:j]]),
             )
-            gap = align_lengths(
+            gap = _diagonal(left[start_i:i], right[start_j:j], ratio) or align_lengths(
                 _lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence
             )
             beads += [

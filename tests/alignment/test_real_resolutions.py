@@ -124,10 +124,14 @@ def test_a_paragraph_never_absorbs_another_kind_of_unit() -> None:
     assert [(bead.left, bead.right) for bead in pairing.beads] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
 
 
-def test_a_paragraph_listing_resolutions_pairs_by_them_whatever_its_length() -> None:
-    """Converted to text (no markup), the South-South series' paragraph recalling some twenty resolutions
-    and their dates is three times longer in Chinese, and longer in Arabic, than lengths expect: it pairs
-    with its French by the resolutions it cites, and every preambular paragraph with its own."""
+def test_converted_resolutions_pair_every_preambular_paragraph_with_its_own() -> None:
+    """Converted to text (no markup: preambular paragraphs are paired by their place, length and the
+    numbers they cite), every preambular paragraph of the ten resolutions pairs with its own in every
+    language. The South-South series' paragraph recalling some twenty resolutions and their dates, three
+    times longer in Chinese than lengths expect, pairs by the resolutions it cites; a preamble with as
+    many paragraphs of the same kinds on both sides pairs them one to one, where lengths drifted.
+    One preamble still drifts: Chinese S/RES/2620 (2022), whose paragraphs' lengths against French
+    range from a fifth to two thirds."""
     import random
 
     from align.alignment.numbered import align_document
@@ -136,18 +140,22 @@ def test_a_paragraph_listing_resolutions_pairs_by_them_whatever_its_length() -> 
     from align.segment import Segmenter
     from align.structure import parse
 
-    resolutions = evaluation.resolutions([AKN / "ga"])
-    assert len(resolutions) >= 6
+    resolutions = evaluation.resolutions([AKN])
+    assert len(resolutions) == 10
+    wrong = {}
     for symbol, versions in resolutions.items():
         read = []
-        for lang in ("fr", "zh", "ar"):
-            document = versions[lang]
+        for lang, document in versions.items():
             printed = evaluation.paragraphs(document)
-            text = evaluation.render(document, printed, random.Random(f"{symbol}/{lang}"), wrap=False)
+            text = evaluation.render(document, printed, random.Random(f"{symbol}/{lang}/0"), wrap=False)
             read.append(parse(Source(Path(f"{lang}.md"), lang, symbol, tuple(markdown.read(text)))))
         aligned = align_document(read, "fr", Segmenter(), sentences=False)
-        for lang in ("zh", "ar"):
-            preamble = [unit for unit in aligned.pairs[lang] if unit.kind == "preamble"]
-            assert preamble and all(unit.unit_ids == {"fr": unit.id, lang: unit.id} for unit in preamble), (
-                symbol, lang, [unit.unit_ids for unit in preamble if unit.unit_ids != {"fr": unit.id, lang: unit.id}]
-            )
+        for lang, units in aligned.pairs.items():
+            found = [
+                unit.unit_ids
+                for unit in units
+                if unit.kind == "preamble" and (unit.unit_ids != {"fr": unit.id, lang: unit.id} or "-" in unit.id)
+            ]
+            if found:
+                wrong[symbol, lang] = found
+    assert list(wrong) == [("S/RES/2620(2022)", "zh")], wrong

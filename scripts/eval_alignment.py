@@ -49,7 +49,7 @@ _WHEREAS = {f"pre.{k}": f"w{k}" for k in range(1, 8)}
 PREAMBLE = {
     "fr": _WHEREAS | {"pre.8": "tail", "pre.9": "tail"},
     "en": _WHEREAS | {"pre.8": "tail", "pre.9": "tail", "pre.10": "tail"},
-    "zh": _WHEREAS | {"pre.8": "tail"},
+    "zh": _WHEREAS | {"pre.8": "tail", "pre.9": "tail"},  # "因此现在,大会," and "发布……", read apart
     "ru": _WHEREAS | {"pre.8": "tail", "pre.9": "tail"},
     "es": _WHEREAS | {"pre.8": "tail", "pre.9": "tail"},
     "ar": {"pre.1": "w1", "pre.2": "w2", "pre.3": "w3", "pre.4": "w5", "pre.5": "w6", "pre.6": "w7",

@@ -83,6 +83,9 @@ class Convention:
     # the word opening a preambular paragraph ("Recalling"), where it is capitalized, so that a second one
     # after a comma or semicolon shows two paragraphs a converter ran together (structure/parser.py)
     opener: re.Pattern[str] | None = None
+    # the enacting formula at the head of the paragraph it introduces ("因此现在,大会,发布……"): group 1 is
+    # the formula, a unit of its own, as the versions that print it on a line of their own have it
+    glued_intro: re.Pattern[str] | None = None
 
 
 def openers(*words: str) -> re.Pattern[str]:

@@ -17,6 +17,7 @@ LANGUAGE = Language(
         article=rx(r"^第(?P<n>[一二三四五六七八九十百〇零两\d]+)条$"),
         preamble=rx(r"^序言$"),
         intro=rx(r"^(?:大会|安全理事会)\s*[,，]?$"),
+        glued_intro=rx(r"^((?:因此现在\s*[,，]\s*)?(?:大会|安全理事会)\s*[,，])\s*(?=\S)"),
         meeting=rx(r"^第?\d+\s*次全体会议"),  # "第48次全体会议"
         header={
             "body": rx(r"^(?:联合国\s*)?(大会|安全理事会|经济及社会理事会)$"),

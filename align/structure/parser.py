@@ -231,7 +231,11 @@ class _Body:
             self.units.append(_unit("intro", "intro", text))
         elif not self.operative:
             for paragraph in self._run_apart(text):
-                self._preamble(paragraph)
+                # the enacting formula ("大会，") heading the first preambular paragraph
+                if not self.counts.get("pre") and conv.intro.match(paragraph):
+                    self.units.append(_unit(self.prefix + "intro", "intro", paragraph))
+                else:
+                    self._preamble(paragraph)
         else:
             self.units.append(_unit(self._next("para"), "paragraph", text, numbered=False))
 
@@ -249,12 +253,19 @@ class _Body:
 
     def _run_apart(self, text: str) -> list[str]:
         """The preambular paragraphs a converter ran into one block (its blank line lost), cut before each
-        opening word that follows a comma or semicolon ("..., Rappelant sa résolution"): each is a unit of
-        its own, as in the versions that kept them apart."""
-        if self.conv.opener is None:
-            return [text]
-        cuts = [0] + [match.start() for match in self.conv.opener.finditer(text)] + [len(text)]
-        return [text[start:end].strip() for start, end in zip(cuts, cuts[1:]) if text[start:end].strip()]
+        opening word that follows a comma or semicolon ("..., Rappelant sa résolution"), and an enacting
+        formula at the head of the paragraph it introduces: each is a unit of its own, as in the versions
+        that kept them apart."""
+        cuts = [0, len(text)]
+        glued = self.conv.glued_intro and self.conv.glued_intro.match(text)
+        if glued:  # the enacting formula heads the paragraph it introduces: a unit of its own
+            cuts.insert(1, glued.end(1))
+        if self.conv.opener is not None:
+            cuts[1:-1] += [match.start() for match in self.conv.opener.finditer(text)]
+        cuts.sort()
+        return [
+            text[start:end].strip() for start, end in zip(cuts, cuts[1:]) if text[start:end].strip()
+        ]
 
     def _preamble(self, text: str, numbered: bool = False) -> None:
         self.units.append(_unit(self._next("pre"), "preamble", text, numbered=numbered))

@@ -121,10 +121,12 @@ def test_omegat_fills_the_french_udhr_from_our_memory(memories: Path, tmp_path: 
     if lang in ("en", "ru"):  # the issue's target, reached once the headings reached the memory
         assert ours >= 0.98
     if lang in BELOW:
-        # Chinese and Arabic run "L'Assemblée générale" and "Proclame ..." (zh), or a recital's sentences (ar),
-        # into one: our memory pairs the French run with the one paragraph, which OmegaT cannot cut to its
-        # segments; the baseline pairs "L'Assemblée générale" with the whole Chinese paragraph, a wrong
-        # pair OmegaT counts as filled. So we stay just under it there (0.925 against 0.937, 0.906 against 0.909).
+        # Chinese runs two French sentences into one (Article 26.1: "Toute personne a droit à l'éducation.
+        # L'éducation doit être gratuite, ..."), and Arabic a recital's: our memory pairs the French two with
+        # the one sentence, which OmegaT, cutting the French in two, cannot use; the paragraph-level
+        # baseline holds the whole paragraph, which OmegaT fills. So we stay just under it there (0.973
+        # against 0.985, 0.906 against 0.909). Chinese "因此现在,大会,发布……" is the enacting formula and
+        # the paragraph it heads, two units as in French: 0.925 against 0.937 before it was read so.
         assert ours >= baseline - BELOW[lang]
     else:
         assert ours >= baseline

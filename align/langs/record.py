@@ -94,12 +94,18 @@ def openers(*words: str) -> re.Pattern[str]:
     return re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(words) + r")\b)")
 
 
-# Languages other than the six: numbering as in English, no header vocabulary; the article words, the
-# enacting formula and the meeting line of the other languages UN resolutions are translated into
-# (German by the Deutscher Übersetzungsdienst).
+# Languages other than the six: numbered structure recognised generically, in any script. An article is a
+# heading of one word and a number, with an ordinal mark or not ("Artikel 1", "Artigo 1.º", "अनुच्छेद १",
+# "Статья 1"), or 第N条 ("第１条"); a paragraph opens with a number in any digits, "1.", "(1)" or "１　"; no header
+# vocabulary; the enacting formula and the meeting line of the other languages UN resolutions are translated
+# into (German by the Deutscher Übersetzungsdienst).
 GENERIC = Convention(
-    article=rx(r"^(?:Article|Artikel|Artigo|Articolo|Artykuł)\s+(?P<n>\d+)$"),
-    preamble=rx(r"^(?:Preamble|Präambel|Preâmbulo|Preambolo|Preambuła)$"),
+    article=rx(
+        r"^(?:[^\s\d()]{3,20}\s+(?P<n>\d{1,3}|[IVXLC]{1,7})\s*(?:\.?\s*[ºª°]|\.)?"
+        r"|第\s*(?P<cjk>\d{1,3}|[一二三四五六七八九十百〇零两]{1,5})\s*[条條])$"
+    ),
+    preamble=rx(r"^(?:Preamble|Präambel|Preâmbulo|Preambolo|Preambuła|前文|प्रस्तावना)$"),
+    paragraph=rx(r"^\(?(?P<n>\d{1,3})(?:\)\s*|\s*[.．]\s*|(?<=[０-９])\s+)(?=[^\d\s.,])"),
     intro=rx(
         r"^(?:Die Generalversammlung|Der Sicherheitsrat|A Assembleia Geral|O Conselho de Segurança)\s*,?$"
     ),

@@ -283,7 +283,8 @@ class _Body:
         self._close_article()
         match = self.conv.article.match(text)
         if match:
-            self.article = str(parse_number(match["n"]))
+            # the generic convention's 第N条 names its number otherwise
+            self.article = str(parse_number(match["n"] or match.groupdict().get("cjk") or ""))
             # "Article premier" = "Article 1"
             self.units.append(_unit(f"{self.prefix}art.{self.article}.h", "heading", text))
         elif self.conv.preamble.match(text):

@@ -50,13 +50,18 @@ class Session:
             raise UsageError(
                 f"{self.out}: not a build's output folder (report.json: {error})"
             ) from None
-        self.report = report
-        self.options = BuildOptions.again(report["options"], self.out)
-        workdir = Path(report["options"].get("workdir") or ".")
-        self.files: dict[str, list[str]] = {}
-        for record in report["inputs"]:
-            if record["outcome"] in ("aligned", "partial") and record["symbol"]:
-                self.files.setdefault(record["symbol"], []).append(str(workdir / record["path"]))
+        try:
+            self.options = BuildOptions.again(report["options"], self.out)
+            workdir = Path(report["options"].get("workdir") or ".")
+            files: dict[str, list[str]] = {}
+            for record in report["inputs"]:
+                if record["outcome"] in ("aligned", "partial") and record["symbol"]:
+                    files.setdefault(record["symbol"], []).append(str(workdir / record["path"]))
+        except (KeyError, TypeError, AttributeError) as error:
+            raise UsageError(
+                f"{self.out}: report.json is not a build's report ({type(error).__name__}: {error})"
+            ) from None
+        self.report, self.files = report, files
 
     # what the page lists
 

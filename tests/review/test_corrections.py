@@ -242,10 +242,13 @@ def test_the_corrections_file_round_trips(tmp_path):
     assert data["format"] == "align-corrections" and data["version"] == 1
 
 
-def test_review_of_a_folder_that_is_no_build_is_refused_in_one_line(tmp_path):
+@pytest.mark.parametrize("report, why", [(None, "not a build's output folder"), ("{}", "not a build's report")])
+def test_review_of_a_folder_that_is_no_build_is_refused_in_one_line(tmp_path, report, why):
+    if report is not None:
+        (tmp_path / "report.json").write_text(report, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "align", "review", str(tmp_path), "--no-browser"],
         capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 2 and done.stderr.count("\n") == 1
-    assert str(tmp_path) in done.stderr and "not a build's output folder" in done.stderr
+    assert str(tmp_path) in done.stderr and why in done.stderr

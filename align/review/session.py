@@ -206,8 +206,8 @@ class Session:
             write(path, (read(path) if path.is_file() else []) + self.pending)
             self.pending = []
         # the corrected documents are few: aligned here, where the language models are loaded already,
-        # rather than by a new pool of workers that would load them again
-        result = build(dataclasses.replace(self.options, jobs=1))
+        # rather than by a new pool of workers (or a Dask cluster, if the build had one) that would load them again
+        result = build(dataclasses.replace(self.options, jobs=1, engine="local", scheduler=""))
         self._load()
         return {
             "saved": saved,

@@ -85,6 +85,7 @@ def _build(options: BuildOptions, progress: Callable[[str, int], None] | None) -
         langs, records, to_work, total = planned()
         _check_pivot(options, langs)
         result.inputs.extend(records)
+        result.notes += _unused(corrections, plan)
         options = with_languages(options, langs)  # workers render rows with them
         remove_leftovers(options.out)
         cache = Cache(options, pinned)
@@ -159,6 +160,18 @@ def _write(
     if not hit:
         cache.put(key, done, written)
     return True
+
+
+def _unused(corrections: dict[str, list], plan: Plan) -> list[str]:
+    """What the report says of corrections whose document is not in this build (nothing is done with them)."""
+    if not corrections:  # most builds: the plan is not read again for nothing
+        return []
+    gone = set(corrections) - {group.symbol for group, *_ in plan.groups()}
+    if not gone:
+        return []
+    count = sum(len(corrections[symbol]) for symbol in gone)
+    names = ", ".join(sorted(gone)[:5]) + (", ..." if len(gone) > 5 else "")
+    return [f"corrections left unapplied, their documents not in this build: {count} ({names})"]
 
 
 def _check_pivot(options: BuildOptions, langs: set[str]) -> None:

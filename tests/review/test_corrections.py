@@ -19,7 +19,7 @@ from align.corrections import NAME, Correction, digest, read, write
 from align.ingest import read_source
 from align.review.session import Refused, Session
 from align.structure import parse
-from tests.conftest import CREATED, udhr_path
+from tests.conftest import CREATED, SEED, udhr_path
 
 SYMBOL = "A/RES/217(III)"
 GLUED = "prohibidas en todas sus formas. Nadie será"
@@ -252,3 +252,16 @@ def test_review_of_a_folder_that_is_no_build_is_refused_in_one_line(tmp_path, re
     )
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert str(tmp_path) in done.stderr and why in done.stderr
+
+
+def test_corrections_of_a_document_not_in_the_build_are_reported(reviewed, tmp_path):
+    session = reviewed
+    session.act(SYMBOL, "es", index_of(session, ("art.4",)), "merge")
+    session.save()
+    shared = [session.out / NAME]
+    same = align.build([udhr_path("fr"), udhr_path("es")], tmp_path / "same", corrections=shared, created=CREATED)
+    assert same.notes == []
+    other = align.build([SEED], tmp_path / "other", corrections=shared, created=CREATED)
+    assert other.notes == [f"corrections left unapplied, their documents not in this build: 1 ({SYMBOL})"]
+    report = json.loads((tmp_path / "other" / "report.json").read_text(encoding="utf-8"))
+    assert report["notes"] == other.notes

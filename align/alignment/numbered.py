@@ -57,10 +57,18 @@ def align_document(
 ) -> AlignedDocument:
     """Align all language versions of one document symbol (one Document per language), with a
     translator's corrections of it applied (see corrected.py)."""
-    paired = pair_links(documents, pivot, corrections or [])
+    return aligned_units(
+        pair_links(documents, pivot, corrections or []), documents[0].symbol, segmenter, sentences
+    )
+
+
+def aligned_units(
+    paired: Links, symbol: str, segmenter: Segmenter, sentences: bool = True
+) -> AlignedDocument:
+    """The aligned document made of a document's links: their texts joined, scored, flagged and cut
+    into sentences, in both views."""
     pivot, others = paired.pivot, paired.others
     langs = lang_order([pivot, *others])
-    symbol = documents[0].symbol
     units: list[AlignedUnit] = []
     projected: dict[str, dict[tuple, list[AlignedUnit]]] = {
         lang: {} for lang in others

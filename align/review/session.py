@@ -16,14 +16,14 @@ from typing import Any
 
 from align.alignment.checks import flags_of, link_texts
 from align.alignment.links import Link
-from align.alignment.numbered import Links, pair_links
+from align.alignment.numbered import Links, aligned_units, pair_links
 from align.corrections import NAME, Correction, by_document, digest, read, write
 from align.errors import UsageError
 from align.langs import language
 from align.model import AlignedDocument, AlignedUnit, Document, Group, Unit
 from align.pipeline.options import BuildOptions
 from align.pipeline.run import build
-from align.pipeline.work import align_group, read_versions
+from align.pipeline.work import read_versions
 from align.segment import Segmenter
 
 # the actions on a pair of units (a bead) the page offers; "split" cuts one unit at a sentence boundary
@@ -228,9 +228,8 @@ class Session:
         _records, documents = read_versions(Group.of(symbol, self.files[symbol]), self.options)
         if not documents:
             raise Refused(f"no file of {symbol} can be read now")
-        corrections = self._corrections(symbol)
-        aligned, _outcomes = align_group(documents, self.options, corrections)
-        return pair_links(documents, self.options.align.wanted_pivot, corrections), aligned
+        links = pair_links(documents, self.options.align.wanted_pivot, self._corrections(symbol))
+        return links, aligned_units(links, symbol, _SEGMENTER, self.options.align.sentences)
 
     def _add(self, correction: Correction) -> None:
         """Keep a correction if it applies (else Refused, with why): checked by aligning with it."""

@@ -252,8 +252,7 @@ def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     while index >= 0:
         chain.append(pairs[index])
         index = parent[index]
-    chain.reverse()
-    return [pair for k, pair in enumerate(chain) if not k or pair[0] > chain[k - 1][0]]
+    return chain[::-1]
 
 
 def _number_anchors(

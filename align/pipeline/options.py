@@ -128,9 +128,7 @@ class BuildOptions:
             if item.name not in ("inputs", "out", "read", "align", "export")
         }
         return {
-            name: [str(item) for item in value]
-            if name == "corrections"
-            else list(value)
+            name: [str(item) if isinstance(item, Path) else item for item in value]
             if isinstance(value, tuple)
             else value
             for name, value in record.items()

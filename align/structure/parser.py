@@ -256,15 +256,17 @@ class _Body:
         opening word that follows a comma or semicolon ("..., Rappelant sa résolution"), and an enacting
         formula at the head of the paragraph it introduces: each is a unit of its own, as in the versions
         that kept them apart."""
-        cuts = [0, len(text)]
+        cuts = {0, len(text)}
         glued = self.conv.glued_intro and self.conv.glued_intro.match(text)
         if glued:  # the enacting formula heads the paragraph it introduces: a unit of its own
-            cuts.insert(1, glued.end(1))
+            cuts.add(glued.end(1))
         if self.conv.opener is not None:
-            cuts[1:-1] += [match.start() for match in self.conv.opener.finditer(text)]
-        cuts.sort()
+            cuts.update(match.start() for match in self.conv.opener.finditer(text))
+        ordered = sorted(cuts)
         return [
-            text[start:end].strip() for start, end in zip(cuts, cuts[1:]) if text[start:end].strip()
+            text[start:end].strip()
+            for start, end in zip(ordered, ordered[1:])
+            if text[start:end].strip()
         ]
 
     def _preamble(self, text: str, numbered: bool = False) -> None:

@@ -26,6 +26,11 @@ SPEC = Path(__file__).resolve().parents[1] / "spec"
         ("ru", "См. п. 3 резолюции 60/1. Ст. 5 применяется.", ["См. п. 3 резолюции 60/1.", "Ст. 5 применяется."]),
         ("zh", "人人生而自由,在尊严和权利上一律平等。他们赋有理性和良心。", ["人人生而自由,在尊严和权利上一律平等。", "他们赋有理性和良心。"]),
         ("ar", "يولد جميع الناس أحرارًا. وقد وهبوا عقلاً وضميرًا.", ["يولد جميع الناس أحرارًا.", "وقد وهبوا عقلاً وضميرًا."]),
+        # a paragraph's list label is a segment of its own (a CAT tool then matches the text after it), not a
+        # label inside the text
+        ("fr", "a) d’intensifier leurs efforts. Ensuite.", ["a)", "d’intensifier leurs efforts.", "Ensuite."]),
+        ("en", "(ii) the rest of it;", ["(ii)", "the rest of it;"]),
+        ("fr", "Voir l’alinéa a) ci-dessus.", ["Voir l’alinéa a) ci-dessus."]),
     ],
 )
 def test_sentences(lang: str, text: str, expected: list[str]) -> None:

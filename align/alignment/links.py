@@ -30,6 +30,12 @@ class Link:
         units = self.units[self.pivot] if self.pivot else next(iter(self.units.values()))
         return id_range([unit.id for unit in units])
 
+    def ids(self, pivot: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Which units of the pivot and of `lang` the link holds, by id."""
+        return tuple(unit.id for unit in self.units.get(pivot, [])), tuple(
+            unit.id for unit in self.units.get(lang, [])
+        )
+
 
 def id_range(ids: list[str]) -> str:
     """One id for a run of units: `pre.8-9` for pre.8 and pre.9, `op.3-op.4.a` across parents.

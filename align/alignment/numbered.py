@@ -77,13 +77,13 @@ def aligned_units(
         nway, by_lang = _views(symbol, link, langs, pivot, segmenter, sentences)
         units += nway
         for lang, pair_units in by_lang.items():
-            projected[lang][_key(link, pivot, lang)] = pair_units
+            projected[lang][link.ids(pivot, lang)] = pair_units
     pairs: dict[str, list[AlignedUnit]] = {lang: [] for lang in others}
     for lang, own in zip(
         others, paired.own
     ):  # each pair as its two versions align; mostly the n-way unit's view
         for link in own:
-            found = projected[lang].get(_key(link, pivot, lang))
+            found = projected[lang].get(link.ids(pivot, lang))
             if found is None:
                 found = _views(symbol, link, [pivot, lang], pivot, segmenter, sentences)[1].get(
                     lang, []
@@ -130,10 +130,3 @@ def _views(
         for lang in unit.texts
         if lang != pivot and pivot in unit.texts
     }
-
-
-def _key(link: Link, pivot: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Which units of the pivot and of `lang` a link holds."""
-    return tuple(unit.id for unit in link.units.get(pivot, [])), tuple(
-        unit.id for unit in link.units.get(lang, [])
-    )

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from align.errors import AlignError
+from align.json_text import json_text
 from align.review.session import Refused, Session
 
 log = logging.getLogger(__name__)
@@ -85,11 +86,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _json(self, value: Any, status: int = 200) -> None:
-        self._send(
-            status,
-            json.dumps(value, ensure_ascii=False).encode(),
-            "application/json; charset=utf-8",
-        )
+        self._send(status, json_text(value).encode(), "application/json; charset=utf-8")
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         if not self._trusted():

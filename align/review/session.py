@@ -123,7 +123,7 @@ class Session:
         own = links.own[links.others.index(lang)]
         if not 0 <= index < len(own):
             raise Refused(f"no pair {index} in {links.pivot}-{lang}")
-        beads = [_ids(link, links.pivot, lang) for link in own]
+        beads = [link.ids(links.pivot, lang) for link in own]
         left, right = beads[index]
         where = 0 if side == "pivot" else 1
         if action == "merge":
@@ -243,12 +243,6 @@ class Session:
 
 def _now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _ids(link: Link, pivot: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return tuple(u.id for u in link.units.get(pivot, [])), tuple(
-        u.id for u in link.units.get(lang, [])
-    )
 
 
 def _digests(documents: dict[str, Document], ids: dict[str, set[str]]) -> dict[str, dict[str, str]]:

@@ -19,9 +19,8 @@ if TYPE_CHECKING:
     from align.streams import Recorder
 
 OMEGAT_CONF = "omegat/segmentation.conf"
-_OMEGAT_VERSION = (
-    "0.2.2"  # SRX.CURRENT_VERSION of OmegaT 3.6: a lower one is merged with OmegaT's defaults
-)
+# SRX.CURRENT_VERSION of OmegaT 3.6: a lower one is merged with OmegaT's defaults
+_OMEGAT_VERSION = "0.2.2"
 
 
 class SrxExporter:
@@ -43,9 +42,10 @@ class SrxExporter:
         """Nothing is open before close()."""
 
     def close(self, result: BuildResult) -> list[str]:
-        written = {"segmentation.srx": rules_xml()}
+        srx = rules_xml()
+        written = {"segmentation.srx": srx}
         if self.omegat:
-            written[OMEGAT_CONF] = omegat_conf(rules_xml())
+            written[OMEGAT_CONF] = omegat_conf(srx)
         for name, data in written.items():
             with atomic_path(self.out / name) as path:
                 path.write_bytes(data)

@@ -22,6 +22,7 @@ class Block:
     text: str
     # paragraph | heading | footnote | page-break, and what markup (AKN) states: intro | preamble |
     # operative | item (`number` its id path) | meeting | part (an annex, or part A of a resolution: `text` its name)
+    # | cover (a line of the cover page, `number` its key: "session", "agenda")
     kind: str = "paragraph"
     level: int = 0  # heading level, 1 = top
     number: str = ""  # footnote number, for kind "footnote"
@@ -45,7 +46,8 @@ class Unit:
     """A structural unit of one language version, with an id stable across languages (`op.13.a`)."""
 
     id: str
-    kind: str  # title | intro | preamble | operative | subparagraph | article | heading | footnote | meeting
+    # cover | title | intro | preamble | operative | subparagraph | article | heading | footnote | meeting
+    kind: str
     text: str
     number: str = ""
     # footnote references: (offset in text, footnote number)

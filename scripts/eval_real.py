@@ -6,7 +6,9 @@ Usage: python scripts/eval_real.py [FOLDER...] [--seeds N] [--conditions akn con
 FOLDER (default corpora/un-akn) holds AKN files of resolutions in several languages; a resolution whose
 versions do not have the same units (the markup's ids, after the reader's repairs) is left out, since its
 truth is not known. The truth: every unit of one version translates the unit with the same id in
-another (title, intro, pre.K, op.N, op.N.a, fn.N, meeting), which the markup states.
+another (title, intro, pre.K, op.N, op.N.a, fn.N, meeting), which the markup states. The cover page
+(cover.session, ...) is left out of the versions: its lines pair by the keys the markup gives them, and
+what is measured here is the body, as in every earlier run of this script.
 
 Three conditions, each aligned by `align` with French as pivot, all languages together as a build does:
   akn        the XML files themselves
@@ -60,6 +62,7 @@ def resolutions(folders: list[Path]) -> dict[str, dict[str, Document]]:
     for folder in folders:
         for path in sorted(folder.rglob("*.xml")):
             document = parse(read_source(path))
+            document.units = [unit for unit in document.units if unit.kind != "cover"]
             found[document.symbol][document.lang] = document
     return {symbol: versions for symbol, versions in sorted(found.items())
             if PIVOT in versions and len(versions) > 1
@@ -92,6 +95,9 @@ def paragraphs(document: Document) -> list[tuple[str, list[str]]]:
             text = f"{unit.number} - {text}" if document.lang == "ar" else f"{unit.number}. {text}"
         elif unit.kind == "subparagraph":
             text = f"{_mark(unit.id.split('.', 2)[2], document.lang)} {text}"
+        elif unit.id.endswith("meeting.date") and out:  # printed under the meeting line, in its paragraph
+            out[-1] = (f"{out[-1][0]}  \n{text}", out[-1][1])
+            continue
         out.append((text, [f"<sup>{number}</sup> {notes[number]}" for _, number in unit.marks if number in notes]))
     return out
 

@@ -4,6 +4,8 @@ What this reader takes from a document (namespace http://docs.oasis-open.org/leg
     identity      := FRBRWork/FRBRuri "/akn/un/.../unga/<date>/80-156/" -> A/RES/80/156,
                      ".../unsc/<date>/2618-2022/" -> S/RES/2618(2022); else preface/docNumber;
                      FRBRExpression/FRBRlanguage@language (ISO 639-2: fra, zho, deu, ...) -> fr, zh, de
+    cover         := coverPage: each <p> a line, keyed by what the markup calls it (session, agenda item,
+                     docTitle "adopted by ...", docProponent ...): one block each; the symbol is not text
     title         := preface docTitle, headed "80/156." as the printed resolution is
     intro         := preamble/formula (the enacting formula: "The General Assembly,")
     preamble      := preamble/container (or recital, citation): one preambular paragraph each
@@ -69,6 +71,21 @@ _CONTAINERS = frozenset(
     {"article", "section", "part", "chapter", "division", "title", "hcontainer", "tblock", "book"}
 )
 _ITEMS = frozenset({"point", "subparagraph", "item"})
+# The key of a cover page's line by the first element in it that names what the line is, (element,
+# refersTo or name); ("docTitle", "") stands for any docTitle the others do not name. The keys are the
+# header keys the structure stage gives a converted PDF's lines (align/langs: Convention.header).
+_COVER = {
+    ("docAuthority", "#publisher"): "publisher",
+    ("docAuthority", "#issuingBody"): "body",
+    ("docStatus", ""): "distribution",
+    ("docDate", ""): "date",
+    ("session", ""): "session",
+    ("inline", "agenda item"): "agenda",
+    ("inline", "agenda item name"): "agenda-name",
+    ("docTitle", "#resolutionNumber"): "number",
+    ("docTitle", ""): "adopted",
+    ("docProponent", ""): "basis",
+}
 
 
 class Reading(NamedTuple):
@@ -166,7 +183,9 @@ class _Reader:
         """The parts of a document in their order: a file may interleave preamble and body (75_234_C.xml does)."""
         for part in _elements(document):
             name = etree.QName(part).localname
-            if name == "preface":
+            if name == "coverPage":
+                self.cover(part)
+            elif name == "preface":
                 self.title(part)
             elif name == "preamble":
                 self.preamble(part)
@@ -182,6 +201,23 @@ class _Reader:
             elif name == "attachments":
                 for attachment in part.iterfind(f"{AKN}attachment"):
                     self.annex(attachment)
+
+    def cover(self, page: etree._Element) -> None:
+        """The cover page's lines a translator translates, each keyed by its markup; its symbol is not one."""
+        for line in _elements(page):
+            for element in line.iterdescendants():
+                if not isinstance(element.tag, str):
+                    continue
+                name = etree.QName(element).localname
+                if name == "docNumber":
+                    break
+                refers = element.get("refersTo") or element.get("name") or ""
+                key = _COVER.get((name, refers)) or (
+                    _COVER.get((name, "")) if name != "inline" else None
+                )
+                if key:
+                    self.add(Block(self.text(line), kind="cover", number=key))
+                    break
 
     def title(self, preface: etree._Element) -> None:
         if self.blocks:  # a part's own preface: its number is the part's name, its title a heading

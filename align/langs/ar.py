@@ -32,14 +32,15 @@ LANGUAGE = Language(
         paragraph=re.compile(ARABIC_PARAGRAPH),
         sub=re.compile(SUB_ARABIC),
         header={
+            "publisher": rx(r"^(الأمم المتحدة)$"),
             "body": rx(
                 r"^(?:الأمم المتحدة\s+)?(الجمعية العامة|مجلس الأمن|المجلس الاقتصادي والاجتماعي)$"
             ),
             "distribution": rx(r"^Distr\.?:?\s*(.+)$"),
             "session": rx(r"^(الدورة .+)$"),
-            "agenda": rx(r"^(البنود? .+ من جدول الأعمال)$"),
+            "agenda": rx(r"^((?:البند|البنود) .+ من جدول الأعمال)$"),
             "adopted": rx(r"^(قرار اتخذته .+)$"),
-            "basis": rx(r"^\[?((?:بناء على|دون إحالة).+?)\]?$"),
+            "basis": rx(r"^\[?((?:بناء على|دون (?:ال)?إحالة).+?)\]?$"),
         },
     ),
 )

@@ -36,6 +36,7 @@ LANGUAGE = Language(
         intro=rx(r"^The (?:General Assembly|Security Council)\s*,?$"),
         meeting=rx(r"^\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting\b"),
         header={
+            "publisher": rx(r"^(United Nations)$"),
             "body": rx(
                 r"^(?:United Nations\s+)?(General Assembly|Security Council|Economic and Social Council)$"
             ),

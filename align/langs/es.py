@@ -36,6 +36,7 @@ LANGUAGE = Language(
         intro=rx(r"^(?:La Asamblea General|El Consejo de Seguridad)\s*,?$"),
         meeting=rx(r"^\d+[ªa]\s+sesión\s+plenaria\b"),
         header={
+            "publisher": rx(r"^(Naciones Unidas)$"),
             "body": rx(
                 r"^(?:Naciones Unidas\s+)?(Asamblea General|Consejo de Seguridad|Consejo Económico y Social)$"
             ),

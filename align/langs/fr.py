@@ -46,6 +46,7 @@ LANGUAGE = Language(
         meeting=rx(r"^\d+(?:e|ème)\s+séance\s+plénière\b"),
         sub=rx(SUB_LATIN),
         header={
+            "publisher": rx(r"^(Nations Unies)$"),
             "body": rx(
                 r"^(?:Nations Unies\s+)?(Assemblée générale|Conseil de sécurité|Conseil économique et social)$"
             ),

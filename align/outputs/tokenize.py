@@ -42,6 +42,9 @@ _PROTECTED = [re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED]
 _ASCII_DIGITS = frozenset("0123456789")
 # Arabic comma, semicolon and question mark attach to the word before them, like their Latin cousins.
 _ARABIC_PUNCTUATION = re.compile(r" ([،؛؟])")
+# Moses' normaliser spaces every parenthesis ("(x)]" -> "(x) ]"); the detokenizer attaches a bracket
+# to the one beside it, so the space it made there goes again.
+_BRACKET_SPACE = re.compile(r"(?<=\)) (?=[\])}])|(?<=[\[({]) (?=\()")
 _SLASH_SPACE = re.compile(r"(?<=\w) */ +(?=\w)|(?<=\w) +/(?=\w)")
 # no metacharacter but escaped ( ) ? ! .
 _LITERAL = re.compile(r"(?:[^.^$*+?{}\[\]|()\\]|\\[()?!.])+")
@@ -271,6 +274,8 @@ class Tokenizer:
             for pattern, replacement in _GUILLEMETS:
                 text = pattern.sub(replacement, text)
         text = self.moses_normalize(text)
+        if ") " in text or " (" in text:
+            text = _BRACKET_SPACE.sub("", text)
         if alone:
             text = text.translate(_SHOW_GUILLEMETS)
         if self.lang == "fr":

@@ -115,7 +115,7 @@ def failure(error: Exception) -> str:
 def unusable(document: Document, others: list[Document]) -> str:
     """Why a parsed version cannot be aligned (empty string if it can): no structure, or a second copy
     of a version already read."""
-    if not any(unit.kind != "title" for unit in document.units):
+    if not any(unit.kind not in ("cover", "title") for unit in document.units):
         return "no recognisable structure: no paragraph found"
     for other in others:
         if other.lang == document.lang:

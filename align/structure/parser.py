@@ -2,10 +2,12 @@
 
 Grammar of a UN resolution or declaration as this parser reads it (after page repair):
     document  := header* title note* body footnote*
-    header    := body name | distribution | date | session | agenda item | adopted | basis   (-> meta)
+    header    := body name | distribution | date | session | agenda item (and its name) | adopted
+                 | basis: each a unit cover.<key> ("cover.session") and meta; the symbol only meta
     title     := "60/212. Title" (a resolution) | the first heading that is not a header line
     note      := paragraphs between the title and a preamble heading                     (-> meta)
     body      := intro? (preamble | operative | article | heading)* meeting? part*
+    meeting   := "64e séance plénière" (-> meeting), the date under it (-> meeting.date)
     part      := an annex, or one part of a resolution in parts (A, B), as the markup marks it, or a
                  section mark alone (I, 一, أولا: the section's place, in roman numerals); then a body
                  whose ids start with its name: "annex.op.1", "B.pre.2", "III.op.1" (its numbering restarts)
@@ -32,12 +34,25 @@ from align.model import Block, Document, Source, Unit
 from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, convention
 from align.structure.numbers import letter_id, parse_number
 from align.structure.pages import is_furniture, rejoin
-from align.untext import SYMBOL_LINE, ascii_digits, roman
+from align.untext import SYMBOL_LINE, ascii_digits, join_lines, roman
 
 # A date line in the header: short, with a year ("27 mars 2006", "2006年3月27日").
 _DATE = re.compile(
     r"^\D{0,25}\d{1,4}\D{1,25}(?:19|20)\d{2}\D{0,12}$|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$"
 )
+
+
+# A line and the date printed under it, which a converter ran into it: "Distr. générale 27 mars 2006",
+# "64e séance plénière 15 décembre 2025", "第64次全体会议2025年12月15日".
+_TRAILING_DATE = re.compile(
+    r"^(.+?)(?:\s+(\d{1,2}\D{1,25}(?:19|20)\d{2}\D{0,12})|\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日))$"
+)
+
+
+# The end of a sentence, and at most how long the meeting line and its date are (they end a paragraph
+# a converter glued them to).
+_SENTENCE_END = re.compile(r"[.。;；!?]\s*")
+_MEETING_LENGTH = 80
 
 
 def parse(source: Source) -> Document:
@@ -49,11 +64,11 @@ def parse(source: Source) -> Document:
         conv,
     )
     notes = [block for block in blocks if block.kind == "footnote"]
-    blocks = [block for block in blocks if block.kind != "footnote"]
+    cover = [block for block in blocks if block.kind == "cover"]  # the cover page the markup marks
+    blocks = [block for block in blocks if block.kind not in ("footnote", "cover")]
     title_at = _title_index(blocks, conv)
-    meta = _header_meta(blocks[:title_at] if title_at is not None else [], conv)
+    meta, units = _header(cover + (blocks[:title_at] if title_at is not None else []), conv)
     body = blocks[title_at + 1 :] if title_at is not None else blocks
-    units: list[Unit] = []
     if title_at is not None:
         match = RESOLUTION_TITLE.match(blocks[title_at].text)
         if match:
@@ -122,8 +137,11 @@ def _is_structure(text: str, conv: Convention) -> bool:
 
 
 def _header_key(line: str, conv: Convention) -> tuple[str, str] | None:
+    bare = line.replace(
+        "\u0640", ""
+    )  # Arabic's tatweel stretches a word, as the UN prints "الأمــم"
     for key, pattern in conv.header.items():
-        match = pattern.match(line)
+        match = pattern.match(bare)
         if match:
             return key, match[1]
     if SYMBOL_LINE.match(line):
@@ -133,13 +151,60 @@ def _header_key(line: str, conv: Convention) -> tuple[str, str] | None:
     return None
 
 
-def _header_meta(blocks: list[Block], conv: Convention) -> dict[str, str]:
+def _header(blocks: list[Block], conv: Convention) -> tuple[dict[str, str], list[Unit]]:
+    """The metadata of the lines above the title, and the units of those a translator translates: a line
+    whose key is known (the session, the agenda item, "adopted by ...") is the unit cover.<key>, which
+    pairs across versions by that key. The markup keys its cover page's lines; a converter's text is
+    keyed by the language's header patterns, and the unknown line under an agenda item is its name."""
     meta: dict[str, str] = {}
+    units: dict[str, Unit] = {}
+    key = ""
     for block in blocks:
-        for line in block.text.split("\n"):
-            key, value = _header_key(line, conv) or ("header", line)
+        if block.kind == "cover":
+            lines = [(block.number, block.text)]
+        else:
+            lines = [
+                ("", part) for line in block.text.split("\n") for part in _apart(line.strip(), conv)
+            ]
+        for known, line in lines:
+            previous = key
+            key, value = (known, line) if known else _header_key(line, conv) or ("header", line)
+            if key == "header" and units and previous != "header" and conv.continuation.match(line):
+                # the end of the line above, which a converter wrapped ("... le 22 décembre" / "2005")
+                last = list(units)[-1]
+                units[last] = _unit(last, "cover", join_lines([units[last].text, line]))
+                meta[previous], key = join_lines([meta[previous], line]), previous
+                continue
+            if key == "header" and previous == "agenda":
+                key = "agenda-name"
             meta[key] = f"{meta[key]} | {value}" if key in meta else value
-    return meta
+            if key in ("header", "symbol"):
+                continue
+            id_, count = f"cover.{key}", 1
+            while id_ in units:  # a key printed twice: both lines, the second under cover.<key>.2
+                count += 1
+                id_ = f"cover.{key}.{count}"
+            units[id_] = _unit(id_, "cover", line)
+    return meta, list(units.values())
+
+
+def _glued_meeting(text: str, conv: Convention) -> int:
+    """Where the meeting line and its date start in a paragraph a converter glued them to ("... de la
+    présente résolution. 48e séance plénière 21 décembre 2020"), or 0: a paragraph never holds them."""
+    for end in _SENTENCE_END.finditer(text, max(0, len(text) - _MEETING_LENGTH)):
+        tail = text[end.end() :]
+        if conv.meeting.match(tail) and _TRAILING_DATE.match(" ".join(tail.split())):
+            return end.end()
+    return 0
+
+
+def _apart(line: str, conv: Convention) -> list[str]:
+    """A header line as the document prints it, in lines: a converter may run the date into the
+    distribution line above it ("Distr. générale 27 mars 2006")."""
+    match = _TRAILING_DATE.match(line)
+    if match and (_header_key(match[1], conv) or ("",))[0] == "distribution":
+        return [match[1], match[2] or match[3]]
+    return [line] if line else []
 
 
 def _unit(id_: str, kind: str, text: str, number: str = "", numbered: bool = True) -> Unit:
@@ -185,7 +250,10 @@ class _Body:
 
     def add(self, block: Block) -> None:
         text, conv = block.text, self.conv
-        if block.kind == "heading":
+        if block.kind in ("paragraph", "preamble", "operative") and (cut := _glued_meeting(text, conv)):
+            self.add(dataclasses.replace(block, text=text[:cut].rstrip()))
+            self.add(Block(text[cut:], kind="meeting"))
+        elif block.kind == "heading":
             self._heading(text)
         elif block.kind == "part":  # an annex, or a part of a resolution (80/236 A and B)
             self.parts[text] = self.parts.get(text, 0) + 1  # the second annex is annex2
@@ -200,8 +268,18 @@ class _Body:
             self.parts["section"] = self.parts.get("section", 0) + 1
             self._part(roman(self.parts["section"]).upper())
         elif block.kind == "meeting" or conv.meeting.match(text):
+            # the meeting line and its date, printed on two lines: two units, as a CAT tool cuts them
             self._close_article()
-            self.units.append(_unit(self.prefix + "meeting", "meeting", text))
+            match = _TRAILING_DATE.match(" ".join(text.split()))
+            self.units.append(
+                _unit(self.prefix + "meeting", "meeting", match[1] if match else text)
+            )
+            if match:
+                self.units.append(
+                    _unit(self.prefix + "meeting.date", "meeting", match[2] or match[3])
+                )
+        elif self.units and self.units[-1].id == self.prefix + "meeting" and _DATE.match(text):
+            self.units.append(_unit(self.prefix + "meeting.date", "meeting", text))
         elif block.kind == "intro":
             self.units.append(_unit(self.prefix + "intro", "intro", text))
         elif (

@@ -77,8 +77,12 @@ def test_kinds_stay_apart(out: Path) -> None:
         if _prop(tu, "x-kind") != "footnote":
             text = "".join(tu.find(f"tuv[@{XML_LANG}='fr']/seg").itertext())
             assert not any(len(note) > 20 and note in text for note in notes), tu.get("tuid")
-    [meeting] = [tu for tu in units if tu.get("tuid") == "A/RES/80/156:meeting"]
-    assert meeting.findtext(f"tuv[@{XML_LANG}='fr']/seg") == "64e séance plénière 15 décembre 2025"
+    meeting = {tu.get("tuid"): tu for tu in units if tu.get("tuid").startswith("A/RES/80/156:meeting")}
+    assert [tu.findtext(f"tuv[@{XML_LANG}='fr']/seg") for tu in meeting.values()] == ["64e séance plénière", "15 décembre 2025"]
+    assert [tu.findtext(f"tuv[@{XML_LANG}='ru']/seg") for tu in meeting.values()] == ["64‑е пленарное заседание", "15 декабря 2025 года"]
+    # the cover page reaches the memory, line by line, paired by the markup's keys
+    [session] = [tu for tu in units if tu.get("tuid") == "A/RES/80/156:cover.session"]
+    assert [tuv.findtext("seg") for tuv in session.findall("tuv")][2:4] == ["Eightieth session", "Quatre-vingtième session"]
 
 
 def test_german_aligns_with_french(out: Path) -> None:

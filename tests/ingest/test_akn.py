@@ -38,12 +38,16 @@ def test_symbol_and_language_are_the_ones_the_file_states(path: Path) -> None:
         assert source.symbol == "A/RES/" + "/".join(number[-2:] if number[0] == "A" else number[:2])
 
 
+# The lines of a General Assembly resolution's cover page, keyed by its markup; the symbol is not one.
+COVER = ["cover.publisher", "cover.body", "cover.distribution", "cover.date", "cover.session", "cover.agenda", "cover.agenda-name", "cover.adopted", "cover.basis"]
+
+
 @pytest.mark.parametrize("path", sorted(AKN.glob("ga/80session/*/*.xml")), ids=lambda path: path.parent.name)
 def test_80_156_has_the_same_structure_in_every_language(path: Path) -> None:
     document = parse(read_source(path))
     ids = [unit.id for unit in document.units]
-    assert _kinds(path) == {"title": 1, "intro": 1, "preamble": 30, "operative": 40, "meeting": 1, "footnote": 10}
-    assert ids[:3] == ["title", "intro", "pre.1"] and "op.40" in ids and "fn.10" in ids
+    assert _kinds(path) == {"cover": 9, "title": 1, "intro": 1, "preamble": 30, "operative": 40, "meeting": 2, "footnote": 10}
+    assert ids[:12] == [*COVER, "title", "intro", "pre.1"] and "op.40" in ids and "fn.10" in ids
     for unit in document.units:
         assert "[^" not in unit.text and "()" not in unit.text  # references are marks, Arabic's brackets gone
     footnotes = {unit.text for unit in document.units if unit.kind == "footnote"}
@@ -77,8 +81,10 @@ def test_items_take_their_place_in_the_list_whatever_letters_print() -> None:
 
 def test_security_council_files_without_preface() -> None:
     document = parse(read_source(AKN / "sc/German/S_RES_2619 (2022)-2201202G.xml"))
-    assert [unit.id for unit in document.units] == ["intro", "pre.1", "pre.2", "op.1", "op.2", "op.3"]
-    assert document.units[0].text == "Der Sicherheitsrat,"
+    cover = ["cover.publisher", "cover.body", "cover.distribution", "cover.date", "cover.number", "cover.adopted"]
+    assert [unit.id for unit in document.units] == [*cover, "intro", "pre.1", "pre.2", "op.1", "op.2", "op.3"]
+    assert document.units[6].text == "Der Sicherheitsrat,"
+    assert document.units[5].text == "verabschiedet auf der 8961. Sitzung des Sicherheitsrats am 31. Januar 2022"
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:

@@ -95,7 +95,9 @@ def test_units_table(built: Path) -> None:
     tsv = pd.read_csv(built / "units.tsv", sep="\t", dtype=str, keep_default_na=False)
     assert len(tsv) == len(table)
     seed = table[table.document == "A/RES/60/212"]
-    assert len(seed) == 28 and set(seed["flags"]) == {"single-language"}  # only the French version is bundled
+    # only the French version is bundled: its 29 units and the 7 lines of its cover page, each alone
+    assert len(seed) == 36 and set(seed["flags"]) == {"single-language"}
+    assert list(seed.unit[:2]) == ["cover.body", "cover.distribution"] and set(seed.kind[:7]) == {"cover"}
     row = table[(table.document == "A/RES/217(III)") & (table.unit == "art.26.2")].iloc[0]
     assert row.kind == "article" and row.level == "paragraph" and row.en.startswith("Education shall be directed")
 

@@ -187,8 +187,9 @@ def test_omegat_fills_the_french_udhr_from_our_memory(memories: Path, tmp_path: 
 @pytest.mark.parametrize("lang", LANGS)
 def test_omegat_fills_the_french_resolutions_from_our_memory(memories: Path, tmp_path: Path, lang: str) -> None:
     """The French resolutions of the South-South series in corpora/un-akn (75/234 ... 80/156), as a
-    translator has them. What neither memory fills: the cover page ("Distr. générale", the session, the
-    agenda item), which the UN's XML marks as the cover, not as text of the resolution."""
+    translator has them, cover page and meeting line included: align makes a unit of each line of the
+    cover page (cover.session, cover.agenda, ...) and of the meeting line and its date, as OmegaT cuts
+    them; the baseline pairs the same units by id."""
     texts = {symbol: akn_text(files["fr"]) for symbol, files in resolutions().items()}
     series = [symbol for symbol, text in texts.items() if "coopération Sud-Sud" in text]
     assert len(series) == 6
@@ -202,7 +203,8 @@ def test_omegat_fills_the_french_resolutions_from_our_memory(memories: Path, tmp
         (ours, log), (baseline, _) = (run.result() for run in runs)
     print(f"resolutions fr-{lang}: align {ours:.3f}, own units at paragraph level {baseline:.3f}")
     assert "Error" not in log and "TMXR_WARNING" not in log
-    assert ours >= baseline and ours >= 0.95
+    # what is left unfilled is the symbols: "A/RES/75/234", "75/234.", footnotes such as "A/75/371."
+    assert ours >= baseline and ours >= 0.98
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ def test_tokenized_files_are_the_tokens_of_the_raw_files(built: Path, lang: str)
         ("en", "resolution 58/220 and A/60/493/Add.2.", "resolution 58/220 and A/60/493/Add.2 ."),
         ("zh", "大会,第60/212号决议。", "大 会 , 第 60/212 号 决 议 。"),
         ("ar", "الحرية، والعدل؛", "الحرية ، والعدل ؛"),
+        ("en", "[on the report (A/80/555, para. 7)]", "[ on the report ( A/80/555 , para . 7 ) ]"),
     ],
 )
 def test_tokens(lang: str, text: str, tokens: str) -> None:

@@ -31,6 +31,9 @@ SPEC = Path(__file__).resolve().parents[1] / "spec"
         ("fr", "a) d’intensifier leurs efforts. Ensuite.", ["a)", "d’intensifier leurs efforts.", "Ensuite."]),
         ("en", "(ii) the rest of it;", ["(ii)", "the rest of it;"]),
         ("fr", "Voir l’alinéa a) ci-dessus.", ["Voir l’alinéa a) ci-dessus."]),
+        # a cover page's distribution line is one segment in every version, as it is one line
+        ("fr", "Distr. limitée", ["Distr. limitée"]),
+        ("zh", "Distr.: General", ["Distr.: General"]),
     ],
 )
 def test_sentences(lang: str, text: str, expected: list[str]) -> None:

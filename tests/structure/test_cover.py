@@ -1,0 +1,87 @@
+"""The cover page is translatable text: each of its lines (the session, the agenda item and its name,
+"Resolution adopted by ...") is a unit cover.<key>, from the UN's markup and from a converter's text alike,
+so that the versions pair line by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align.ingest import markdown, read_source
+from align.model import Document, Source
+from align.structure import parse
+from tests.conftest import CORPORA
+
+SIX = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
+RESOLUTIONS = sorted(path for path in (CORPORA / "un-akn" / "ga").glob("*/*/*.xml") if path.parent.name in SIX)
+
+
+def cover(document: Document) -> dict[str, str]:
+    return {unit.id: unit.text for unit in document.units if unit.kind == "cover"}
+
+
+def as_converted(lines: list[str], lang: str, symbol: str) -> Document:
+    return parse(Source(Path(f"{lang}.md"), lang, symbol, tuple(markdown.read("\n\n".join(lines) + "\n"))))
+
+
+@pytest.mark.parametrize("path", RESOLUTIONS, ids=lambda path: f"{path.parent.name}-{path.stem[:12]}")
+def test_a_converters_cover_page_gives_the_units_the_markup_gives(path: Path) -> None:
+    """Each line of the real cover page printed on a line of its own above the title, as a PDF converter
+    gives it, is recognised by the language's header patterns: the same ids and texts as the markup's."""
+    document = parse(read_source(path))
+    title = next(unit for unit in document.units if unit.kind == "title")
+    marked = cover(document)
+    assert len(marked) >= 8 and "cover.session" in marked and "cover.adopted" in marked
+    lines = [document.symbol, *marked.values(), f"## {document.symbol.removeprefix('A/RES/')}. {title.text}", "1. Décide de ..."]
+    assert cover(as_converted(lines, document.lang, document.symbol)) == marked
+
+
+def test_the_seed_cover_page(seed: Document) -> None:
+    assert cover(seed) == {
+        "cover.body": "Assemblée générale",
+        "cover.distribution": "Distr. générale",
+        "cover.date": "27 mars 2006",
+        "cover.session": "Soixantième session",
+        "cover.agenda": "Point 57, b, de l'ordre du jour",
+        "cover.adopted": "Résolution adoptée par l'Assemblée générale le 22 décembre 2005",
+        "cover.basis": "[sur la base du rapport de la Deuxième Commission (A/60/493/Add.2)]",
+    }
+    assert seed.units[len(cover(seed))].id == "title"
+
+
+def test_lines_a_converter_ran_together_or_wrapped_are_put_right() -> None:
+    """The date run into the distribution line, the adoption line wrapped before its year, the name of
+    the agenda item under its number (no pattern knows it: its place does), "الأمــم" stretched by tatweel."""
+    lines = [
+        "الأمــم المتحـدة",
+        "Distr.: General 18 December 2025",
+        "البند 23 (ب) من جدول الأعمال",
+        "الأنشطة التنفيذية من أجل التنمية",
+        "قرار اتخذته الجمعية العامة في 15 كانون الأول/ديسمبر",
+        "2025",
+        "## 80/156. التعاون فيما بين بلدان الجنوب",
+        "1 - يحيط علما",
+    ]
+    assert cover(as_converted(lines, "ar", "A/RES/80/156")) == {
+        "cover.publisher": "الأمــم المتحـدة",
+        "cover.distribution": "Distr.: General",
+        "cover.date": "18 December 2025",
+        "cover.agenda": "البند 23 (ب) من جدول الأعمال",
+        "cover.agenda-name": "الأنشطة التنفيذية من أجل التنمية",
+        "cover.adopted": "قرار اتخذته الجمعية العامة في 15 كانون الأول/ديسمبر 2025",
+    }
+
+
+@pytest.mark.parametrize("path", [path for path in RESOLUTIONS if "75_234" in path.name], ids=lambda path: path.parent.name)
+def test_the_meeting_line_a_converter_glued_to_the_last_paragraph_is_its_own(path: Path) -> None:
+    """The real last paragraph of 75/234 with the meeting line and its date run into it, as a converter
+    that lost the blank line between them gives it: the paragraph, the meeting line and its date apart."""
+    document = parse(read_source(path))
+    units = {unit.id: unit for unit in document.units}
+    last = [unit for unit in document.units if unit.kind == "operative"][-1]
+    number = f"{last.number} -" if document.lang == "ar" else f"{last.number}."
+    glued = f"{number} {last.text} {units['meeting'].text}  \n{units['meeting.date'].text}"
+    read = as_converted([f"## 75/234. {units['title'].text}", glued], document.lang, document.symbol)
+    assert [(unit.id, unit.text) for unit in read.units[1:]] == [
+        (last.id, last.text), ("meeting", units["meeting"].text), ("meeting.date", units["meeting.date"].text)]

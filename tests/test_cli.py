@@ -22,7 +22,8 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
 def test_build_corpora(tmp_path: Path) -> None:
     done = run("build", CORPORA, "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
-    assert "70 aligned, 1 partial, 0 skipped, 2 ignored" in done.stdout  # 60/212 is here in French only
+    # 60/212 is here in French only; the English UDHR's "Now, therefore," has no French counterpart
+    assert "69 aligned, 2 partial, 0 skipped, 2 ignored" in done.stdout
     assert (tmp_path / "out" / "memory.tmx").is_file()
 
 
@@ -248,13 +249,14 @@ UDHR_EN, UDHR_FR = CORPORA / "A_RES_217(III)-EN.md", CORPORA / "A_RES_217(III)-F
 ])
 def test_the_names_translations_are_given_are_read(tmp_path: Path, names: tuple[str, str]) -> None:
     """Any two documents in, named as people name translations: aligned, with neutral ids (p.K, not a
-    resolution's pre.K) when the name is no UN symbol."""
+    resolution's pre.K) when the name is no UN symbol. English is partial: its "Now, therefore," has no
+    French counterpart, and the report says so."""
     docs = tmp_path / "docs"
     for source, name in zip((UDHR_EN, UDHR_FR), names):
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_bytes(source.read_bytes().replace(b"A/RES/217", b"Guide 217"))
     done = run("build", docs, "-o", tmp_path / "out", "--created", CREATED)
-    assert done.returncode == 0 and done.stdout.startswith("2 aligned, 0 partial, 0 skipped"), done.stdout + done.stderr
+    assert done.returncode == 0 and done.stdout.startswith("1 aligned, 1 partial, 0 skipped"), done.stdout + done.stderr
     ids = (tmp_path / "out" / "units.tsv").read_text(encoding="utf-8")
     assert "\tp.1\t" in ids and "\tpre.1\t" not in ids
 
@@ -265,7 +267,7 @@ def test_a_file_named_otherwise_is_given_its_language_and_document(tmp_path: Pat
     two.write_bytes(UDHR_FR.read_bytes())
     out = tmp_path / "out"
     done = run("build", one, two, "--lang", f"{one}=en", "--lang", f"{two}=fr", "--symbol", "udhr", "-o", out, "--created", CREATED)
-    assert done.returncode == 0 and done.stdout.startswith("2 aligned"), done.stdout + done.stderr
+    assert done.returncode == 0 and done.stdout.startswith("1 aligned, 1 partial"), done.stdout + done.stderr
     assert (out / "tmx" / "fr-en.tmx").is_file()
 
 

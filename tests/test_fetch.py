@@ -149,7 +149,8 @@ def test_each_answer_of_the_server_gets_its_outcome_and_the_folder_builds(server
     fetched = next(entry for entry in report["entries"] if entry["lang"] == "fr" and entry["symbol"] == UDHR)
     assert fetched["status"] == 200 and fetched["bytes"] == (docs / "A_RES_217(III)-FR.docx").stat().st_size and len(fetched["sha256"]) == 64
     built = build(BuildOptions.of(inputs=(docs,), out=tmp_path / "out", created=CREATED))
-    assert built.documents == 1 and built.count("aligned") == 4
+    # English is partial: its "Now, therefore," has no French counterpart
+    assert built.documents == 1 and (built.count("aligned"), built.count("partial")) == (3, 1)
 
 
 def test_a_rerun_asks_only_for_what_is_missing(server: Server, tmp_path: Path) -> None:

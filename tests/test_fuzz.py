@@ -96,6 +96,7 @@ def test_the_real_documents_beside_them_align(fuzzed: tuple[Path, Path, list[str
     _folder, out, _names = fuzzed
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     outcomes = {Path(record["path"]).name: record["outcome"] for record in report["inputs"]}
-    assert outcomes["A_RES_217(III)-EN.md"] == outcomes["A_RES_217(III)-FR.md"] == "aligned"
+    # English is partial: its "Now, therefore," has no French counterpart
+    assert (outcomes["A_RES_217(III)-EN.md"], outcomes["A_RES_217(III)-FR.md"]) == ("partial", "aligned")
     [udhr] = [document for document in report["documents"] if document["symbol"] == "A/RES/217(III)"]
     assert udhr["langs"] == ["en", "fr"]

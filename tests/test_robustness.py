@@ -47,7 +47,9 @@ def test_every_input_is_accounted_for(hostile_build: tuple[Path, Path]) -> None:
         assert records[name]["outcome"] == outcome, (name, records[name])
         assert reason in records[name]["reason"], (name, records[name]["reason"])
         assert "\n" not in records[name]["reason"]
-    assert {records[f"A_RES_217(III)-{lang}.md"]["outcome"] for lang in ("AR", "ZH", "EN", "FR", "RU", "ES")} == {"aligned"}
+    # English is partial: its "Now, therefore," has no French counterpart
+    assert {lang: records[f"A_RES_217(III)-{lang}.md"]["outcome"] for lang in ("AR", "ZH", "EN", "FR", "RU", "ES")} == {
+        "AR": "aligned", "ZH": "aligned", "EN": "partial", "FR": "aligned", "RU": "aligned", "ES": "aligned"}
 
 
 def test_outputs_stay_whole_and_clean(hostile_build: tuple[Path, Path]) -> None:
@@ -112,7 +114,7 @@ def test_a_file_or_folder_the_system_will_not_read_is_reported_and_the_rest_is_b
         records = {record.path: (record.outcome, record.reason) for record in result.inputs}
         assert records[str(inputs / "A_RES_99_1-EN.md")] == ("skipped", "cannot be read: Input/output error")
         assert records[deep] == ("skipped", "folder cannot be read: File name too long")
-        assert (result.documents, result.cached, result.count("aligned")) == (2, cached, 6)
+        assert (result.documents, result.cached, result.count("aligned")) == (2, cached, 5)
 
 
 def _nested_past_path_max(folder: Path) -> str:

@@ -23,6 +23,10 @@ _MIN_RATIO_EVIDENCE = 200
 MIN_ANCHOR_PROBABILITY = 1e-3
 DIAGONAL_PROBABILITY = 1e-4  # below it, one pair of an equal-count stretch shows a drop and a merge
 MIN_SHARED = 3  # resolutions and documents two units cite to pair them whatever their lengths
+# A unit detached from a 1:n bead is at most this share of its side's text (remainders are short), and
+# the pair left must be this many times as plausible by length as the bead was.
+MAX_REMAINDER_SHARE = 0.25
+MIN_REMAINDER_GAIN = 1.5
 # a bead a translator fixed: pivot unit indices, the other version's (one side may be empty)
 Fixed = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -161,9 +165,77 @@ def _pair_span(
             )
         start_i, start_j = i + 1, j + 1
     kinds = ([unit.kind for unit in left], [unit.kind for unit in right])
-    return _absorb_orphans(
+    beads, by_id = _absorb_orphans(
         beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)], kinds
     )
+    return _detach_remainders(beads, by_id, left, right, ratio)
+
+
+def _detach_remainders(
+    beads: list[Bead], by_id: set[int], left: list[Unit], right: list[Unit], ratio: float
+) -> tuple[list[Bead], set[int]]:
+    """A 1:n bead of the DP whose first or last unit on the n side is a short, whole, unnumbered paragraph
+    that the one unit translates better without ("Whereas ... pledge," + "Now, therefore," against one
+    French recital) becomes the 1:1 pair and that unit alone: a CAT tool matches the pair, and the unit
+    without counterpart is reported as such. Gale-Church's priors prefer the 1:n bead; a memory wants the
+    finest pairs. A piece a page break cut from its paragraph (ending or starting mid-sentence) stays
+    joined, and so does a numbered paragraph: lengths cannot tell its dropped counterpart from one a
+    converter merged into the other unit, and detaching those lost more pairs than it gained. The pair
+    left must be of one kind (a recital glued to operative paragraph 1 reads as a recital)."""
+    found: list[Bead] = []
+    found_by_id: set[int] = set()
+    for index, bead in enumerate(beads):
+        if index in by_id:
+            found_by_id.add(len(found))
+            found.append(bead)
+        else:
+            found += _detached(bead, left, right, ratio)
+    return found, found_by_id
+
+
+def _detached(bead: Bead, left: list[Unit], right: list[Unit], ratio: float) -> list[Bead]:
+    """`bead`, or the 1:1 pair and the unit alone it becomes (see _detach_remainders)."""
+    many_left = len(bead.left) > 1
+    one, many = (bead.right, bead.left) if many_left else (bead.left, bead.right)
+    if len(one) != 1 or len(many) < 2:
+        return [bead]
+    single = (right if many_left else left)[one[0]]
+    units_many = [(left if many_left else right)[k] for k in many]
+    scale = (1.0, ratio) if many_left else (ratio, 1.0)  # (the many side's divisor, the one's)
+    total = sum(len(unit.text) for unit in units_many)
+    best = None
+    for edge, rest in ((0, units_many[1:]), (len(many) - 1, units_many[:-1])):
+        detached = units_many[edge]
+        if (
+            detached.numbered
+            or len(detached.text) > MAX_REMAINDER_SHARE * total
+            or not _whole(detached, rest, edge)
+            or any(unit.kind != single.kind for unit in rest)
+        ):
+            continue
+        probability = length_probability(
+            len(single.text) / scale[1], sum(len(unit.text) for unit in rest) / scale[0], VARIANCE
+        )
+        if probability > MIN_REMAINDER_GAIN * bead.probability and (
+            best is None or probability > best[1]
+        ):
+            best = (edge, probability)
+    if best is None:
+        return [bead]
+    edge, probability = best
+    kept = tuple(k for position, k in enumerate(many) if position != edge)
+    pair = Bead(kept, one, probability) if many_left else Bead(one, kept, probability)
+    alone = Bead((many[edge],), (), 0.0) if many_left else Bead((), (many[edge],), 0.0)
+    return [alone, pair] if edge == 0 else [pair, alone]
+
+
+def _whole(detached: Unit, rest: list[Unit], edge: int) -> bool:
+    """Whether `detached` and the units it leaves meet at a paragraph's end, not mid-sentence: the earlier
+    one ends with punctuation and the later one does not start with a lower-case letter."""
+    before, after = (detached, rest[0]) if edge == 0 else (rest[-1], detached)
+    ends = before.text.rstrip()[-1:]
+    starts = after.text.lstrip()[:1]
+    return bool(ends) and not ends.isalnum() and not starts.islower()
 
 
 def _absorb_orphans(

@@ -72,8 +72,9 @@ _CONTAINERS = frozenset(
 )
 _ITEMS = frozenset({"point", "subparagraph", "item"})
 # The key of a cover page's line by the first element in it that names what the line is, (element,
-# refersTo or name); ("docTitle", "") stands for any docTitle the others do not name. The keys are the
-# header keys the structure stage gives a converted PDF's lines (align/langs: Convention.header).
+# refersTo or name); ("docTitle", "") stands for any docTitle the others do not name, and an inline is a
+# key by its name only ("originating document" is not a line). The keys are the header keys the
+# structure stage gives a converted PDF's lines (align/langs: Convention.header).
 _COVER = {
     ("docAuthority", "#publisher"): "publisher",
     ("docAuthority", "#issuingBody"): "body",

@@ -40,15 +40,11 @@ from align.untext import SYMBOL_LINE, ascii_digits, join_lines, roman
 _DATE = re.compile(
     r"^\D{0,25}\d{1,4}\D{1,25}(?:19|20)\d{2}\D{0,12}$|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$"
 )
-
-
 # A line and the date printed under it, which a converter ran into it: "Distr. générale 27 mars 2006",
 # "64e séance plénière 15 décembre 2025", "第64次全体会议2025年12月15日".
 _TRAILING_DATE = re.compile(
     r"^(.+?)(?:\s+(\d{1,2}\D{1,25}(?:19|20)\d{2}\D{0,12})|\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日))$"
 )
-
-
 # The end of a sentence, and at most how long the meeting line and its date are (they end a paragraph
 # a converter glued them to).
 _SENTENCE_END = re.compile(r"[.。;；!?]\s*")
@@ -137,9 +133,8 @@ def _is_structure(text: str, conv: Convention) -> bool:
 
 
 def _header_key(line: str, conv: Convention) -> tuple[str, str] | None:
-    bare = line.replace(
-        "\u0640", ""
-    )  # Arabic's tatweel stretches a word, as the UN prints "الأمــم"
+    # Arabic's tatweel stretches a word, as the UN prints "الأمــم"
+    bare = line.replace("\u0640", "")
     for key, pattern in conv.header.items():
         match = pattern.match(bare)
         if match:
@@ -250,7 +245,9 @@ class _Body:
 
     def add(self, block: Block) -> None:
         text, conv = block.text, self.conv
-        if block.kind in ("paragraph", "preamble", "operative") and (cut := _glued_meeting(text, conv)):
+        if block.kind in ("paragraph", "preamble", "operative") and (
+            cut := _glued_meeting(text, conv)
+        ):
             self.add(dataclasses.replace(block, text=text[:cut].rstrip()))
             self.add(Block(text[cut:], kind="meeting"))
         elif block.kind == "heading":

@@ -15,7 +15,8 @@ def aligned(udhr: dict[str, Document]) -> AlignedDocument:
 
 
 def unit(aligned: AlignedDocument, unit_id: str):
-    return next(unit for unit in aligned.units if unit.id == unit_id)
+    """The unit of the pivot's `unit_id` (a unit in one other language only is named by its own id)."""
+    return next(unit for unit in aligned.units if unit.id == unit_id and "fr" in unit.texts)
 
 
 def test_every_article_paragraph_in_one_unit_with_six_languages(aligned: AlignedDocument, udhr: dict[str, Document]) -> None:
@@ -40,6 +41,18 @@ def test_preamble_tail_keeps_each_language_as_fine_as_it_is(aligned: AlignedDocu
     # the preceding paragraph is not shifted: "Whereas a common understanding" is pre.7 everywhere
     assert unit(aligned, "pre.7").texts["en"].startswith("Whereas a common understanding")
     assert unit(aligned, "pre.7").texts["zh"].startswith("鉴于对这些权利和自由的普遍了解")
+
+
+def test_a_lead_in_without_counterpart_is_left_out_of_the_pair(udhr: dict[str, Document]) -> None:
+    """English prints "Now, therefore," as a paragraph of its own after the last recital; French has no
+    such words. The pair is French pre.7 with English pre.7 alone (what a CAT tool matches), and "Now,
+    therefore," is English only, not glued to the recital as the length DP's 1:2 bead had it."""
+    aligned = align_document([udhr["fr"], udhr["en"]], "fr", Segmenter(), sentences=False)
+    recital = unit(aligned, "pre.7")
+    assert recital.texts["en"].endswith("the full realization of this pledge,") and recital.unit_ids["en"] == "pre.7"
+    assert "merged" not in recital.flags
+    alone = next(u for u in aligned.units if u.texts.get("en") == "Now, therefore,")
+    assert list(alone.texts) == ["en"]
 
 
 def test_paragraph_missing_in_arabic_is_flagged_not_shifted(aligned: AlignedDocument) -> None:

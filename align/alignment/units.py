@@ -166,7 +166,12 @@ def _pair_span(
         start_i, start_j = i + 1, j + 1
     kinds = ([unit.kind for unit in left], [unit.kind for unit in right])
     beads, by_id = _absorb_orphans(
-        beads, by_id, _lengths(left), [length / ratio for length in _lengths(right)], kinds
+        beads,
+        by_id,
+        _lengths(left),
+        [length / ratio for length in _lengths(right)],
+        kinds,
+        _uncited(left, right),
     )
     return _detach_remainders(beads, by_id, left, right, ratio)
 
@@ -238,16 +243,36 @@ def _whole(detached: Unit, rest: list[Unit], edge: int) -> bool:
     return bool(ends) and not ends.isalnum() and not starts.islower()
 
 
+def _uncited(left: list[Unit], right: list[Unit]) -> tuple[set[int], set[int]]:
+    """The footnotes of each side whose number the other side's text never cites: that version lost the
+    paragraph citing it, and the note with it, so the note has no counterpart to be glued into."""
+    cited = [{number for unit in side for number in unit.footnotes} for side in (left, right)]
+    return (
+        {
+            i
+            for i, unit in enumerate(left)
+            if unit.kind == "footnote" and unit.number not in cited[1]
+        },
+        {
+            j
+            for j, unit in enumerate(right)
+            if unit.kind == "footnote" and unit.number not in cited[0]
+        },
+    )
+
+
 def _absorb_orphans(
     beads: list[Bead],
     by_id: set[int],
     left: list[float],
     right: list[float],
     kinds: tuple[list[str], list[str]],
+    uncited: tuple[set[int], set[int]] = (set(), set()),
 ) -> tuple[list[Bead], set[int]]:
     """A unit left alone beside an id-paired bead joins it when the Gale-Church cost says so: a converter
     glued two paragraphs into one, and the number of the first paired them before the DP could merge.
-    Never a unit of another kind of text (kind_class): a footnote does not join a paragraph."""
+    Never a unit of another kind of text (kind_class): a footnote does not join a paragraph, nor a
+    footnote another one when the other version never cites its number (`uncited`)."""
 
     def cost(bead: Bead) -> float:
         prior = MOVES.get((len(bead.left), len(bead.right)))
@@ -265,7 +290,12 @@ def _absorb_orphans(
     index = 0
     while index < len(beads):
         orphan = beads[index]
-        if orphan.left and orphan.right:
+        if (
+            orphan.left
+            and orphan.right
+            or set(orphan.left) & uncited[0]
+            or set(orphan.right) & uncited[1]
+        ):
             index += 1
             continue
         for neighbour in (index - 1, index + 1):

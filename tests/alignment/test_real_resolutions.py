@@ -163,3 +163,20 @@ def test_converted_resolutions_pair_every_preambular_paragraph_with_its_own() ->
             if found:
                 wrong[symbol, lang] = found
     assert list(wrong) == [("S/RES/2620(2022)", "zh")], wrong
+
+
+def test_a_footnote_the_other_version_never_cites_stays_alone() -> None:
+    """The French version lost the paragraph of A/RES/80/156 that cites footnote 9, and the note with it
+    (a converter dropped the paragraph): Russian note 9 is a unit without counterpart, not glued to note 8
+    ("A/80/256." in both), as the length cost alone would glue it."""
+    from align.alignment.units import pair_units
+    from align.ingest import read_source
+    from align.model import Document
+    from align.structure import parse
+
+    french, russian = (parse(read_source(next(AKN.rglob(f"A_RES_80_156-2520753{letter}.xml")))) for letter in ("F", "R"))
+    citing = next(unit for unit in french.units if "9" in unit.footnotes)
+    lost = Document(french.symbol, "fr", {}, [unit for unit in french.units if unit is not citing and unit.id != "fn.9"])
+    pairing = pair_units(lost, russian)
+    beads = [([lost.units[i].id for i in bead.left], [russian.units[j].id for j in bead.right]) for bead in pairing.beads]
+    assert (["fn.8"], ["fn.8"]) in beads and ([], ["fn.9"]) in beads

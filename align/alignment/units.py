@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import statistics
 from dataclasses import dataclass
 
 from align.alignment.anchors import Evidence, distinctive, kind_class
@@ -20,6 +21,7 @@ from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
 _MIN_RATIO_EVIDENCE = 200
+_RATIO_SPREAD = 1.5  # an id pair whose length ratio is this far from the median's is left out of it
 MIN_ANCHOR_PROBABILITY = 1e-3
 DIAGONAL_PROBABILITY = 1e-4  # below it, one pair of an equal-count stretch shows a drop and a merge
 MIN_SHARED = 3  # resolutions and documents two units cite to pair them whatever their lengths
@@ -397,9 +399,15 @@ def _number_anchors(
 
 
 def _ratio(left: list[Unit], right: list[Unit], anchors: list[tuple[int, int]]) -> float:
-    """The pair's length ratio, learned from the id-paired units (or all units when they are few)."""
-    left_total = sum(len(left[i].text) for i, _ in anchors)
-    right_total = sum(len(right[j].text) for _, j in anchors)
-    if left_total < _MIN_RATIO_EVIDENCE or not right_total:
+    """The pair's length ratio, learned from the id-paired units (or all units when they are few), leaving
+    out the pairs whose own ratio is far from the median's: a pair a converter glued a paragraph to (one
+    number both versions print, paragraphs 1 and 2 under it in one) would skew it."""
+    pairs = [(len(left[i].text), len(right[j].text)) for i, j in anchors]
+    pairs = [(a, b) for a, b in pairs if a and b]
+    if pairs:
+        median = statistics.median(b / a for a, b in pairs)
+        pairs = [(a, b) for a, b in pairs if median / _RATIO_SPREAD <= b / a <= median * _RATIO_SPREAD]
+    left_total, right_total = sum(a for a, _ in pairs), sum(b for _, b in pairs)
+    if left_total < _MIN_RATIO_EVIDENCE:
         left_total, right_total = sum(_lengths(left)), sum(_lengths(right))
     return right_total / left_total if left_total and right_total else 1.0

@@ -180,3 +180,22 @@ def test_a_footnote_the_other_version_never_cites_stays_alone() -> None:
     pairing = pair_units(lost, russian)
     beads = [([lost.units[i].id for i in bead.left], [russian.units[j].id for j in bead.right]) for bead in pairing.beads]
     assert (["fn.8"], ["fn.8"]) in beads and ([], ["fn.9"]) in beads
+
+
+def test_a_glued_pair_does_not_skew_the_length_ratio() -> None:
+    """Russian S/RES/2620 (2022) with operative paragraphs 1 and 2 under one number, as a converter glues
+    them: the pair's length ratio, learned from the id-paired units, stays what the intact versions give
+    (the glued pair alone moved it by a fifth, and every length decision of the document with it)."""
+    import dataclasses
+
+    from align.alignment.units import pair_units
+    from align.ingest import read_source
+    from align.model import Document
+    from align.structure import parse
+
+    french, russian = (parse(read_source(next(AKN.rglob(f"S_RES_2620 (2022)-2202077{letter}.xml")))) for letter in ("F", "R"))
+    units = {unit.id: unit for unit in russian.units}
+    glued = [dataclasses.replace(unit, text=f"{unit.text} {units['op.2'].text}") if unit.id == "op.1" else unit
+             for unit in russian.units if unit.id != "op.2"]
+    intact = pair_units(french, russian).ratio
+    assert abs(pair_units(french, Document(russian.symbol, "ru", {}, glued)).ratio / intact - 1) < 0.02

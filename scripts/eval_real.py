@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_alignment import f1, gold, keys_of  # noqa: E402
 
 from align.alignment.numbered import align_document  # noqa: E402
+from align.errors import AlignError  # noqa: E402
 from align.ingest import markdown, read_source  # noqa: E402
 from align.langs.record import ARABIC_LETTERS, CYRILLIC_LETTERS, LATIN_LETTERS  # noqa: E402
 from align.model import Document, Source  # noqa: E402
@@ -61,7 +62,11 @@ def resolutions(folders: list[Path]) -> dict[str, dict[str, Document]]:
     found: dict[str, dict[str, Document]] = defaultdict(dict)
     for folder in folders:
         for path in sorted(folder.rglob("*.xml")):
-            document = parse(read_source(path))
+            try:
+                document = parse(read_source(path))
+            except AlignError as error:  # the archive has such files: A_RES_78_130 states 78/13
+                print(f"{path}: left out: {error}", file=sys.stderr)
+                continue
             document.units = [unit for unit in document.units if unit.kind != "cover"]
             found[document.symbol][document.lang] = document
     return {symbol: versions for symbol, versions in sorted(found.items())

@@ -21,7 +21,7 @@ from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
 _MIN_RATIO_EVIDENCE = 200
-_RATIO_SPREAD = 1.5  # an id pair whose length ratio is this far from the median's is left out of it
+_RATIO_SPREAD = 1.5  # a glued id pair's length ratio is this far from the median's, or further
 MIN_ANCHOR_PROBABILITY = 1e-3
 DIAGONAL_PROBABILITY = 1e-4  # below it, one pair of an equal-count stretch shows a drop and a merge
 MIN_SHARED = 3  # resolutions and documents two units cite to pair them whatever their lengths
@@ -400,14 +400,26 @@ def _number_anchors(
 
 def _ratio(left: list[Unit], right: list[Unit], anchors: list[tuple[int, int]]) -> float:
     """The pair's length ratio, learned from the id-paired units (or all units when they are few), leaving
-    out the pairs whose own ratio is far from the median's: a pair a converter glued a paragraph to (one
-    number both versions print, paragraphs 1 and 2 under it in one) would skew it."""
-    pairs = [(len(left[i].text), len(right[j].text)) for i, j in anchors]
-    pairs = [(a, b) for a, b in pairs if a and b]
+    out a pair a converter glued a paragraph to: one number both versions print, the paragraph after it
+    under it in one version (whose own number that version lacks), and a length ratio far from the
+    median's. One such pair in a short resolution moved the ratio by a fifth."""
+    ids = ({unit.id for unit in left}, {unit.id for unit in right})
+
+    def glued(i: int, j: int) -> bool:
+        return (i + 1 < len(left) and left[i + 1].id not in ids[1]) or (
+            j + 1 < len(right) and right[j + 1].id not in ids[0]
+        )
+
+    pairs = [(len(left[i].text), len(right[j].text), glued(i, j)) for i, j in anchors]
+    pairs = [(a, b, suspect) for a, b, suspect in pairs if a and b]
     if pairs:
-        median = statistics.median(b / a for a, b in pairs)
-        pairs = [(a, b) for a, b in pairs if median / _RATIO_SPREAD <= b / a <= median * _RATIO_SPREAD]
-    left_total, right_total = sum(a for a, _ in pairs), sum(b for _, b in pairs)
+        median = statistics.median(b / a for a, b, _ in pairs)
+        pairs = [
+            (a, b, suspect)
+            for a, b, suspect in pairs
+            if not suspect or median / _RATIO_SPREAD <= b / a <= median * _RATIO_SPREAD
+        ]
+    left_total, right_total = sum(a for a, _, _ in pairs), sum(b for _, b, _ in pairs)
     if left_total < _MIN_RATIO_EVIDENCE:
         left_total, right_total = sum(_lengths(left)), sum(_lengths(right))
     return right_total / left_total if left_total and right_total else 1.0

@@ -269,7 +269,7 @@ def _absorb_orphans(
     left: list[float],
     right: list[float],
     kinds: tuple[list[str], list[str]],
-    uncited: tuple[set[int], set[int]] = (set(), set()),
+    uncited: tuple[set[int], set[int]],
 ) -> tuple[list[Bead], set[int]]:
     """A unit left alone beside an id-paired bead joins it when the Gale-Church cost says so: a converter
     glued two paragraphs into one, and the number of the first paired them before the DP could merge.

@@ -96,9 +96,9 @@ def openers(*words: str) -> re.Pattern[str]:
 
 # Languages other than the six: numbered structure recognised generically, in any script. An article is a
 # heading of one word and a number, with an ordinal mark or not ("Artikel 1", "Artigo 1.º", "अनुच्छेद १",
-# "Статья 1"), or 第N条 ("第１条"); a paragraph opens with a number in any digits, "1.", "(1)" or "１　"; no header
-# vocabulary; the enacting formula and the meeting line of the other languages UN resolutions are translated
-# into (German by the Deutscher Übersetzungsdienst).
+# "Статья 1"), or 第N条 ("第１条"); a paragraph opens with a number in any digits, "1.", "(1)" or "１　"; the
+# enacting formula, the meeting line and the cover page's lines of the other languages UN resolutions are
+# translated into (German by the Deutscher Übersetzungsdienst).
 GENERIC = Convention(
     article=rx(
         r"^(?:[^\s\d()]{3,20}\s+(?P<n>\d{1,3}|[IVXLC]{1,7})\s*(?:\.?\s*[ºª°]|\.)?"
@@ -110,6 +110,17 @@ GENERIC = Convention(
         r"^(?:Die Generalversammlung|Der Sicherheitsrat|A Assembleia Geral|O Conselho de Segurança)\s*,?$"
     ),
     meeting=rx(r"^\d+\.\s*Plenarsitzung\b|^\d+\.?ª?\s+sessão plenária\b"),
+    header={
+        "publisher": rx(r"^(Vereinte Nationen)$"),
+        "body": rx(
+            r"^(?:Vereinte Nationen\s+)?(Generalversammlung|Sicherheitsrat|Wirtschafts- und Sozialrat)$"
+        ),
+        "distribution": rx(r"^(?:Distr\.?|Verteilung):?\s*(.+)$"),
+        "session": rx(r"^(.+ Tagung)$"),
+        "agenda": rx(r"^(Tagesordnungspunkte? .+)$"),
+        "adopted": rx(r"^(Resolution der .+, verabschiedet .+|verabschiedet auf der .+)$"),
+        "basis": rx(r"^\[?((?:ohne Überweisung|auf der Grundlage|aufgrund).+?)\]?$"),
+    },
 )
 
 

@@ -133,9 +133,10 @@ def test_converted_resolutions_pair_every_preambular_paragraph_with_its_own() ->
     numbers they cite), every preambular paragraph of the ten resolutions pairs with its own in every
     language. The South-South series' paragraph recalling some twenty resolutions and their dates, three
     times longer in Chinese than lengths expect, pairs by the resolutions it cites; a preamble with as
-    many paragraphs of the same kinds on both sides pairs them one to one, where lengths drifted.
-    One preamble still drifts: Chinese S/RES/2620 (2022), whose paragraphs' lengths against French
-    range from a fifth to two thirds."""
+    many paragraphs of the same kinds on both sides pairs them one to one, where lengths drifted; and
+    lengths leave out digits, which every version writes alike (Chinese S/RES/2620 (2022) drifted while
+    they counted: its paragraphs citing resolutions by number ranged from a fifth to two thirds of
+    French's length)."""
     import random
 
     from align.alignment.numbered import align_document
@@ -162,7 +163,7 @@ def test_converted_resolutions_pair_every_preambular_paragraph_with_its_own() ->
             ]
             if found:
                 wrong[symbol, lang] = found
-    assert list(wrong) == [("S/RES/2620(2022)", "zh")], wrong
+    assert not wrong, wrong
 
 
 def test_a_footnote_the_other_version_never_cites_stays_alone() -> None:

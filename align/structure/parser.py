@@ -88,6 +88,10 @@ def parse(source: Source) -> Document:
     for block in body:
         builder.add(block)
     units += builder.finish()
+    if (
+        source.format == "akn"
+    ):  # the markup's numbering restarts; a converter's repeats a corrupted number
+        units = _unique(units)
     units += _footnotes(notes)
     if (
         "/" not in source.symbol
@@ -103,6 +107,23 @@ def parse(source: Source) -> Document:
     if repairs:
         meta["repairs"] = "; ".join(repairs)
     return Document(source.symbol, source.lang, meta, units, source.path)
+
+
+def _unique(units: list[Unit]) -> list[Unit]:
+    """The units under ids no other one has: a numbering the markup restarts where it marks no part (an
+    annex's second part, sections inside an annex) gave two units one id, and the memory two units one
+    tuid. A repeat takes a "'" as a footnote printed twice does; the versions repeat alike, so their ids
+    still agree. Not for a converter's text, where a repeated number is more often a corrupted one: the
+    later unit, the right one, would lose its id."""
+    seen: set[str] = set()
+    found = []
+    for unit in units:
+        id_ = unit.id
+        while id_ in seen:
+            id_ += "'"
+        seen.add(id_)
+        found.append(unit if id_ == unit.id else dataclasses.replace(unit, id=id_))
+    return found
 
 
 def _neutral(unit: Unit) -> Unit:

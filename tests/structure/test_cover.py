@@ -1,6 +1,7 @@
-"""The cover page is translatable text: each of its lines (the session, the agenda item and its name,
-"Resolution adopted by ...") is a unit cover.<key>, from the UN's markup and from a converter's text alike,
-so that the versions pair line by line."""
+"""The lines around a resolution's body and the ids of its units. The cover page is translatable text:
+each of its lines (the session, the agenda item and its name, "Resolution adopted by ...") is a unit
+cover.<key>, from the UN's markup and from a converter's text alike, so that the versions pair line by
+line; so are the meeting line and its date; and no two units of a document share an id."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from align.ingest import markdown, read_source
 from align.model import Document, Source
 from align.structure import parse
 from tests.conftest import CORPORA
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
 RESOLUTIONS = sorted((CORPORA / "un-akn" / "ga").glob("*/*/*.xml"))  # the six languages and German
 
@@ -84,3 +87,30 @@ def test_the_meeting_line_a_converter_glued_to_the_last_paragraph_is_its_own(pat
     read = as_converted([f"## 75/234. {units['title'].text}", glued], document.lang, document.symbol)
     assert [(unit.id, unit.text) for unit in read.units[1:]] == [
         (last.id, last.text), ("meeting", units["meeting"].text), ("meeting.date", units["meeting.date"].text)]
+
+
+
+def test_a_numbering_the_markup_restarts_gives_no_two_units_one_id(tmp_path: Path) -> None:
+    """An annex in two parts, each numbered from 1 under a heading of its own and no part marked, as the
+    UN's XML of A/RES/78/128 has it (read from the XML, the whole 78th session's memory had 73 duplicate
+    tuids): every unit has an id of its own, a repeat a "'" more, so that the memory has no two units under
+    one tuid, and versions that restart alike still agree."""
+    def paragraphs(*texts: str) -> str:
+        return "".join(f"<paragraph><num>{n}.</num><content><p>{text}</p></content></paragraph>" for n, text in enumerate(texts, 1))
+
+    xml = (f'<akomaNtoso xmlns="{AKN_NS}"><statement><meta><identification><FRBRWork>'
+           '<FRBRuri value="/akn/un/statement/deliberation/unga/2023-12-19/78-128/"/></FRBRWork><FRBRExpression>'
+           '<FRBRlanguage language="fra"/></FRBRExpression></identification></meta>'
+           '<preface><p><docTitle>Titre</docTitle></p></preface>'
+           f'<mainBody>{paragraphs("Décide de ...")}</mainBody>'
+           '<attachments><attachment><doc name="annex"><mainBody>'
+           f'<heading>Première partie</heading>{paragraphs("Premier paragraphe.", "Deuxième.")}'
+           f'<heading>Deuxième partie</heading>{paragraphs("Premier paragraphe de la seconde partie.", "Et le second.")}'
+           '</mainBody></doc></attachment></attachments></statement></akomaNtoso>')
+    path = tmp_path / "A_RES_78_128-F.xml"
+    path.write_text(xml, encoding="utf-8")
+    document = parse(read_source(path))
+    ids = [unit.id for unit in document.units]
+    assert len(ids) == len(set(ids)), ids
+    texts = {unit.id: unit.text for unit in document.units}
+    assert (texts["annex.op.1"], texts["annex.op.1'"]) == ("Premier paragraphe.", "Premier paragraphe de la seconde partie.")

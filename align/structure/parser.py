@@ -88,9 +88,8 @@ def parse(source: Source) -> Document:
     for block in body:
         builder.add(block)
     units += builder.finish()
-    if (
-        source.format == "akn"
-    ):  # the markup's numbering restarts; a converter's repeats a corrupted number
+    # the markup restarts a numbering; a converter's text repeats a number it corrupted
+    if source.format == "akn":
         units = _unique(units)
     units += _footnotes(notes)
     if (
@@ -185,7 +184,8 @@ def _header(blocks: list[Block], conv: Convention) -> tuple[dict[str, str], list
         for known, line in lines:
             previous = key
             key, value = (known, line) if known else _header_key(line, conv) or ("header", line)
-            if key == "header" and units and previous != "header" and conv.continuation.match(line):
+            wrapped = previous not in ("", "header", "symbol") and conv.continuation.match(line)
+            if key == "header" and wrapped:
                 # the end of the line above, which a converter wrapped ("... le 22 décembre" / "2005")
                 last = list(units)[-1]
                 units[last] = _unit(last, "cover", join_lines([units[last].text, line]))

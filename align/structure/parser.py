@@ -209,17 +209,23 @@ def _glued_meeting(text: str, conv: Convention) -> int:
     présente résolution. 48e séance plénière 21 décembre 2020"), or 0: a paragraph never holds them."""
     for end in _SENTENCE_END.finditer(text, max(0, len(text) - _MEETING_LENGTH)):
         tail = text[end.end() :]
-        if conv.meeting.match(tail) and _TRAILING_DATE.match(" ".join(tail.split())):
+        if conv.meeting.match(tail) and _dated(" ".join(tail.split())):
             return end.end()
     return 0
+
+
+def _dated(line: str) -> tuple[str, str] | None:
+    """A line and the date a converter ran into it, apart (see _TRAILING_DATE), or None."""
+    match = _TRAILING_DATE.match(line)
+    return (match[1], match[2] or match[3]) if match else None
 
 
 def _apart(line: str, conv: Convention) -> list[str]:
     """A header line as the document prints it, in lines: a converter may run the date into the
     distribution line above it ("Distr. générale 27 mars 2006")."""
-    match = _TRAILING_DATE.match(line)
-    if match and (_header_key(match[1], conv) or ("",))[0] == "distribution":
-        return [match[1], match[2] or match[3]]
+    dated = _dated(line)
+    if dated and (_header_key(dated[0], conv) or ("",))[0] == "distribution":
+        return list(dated)
     return [line] if line else []
 
 
@@ -288,14 +294,12 @@ class _Body:
         elif block.kind == "meeting" or conv.meeting.match(text):
             # the meeting line and its date, printed on two lines: two units, as a CAT tool cuts them
             self._close_article()
-            match = _TRAILING_DATE.match(" ".join(text.split()))
+            dated = _dated(" ".join(text.split()))
             self.units.append(
-                _unit(self.prefix + "meeting", "meeting", match[1] if match else text)
+                _unit(self.prefix + "meeting", "meeting", dated[0] if dated else text)
             )
-            if match:
-                self.units.append(
-                    _unit(self.prefix + "meeting.date", "meeting", match[2] or match[3])
-                )
+            if dated:
+                self.units.append(_unit(self.prefix + "meeting.date", "meeting", dated[1]))
         elif self.units and self.units[-1].id == self.prefix + "meeting" and _DATE.match(text):
             self.units.append(_unit(self.prefix + "meeting.date", "meeting", text))
         elif block.kind == "intro":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from align.alignment.anchors import typed_numbers
-from align.alignment.dp import length_probability
+from align.alignment.dp import length_probability, text_length
 from align.alignment.links import Link, id_range
 from align.marks import Mark, join_marked
 from align.model import AlignedUnit
@@ -60,8 +60,8 @@ def disagreements(link: Link, texts: dict[str, str]) -> list[str]:
     for index, first in enumerate(fitting):
         for second in fitting[index + 1 :]:
             scaled = (
-                len(texts[first]) / link.ratios[first],
-                len(texts[second]) / link.ratios[second],
+                text_length(texts[first]) / link.ratios[first],
+                text_length(texts[second]) / link.ratios[second],
             )
             if length_probability(*scaled) < LOW_PROBABILITY:
                 found.append(f"disagree:{first}-{second}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 import statistics
 from dataclasses import dataclass
 
@@ -17,12 +16,12 @@ from align.alignment.dp import (
     align_lengths,
     length_cost,
     length_probability,
+    text_length,
 )
 from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
 _MIN_RATIO_EVIDENCE = 200
-_DIGIT = re.compile(r"\d")
 _RATIO_SPREAD = 1.5  # a glued id pair's length ratio is this far from the median's, or further
 MIN_ANCHOR_PROBABILITY = 1e-3
 DIAGONAL_PROBABILITY = 1e-4  # below it, one pair of an equal-count stretch shows a drop and a merge
@@ -102,7 +101,11 @@ def _diagonal(left: list[Unit], right: list[Unit], ratio: float) -> list[Bead]:
     if any(kind_class(a.kind) != kind_class(b.kind) for a, b in zip(left, right)):
         return []
     beads = [
-        Bead((k,), (k,), length_probability(_size(a.text), _size(b.text) / ratio, VARIANCE))
+        Bead(
+            (k,),
+            (k,),
+            length_probability(text_length(a.text), text_length(b.text) / ratio, VARIANCE),
+        )
         for k, (a, b) in enumerate(zip(left, right))
     ]
     return beads if all(bead.probability >= DIAGONAL_PROBABILITY for bead in beads) else []
@@ -131,7 +134,9 @@ def _pair_span(
         for i, j in anchors
         if left[i].marked
         and right[j].marked
-        or length_probability(_size(left[i].text), _size(right[j].text) / ratio, VARIANCE)
+        or length_probability(
+            text_length(left[i].text), text_length(right[j].text) / ratio, VARIANCE
+        )
         >= MIN_ANCHOR_PROBABILITY
     ]
     anchors = _chain(sorted(set(anchors) | set(_number_anchors(left, right, anchors))))
@@ -164,7 +169,9 @@ def _pair_span(
                 Bead(
                     (i,),
                     (j,),
-                    length_probability(_size(left[i].text), _size(right[j].text) / ratio, VARIANCE),
+                    length_probability(
+                        text_length(left[i].text), text_length(right[j].text) / ratio, VARIANCE
+                    ),
                 )
             )
         start_i, start_j = i + 1, j + 1
@@ -211,20 +218,20 @@ def _detached(bead: Bead, left: list[Unit], right: list[Unit], ratio: float) -> 
     single = (right if many_left else left)[one[0]]
     units_many = [(left if many_left else right)[k] for k in many]
     scale = (1.0, ratio) if many_left else (ratio, 1.0)  # (the many side's divisor, the one's)
-    total = sum(_size(unit.text) for unit in units_many)
+    total = sum(text_length(unit.text) for unit in units_many)
     best = None
     for edge, rest in ((0, units_many[1:]), (len(many) - 1, units_many[:-1])):
         detached = units_many[edge]
         if (
             detached.numbered
-            or _size(detached.text) > MAX_REMAINDER_SHARE * total
+            or text_length(detached.text) > MAX_REMAINDER_SHARE * total
             or not _whole(detached, rest, edge)
             or any(unit.kind != single.kind for unit in rest)
         ):
             continue
         probability = length_probability(
-            _size(single.text) / scale[1],
-            sum(_size(unit.text) for unit in rest) / scale[0],
+            text_length(single.text) / scale[1],
+            sum(text_length(unit.text) for unit in rest) / scale[0],
             VARIANCE,
         )
         if probability > MIN_REMAINDER_GAIN * bead.probability and (
@@ -327,13 +334,7 @@ def _absorb_orphans(
 
 
 def _lengths(units: list[Unit]) -> list[float]:
-    return [float(_size(unit.text)) for unit in units]
-
-
-def _size(text: str) -> int:
-    """A text's length as lengths are compared across languages: its characters but digits, which every
-    version writes alike (Chinese, a third as long as French in words, as long in resolution numbers)."""
-    return len(text) - len(_DIGIT.findall(text))
+    return [float(text_length(unit.text)) for unit in units]
 
 
 def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
@@ -420,7 +421,9 @@ def _ratio(left: list[Unit], right: list[Unit], anchors: list[tuple[int, int]]) 
             j + 1 < len(right) and right[j + 1].id not in ids[0]
         )
 
-    pairs = [(_size(left[i].text), _size(right[j].text), glued(i, j)) for i, j in anchors]
+    pairs = [
+        (text_length(left[i].text), text_length(right[j].text), glued(i, j)) for i, j in anchors
+    ]
     pairs = [(a, b, suspect) for a, b, suspect in pairs if a and b]
     if pairs:
         median = statistics.median(b / a for a, b, _ in pairs)

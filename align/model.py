@@ -95,12 +95,12 @@ class AlignedUnit:
     level: str  # paragraph | sentence
     texts: dict[str, str]
     unit_ids: dict[str, str]  # each language's own unit ids, e.g. {"en": "pre.8-10"}
-    score: float
+    score: float  # the probability that the unit is right: the product of its `probabilities`
     flags: tuple[str, ...] = ()
     srclang: str = ""
     # footnote references per language
     marks: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
-    # each language's length fit to the pivot
+    # each language's probability that its pair with the pivot is right (alignment/confidence.py)
     probabilities: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -57,8 +57,9 @@ PAGE = 5  # paragraphs on a rendered page
 _FURNITURE = re.compile(r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.()]+)+|\d{1,3}|\d{2}-\d{5}|---)$")
 
 
-def resolutions(folders: list[Path]) -> dict[str, dict[str, Document]]:
-    """Symbol -> language -> the version read from its AKN file, for symbols with the same ids everywhere."""
+def resolutions(folders: list[Path], cover: bool = False) -> dict[str, dict[str, Document]]:
+    """Symbol -> language -> the version read from its AKN file, for symbols whose body has the same ids
+    everywhere; without its cover page unless `cover`."""
     found: dict[str, dict[str, Document]] = defaultdict(dict)
     for folder in folders:
         for path in sorted(folder.rglob("*.xml")):
@@ -67,11 +68,12 @@ def resolutions(folders: list[Path]) -> dict[str, dict[str, Document]]:
             except AlignError as error:  # the archive has such files: A_RES_78_130 states 78/13
                 print(f"{path}: left out: {error}", file=sys.stderr)
                 continue
-            document.units = [unit for unit in document.units if unit.kind != "cover"]
+            if not cover:
+                document.units = [unit for unit in document.units if unit.kind != "cover"]
             found[document.symbol][document.lang] = document
     return {symbol: versions for symbol, versions in sorted(found.items())
             if PIVOT in versions and len(versions) > 1
-            and len({tuple(unit.id for unit in version.units) for version in versions.values()}) == 1}
+            and len({tuple(unit.id for unit in version.units if unit.kind != "cover") for version in versions.values()}) == 1}
 
 
 def _mark(path: str, lang: str) -> str:
@@ -183,20 +185,24 @@ def counts(pairs: list[tuple[str, str]], left: Document, right: Document, truth_
     return [len(links & truth), len(links), len(truth)]
 
 
+def as_read(versions: dict[str, Document], condition: str, seed: int) -> tuple[dict[str, Document], dict[str, str]]:
+    """Each version as `align` reads it in the condition, and the Markdown it read (none for akn)."""
+    if condition == "akn":
+        return versions, {}
+    read, texts = {}, {}
+    for lang, document in versions.items():
+        rng = random.Random(f"{document.symbol}/{lang}/{seed}")
+        printed = paragraphs(document)
+        printed = damage(printed, rng) if condition == "damaged" else printed
+        texts[lang] = render(document, printed, rng, wrap=condition == "damaged")
+        read[lang] = parse(Source(Path(f"{lang}.md"), lang, document.symbol, tuple(markdown.read(texts[lang]))))
+    return read, texts
+
+
 def evaluate(versions: dict[str, Document], condition: str, seed: int, segmenter: Segmenter) -> dict[str, dict[str, list[int]]]:
     """Link counts per language and aligner for one resolution in one condition."""
     truth = {lang: truth_of(document) for lang, document in versions.items()}
-    texts = {}
-    if condition == "akn":
-        read = versions
-    else:
-        read = {}
-        for lang, document in versions.items():
-            rng = random.Random(f"{document.symbol}/{lang}/{seed}")
-            printed = paragraphs(document)
-            printed = damage(printed, rng) if condition == "damaged" else printed
-            texts[lang] = render(document, printed, rng, wrap=condition == "damaged")
-            read[lang] = parse(Source(Path(f"{lang}.md"), lang, document.symbol, tuple(markdown.read(texts[lang]))))
+    read, texts = as_read(versions, condition, seed)
     aligned = align_document(list(read.values()), PIVOT, segmenter, sentences=False)
     out: dict[str, dict[str, list[int]]] = {}
     for lang in versions:

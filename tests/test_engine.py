@@ -108,7 +108,7 @@ def test_export_options_render_again_from_the_cached_alignment(corpus: Path, tmp
     out = tmp_path / "out"
     build(BuildOptions.of(inputs=(corpus,), out=out, created=CREATED, jobs=1))
     monkeypatch.setattr(align.pipeline.work, "align_group", lambda *_: pytest.fail("aligned again"))
-    changed = {"min_score": 0.3, "profile": "trados", "formats": ["tmx", "tables", "tok"]}
+    changed = {"min_score": 0.9, "profile": "trados", "formats": ["tmx", "tables", "tok"]}
     again = build(BuildOptions.of(inputs=(corpus,), out=out, created=CREATED, jobs=1, **changed))
     assert (again.cached, again.documents) == (5, 5)
     monkeypatch.undo()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from align.alignment.anchors import typed_numbers
+from align.alignment.confidence import Grounds, confidence, grounds
 from align.alignment.dp import length_probability, text_length
 from align.alignment.links import Link, id_range
 from align.marks import Mark, join_marked
@@ -77,7 +80,9 @@ def aligned_unit(
 ) -> AlignedUnit:
     """The paragraph-level aligned unit of a link."""
     flags = flags_of(link, langs, texts)
-    score = 0.0 if "single-language" in flags else min(link.probabilities.values(), default=1.0)
+    probabilities = confidences(link, texts)
+    # the probability that every pair is right, taking the pairs' errors as independent
+    score = 0.0 if "single-language" in flags else math.prod(probabilities.values())
     return AlignedUnit(
         document=symbol,
         id=link.id,
@@ -93,5 +98,26 @@ def aligned_unit(
         flags=tuple(flags),
         srclang=link.pivot or next(iter(texts)),
         marks={lang: found for lang, found in marks.items() if found},
-        probabilities={lang: round(p, 4) for lang, p in link.probabilities.items()},
+        probabilities={lang: round(p, 4) for lang, p in probabilities.items()},
+    )
+
+
+def confidences(link: Link, texts: dict[str, str]) -> dict[str, float]:
+    """Each language's probability that its pair with the pivot is right (confidence.py); 1 where a
+    translator fixed the pair."""
+    return {
+        lang: 1.0 if lang in link.corrected else confidence(pair_grounds(link, lang, texts))
+        for lang in link.probabilities
+        if lang in texts and link.pivot in texts
+    }
+
+
+def pair_grounds(link: Link, lang: str, texts: dict[str, str]) -> Grounds:
+    """What the aligner knows about `lang`'s pair with the pivot in a link (the evaluation's features)."""
+    return grounds(
+        texts[link.pivot],
+        texts[lang],
+        len(link.units[link.pivot]) + len(link.units[lang]),
+        lang not in link.by_length,
+        link.probabilities[lang],
     )

@@ -20,6 +20,8 @@ class Link:
     # each language's length ratio to the pivot
     ratios: dict[str, float] = field(default_factory=dict)
     by_id: bool = True  # every language was paired by unit id, none by the length DP
+    # languages paired with the pivot by the length DP
+    by_length: set[str] = field(default_factory=set)
     pivot: str = ""  # the language whose ids name the link; empty when the pivot lacks it
     # languages that hold these pivot units in another link
     elsewhere: set[str] = field(default_factory=set)
@@ -90,7 +92,9 @@ def _fine_links(pivot: Document, others: list[Document], pairings: list[Pairing]
                 if units:
                     link.units[other.lang] = units
                     link.probabilities[other.lang] = bead.probability
-                    link.by_id &= index in pairing.by_id
+                    if index not in pairing.by_id:
+                        link.by_id = False
+                        link.by_length.add(other.lang)
                     link.ratios[other.lang] = pairing.ratio
                 continue
             for unit in units:  # in this language only, as far as the pivot goes

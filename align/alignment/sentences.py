@@ -12,6 +12,7 @@ sentence missing, implausible lengths, a single sentence) keeps the unit whole. 
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from align.alignment.links import align_versions, id_range
 from align.model import AlignedUnit, Document, Segmenter, Unit
@@ -21,8 +22,8 @@ from align.untext import join_lines
 MIN_SENTENCE_PROBABILITY = 0.02
 
 SentenceRun = tuple[int, int]  # first and last pivot sentence (1-based) of a sentence unit
-# pivot span -> (the language's text, its own sentence ids, P)
-Cut = dict[SentenceRun, tuple[str, str, float]]
+# pivot span -> (the language's text, its own sentence ids)
+Cut = dict[SentenceRun, tuple[str, str]]
 
 
 def split_unit(
@@ -59,6 +60,7 @@ def split_unit(
 def project(unit: AlignedUnit, langs: list[str]) -> AlignedUnit:
     """The unit for some of its languages only; flags about the others are dropped."""
     keep = [lang for lang in unit.texts if lang in langs]
+    kept = [p for lang, p in unit.probabilities.items() if lang in keep]
     return dataclasses.replace(
         unit,
         texts={lang: unit.texts[lang] for lang in keep},
@@ -68,9 +70,7 @@ def project(unit: AlignedUnit, langs: list[str]) -> AlignedUnit:
         flags=tuple(
             flag for flag in unit.flags if ":" not in flag or flag.rsplit(":", 1)[1] in keep
         ),
-        score=min(
-            (p for lang, p in unit.probabilities.items() if lang in keep), default=unit.score
-        ),
+        score=round(math.prod(kept), 4) if kept else unit.score,
     )
 
 
@@ -96,11 +96,7 @@ def _cut(left: list[str], right: list[str], pivot: str, lang: str, symbol: str) 
             return None
         span = (int(link.units[pivot][0].id[1:]), int(link.units[pivot][-1].id[1:]))
         own = link.units[lang]
-        cut[span] = (
-            join_lines([sentence.text for sentence in own]),
-            id_range([s.id for s in own]),
-            link.probabilities[lang],
-        )
+        cut[span] = (join_lines([sentence.text for sentence in own]), id_range([s.id for s in own]))
     return cut
 
 
@@ -116,9 +112,11 @@ def _sentence_unit(
     pivot: str,
     sentences: list[str],
     span: SentenceRun,
-    entries: dict[str, tuple[str, str, float]],
+    entries: dict[str, tuple[str, str]],
 ) -> AlignedUnit:
-    """The sentence unit of `unit` covering the pivot's sentences `span`, with each language's entry."""
+    """The sentence unit of `unit` covering the pivot's sentences `span`, with each language's entry.
+    Its probabilities are the unit's: a language is cut into sentences only where every sentence pair
+    is plausible (MIN_SENTENCE_PROBABILITY), so what can be wrong is mostly the unit's pairing."""
     first, last = span
     own = f"s{first}" if first == last else f"s{first}-{last}"
     texts = {pivot: join_lines(sentences[first - 1 : last])} | {
@@ -133,8 +131,8 @@ def _sentence_unit(
         level="sentence",
         texts={lang: texts[lang] for lang in order},
         unit_ids={lang: f"{unit.unit_ids[lang]}.{ids[lang]}" for lang in order},
-        score=round(min(entry[2] for entry in entries.values()), 4),
-        probabilities={lang: round(entry[2], 4) for lang, entry in entries.items()},
+        score=round(math.prod(unit.probabilities.get(lang, unit.score) for lang in entries), 4),
+        probabilities={lang: unit.probabilities.get(lang, unit.score) for lang in entries},
         flags=unit.flags + (("merged",) if merged and "merged" not in unit.flags else ()),
         marks=_marks(unit, texts),
     )

@@ -26,8 +26,9 @@ from align.outputs.profiles import PROFILES, parse_codes
 SET_BY_RUN = {"set_by_run": True}
 UNSIGNED = {"set_by_run": True, "unsigned": True}
 
-# Under this score the review page draws a translator's eye to a unit, whatever --min-score keeps.
-DOUBTFUL = 0.05
+# Under this score (fewer than nine chances in ten of being right) the review page draws a translator's
+# eye to a unit, whatever --min-score keeps.
+DOUBTFUL = 0.9
 
 # the outputs a user may choose (the report always)
 FORMATS = tuple(name for name in EXPORTERS if name != "report")

@@ -93,7 +93,7 @@ def test_an_export_read_in_small_batches_equals_one_read_whole(tmp_path: Path, m
 
     built = tmp_path / "out"
     build(BuildOptions.of(inputs=(corpora_with_copies(tmp_path / "in", 2),), out=built, created=CREATED))
-    options = DatasetOptions(min_score=0.2, max_length_ratio=1.25, dedupe=True, split=(2, 1), seed=9)
+    options = DatasetOptions(min_score=0.9, max_length_ratio=1.25, dedupe=True, split=(2, 1), seed=9)
     whole = export_dataset(built, tmp_path / "whole", ExportOptions(formats=("moses", "tmx", "jsonl"), created=CREATED), options)
     monkeypatch.setattr(align.tools.dataset, "BATCH", 7)
     batched = export_dataset(built, tmp_path / "batched", ExportOptions(formats=("moses", "tmx", "jsonl"), created=CREATED), options)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ MIN_SHARED = 3  # resolutions and documents two units cite to pair them whatever
 # the pair left must be this many times as plausible by length as the bead was.
 MAX_REMAINDER_SHARE = 0.25
 MIN_REMAINDER_GAIN = 1.5
+# the parts an id may start with: annexes ("annex.", "annex2."), sections and parts ("III.", "B.")
+_PART = re.compile(r"^(?:(?:annex\d*|[A-Z]{1,6})\.)+")
 # a bead a translator fixed: pivot unit indices, the other version's (one side may be empty)
 Fixed = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -128,12 +131,14 @@ def _pair_span(
     # A number is evidence only with text that fits it: a pair whose lengths cannot be translations of
     # each other (a paragraph glued to the next by the converter) is left to the DP, which can merge.
     # Ids both versions' markup states are kept whatever their lengths: markup glues no paragraphs, and
-    # lengths mislead most where UN texts differ most (lists of resolution numbers, Chinese).
+    # lengths mislead most where UN texts differ most (lists of resolution numbers, Chinese). Ids that
+    # differ in their part (_part_anchors) are a guess, whoever made them.
     anchors = [
         (i, j)
         for i, j in anchors
         if left[i].marked
         and right[j].marked
+        and left[i].id == right[j].id
         or length_probability(
             text_length(left[i].text), text_length(right[j].text) / ratio, VARIANCE
         )
@@ -343,9 +348,43 @@ def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
     A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest.
     """
     where = {unit.id: j for j, unit in enumerate(right) if unit.numbered}
-    return _chain(
+    same = _chain(
         [(i, where[unit.id]) for i, unit in enumerate(left) if unit.numbered and unit.id in where]
     )
+    return _chain(sorted(same + _part_anchors(left, right, same)))
+
+
+def _part_anchors(
+    left: list[Unit], right: list[Unit], anchors: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Numbered units whose ids differ in their part alone, between the same two id anchors: one
+    version's markup marks an annex's sections and the other's does not (A/RES/78/1: French "III.op.40",
+    Chinese "annex.op.40"; A/RES/78/253: English "II.op.1", Chinese "op.1'", the second op.1). Where both
+    sides have as many units with an id inside its part, they pair in reading order."""
+    found = []
+    bounds = [(-1, -1), *anchors, (len(left), len(right))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        ours, theirs = (
+            _by_local([k for k in range(low + 1, high) if side[k].numbered], side)
+            for side, low, high in ((left, i0, i1), (right, j0, j1))
+        )
+        found += [
+            (i, j)
+            for key, places in ours.items()
+            if len(places) == len(theirs.get(key, ()))
+            for i, j in zip(places, theirs[key])
+            if left[i].id != right[j].id
+        ]
+    return found
+
+
+def _by_local(places: list[int], units: list[Unit]) -> dict[str, list[int]]:
+    """Places of units by their id inside its part, repeats marked or not ("op.40" for "III.op.40"
+    and for "op.40'")."""
+    found: dict[str, list[int]] = {}
+    for k in places:
+        found.setdefault(_PART.sub("", units[k].id).rstrip("'"), []).append(k)
+    return found
 
 
 def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -200,3 +200,32 @@ def test_a_glued_pair_does_not_skew_the_length_ratio() -> None:
              for unit in russian.units if unit.id != "op.2"]
     intact = pair_units(french, russian).ratio
     assert abs(pair_units(french, Document(russian.symbol, "ru", {}, glued)).ratio / intact - 1) < 0.02
+
+
+def test_ids_that_differ_in_their_part_alone_pair_by_number() -> None:
+    """The markups of one resolution may mark its parts differently: A/RES/78/1's French file marks the
+    annex's sections (I.op.1 ... III.op.43), its Chinese file the annex alone (annex.op.1 ... annex.op.43)
+    or, with sections it does not mark, repeats (op.1, then op.1'). The real texts of A/RES/80/156 with
+    those two kinds of ids: every operative paragraph pairs with its own by its number, not by length."""
+    import dataclasses
+
+    from align.alignment.units import pair_units
+    from align.ingest import read_source
+    from align.model import Document
+    from align.structure import parse
+
+    french, chinese = (parse(read_source(next(AKN.rglob(f"A_RES_80_156-2520753{letter}.xml")))) for letter in ("F", "C"))
+
+    def renamed(document: Document, name) -> Document:
+        units = [dataclasses.replace(unit, id=name(unit.id)) if unit.id.startswith("op.") else unit for unit in document.units]
+        return Document(document.symbol, document.lang, document.meta, units)
+
+    sections = renamed(french, lambda id_: f"{'I' if int(id_.split('.')[1]) < 10 else 'II'}.{id_}")
+    for name in (lambda id_: f"annex.{id_}", lambda id_: id_ + "'" * (int(id_.split(".")[1]) >= 10)):
+        other = renamed(chinese, name)
+        pairing = pair_units(sections, other)
+        operative = [(index, bead) for index, bead in enumerate(pairing.beads) if any(".op." in sections.units[i].id for i in bead.left)]
+        assert len(operative) == sum(unit.id.startswith("op.") for unit in french.units) > 10
+        for index, bead in operative:
+            assert len(bead.left) == len(bead.right) == 1 and index in pairing.by_id
+            assert sections.units[bead.left[0]].id.split(".", 1)[1] == other.units[bead.right[0]].id.removeprefix("annex.").rstrip("'")

@@ -8,6 +8,7 @@ import functools
 import math
 import re
 
+from align.alignment.openers import Openers
 from align.untext import SYMBOL_IN_TEXT, ascii_digits
 
 # Final punctuation by function, in the six languages' scripts (Arabic comma and semicolon, CJK full-width).
@@ -80,16 +81,24 @@ def kind_class(kind: str) -> str:
 
 
 class Evidence:
-    """Extra cost of a bead between runs of `left` and `right` texts (dp.Evidence); infinite for a merge
-    that would mix kinds of text (see kind_class), given `kinds` of both runs."""
+    """Extra cost of a bead between runs of `left` and `right` texts (dp.Evidence): final punctuation,
+    the numbers they cite, and their first units' openers where the languages' `openers` are known
+    (openers.py); infinite for a merge that would mix kinds of text (see kind_class), given `kinds` of
+    both runs."""
 
     def __init__(
-        self, left: list[str], right: list[str], kinds: tuple[list[str], list[str]] | None = None
+        self,
+        left: list[str],
+        right: list[str],
+        kinds: tuple[list[str], list[str]] | None = None,
+        openers: Openers | None = None,
     ) -> None:
         self.left, self.right = left, right
         self.kinds = (
             (list(map(kind_class, kinds[0])), list(map(kind_class, kinds[1]))) if kinds else None
         )
+        self.openers = openers if kinds else None
+        self.opening = self.openers.of((left, right), kinds) if self.openers else ([], [])
         self.ends = ([end_class(text) for text in left], [end_class(text) for text in right])
         self._numbers: tuple[dict, dict] = ({}, {})  # (first, end) -> numbers of that run, per side
         # Most stretches cite no number on either side: their cost is the punctuation's alone.
@@ -110,6 +119,8 @@ class Evidence:
         ):
             return math.inf  # a merge of kinds; one unit against one may differ (markup calls a heading a paragraph)
         cost = PUNCTUATION_MISMATCH if self.ends[0][i1 - 1] != self.ends[1][j1 - 1] else 0.0
+        if self.openers and self.openers.clash(self.opening[0][i0], self.opening[1][j0]):
+            cost += self.openers.cost
         if not self.numbered:
             return cost
         left, right = self._numbers_of(0, i0, i1), self._numbers_of(1, j0, j1)

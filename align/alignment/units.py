@@ -19,6 +19,7 @@ from align.alignment.dp import (
     length_probability,
     text_length,
 )
+from align.alignment.openers import Openers, openers
 from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
@@ -56,8 +57,9 @@ def pair_units(pivot: Document, other: Document, fixed: tuple[Fixed, ...] = ()) 
     right = other.units
     anchors = _anchors(left, right)
     ratio = _ratio(left, right, anchors)
+    opening = openers(pivot.lang, other.lang)
     if not fixed:
-        beads, by_id = _pair_span(left, right, ratio, anchors)
+        beads, by_id = _pair_span(left, right, ratio, opening, anchors)
         return Pairing(other.lang, beads, frozenset(by_id), ratio)
     alone_left = {i for run, runs in fixed if not runs for i in run}
     alone_right = {j for run, runs in fixed if not run for j in runs}
@@ -68,12 +70,12 @@ def pair_units(pivot: Document, other: Document, fixed: tuple[Fixed, ...] = ()) 
     ]:
         span_i = [i for i in range(start_i, run[0]) if i not in alone_left]
         span_j = [j for j in range(start_j, runs[0]) if j not in alone_right]
-        found, found_by_id = _pair_span(
-            [left[i] for i in span_i], [right[j] for j in span_j], ratio
+        paired, found_by_id = _pair_span(
+            [left[i] for i in span_i], [right[j] for j in span_j], ratio, opening
         )
         alone = [Bead((i,), (), 1.0) for i in range(start_i, run[0]) if i in alone_left]
         alone += [Bead((), (j,), 1.0) for j in range(start_j, runs[0]) if j in alone_right]
-        for index, bead in enumerate(found):
+        for index, bead in enumerate(paired):
             bead = Bead(
                 tuple(span_i[x] for x in bead.left),
                 tuple(span_j[y] for y in bead.right),
@@ -122,10 +124,15 @@ def _precedes(alone: Bead, bead: Bead) -> bool:
 
 
 def _pair_span(
-    left: list[Unit], right: list[Unit], ratio: float, anchors: list[tuple[int, int]] | None = None
+    left: list[Unit],
+    right: list[Unit],
+    ratio: float,
+    opening: Openers | None,
+    anchors: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Bead], set[int]]:
     """The beads of a stretch of both versions (the whole of them, or the stretch between two fixed beads),
-    and which were paired by id or by the resolutions they cite (not by length)."""
+    and which were paired by id or by the resolutions they cite (not by length). `opening`: the openers
+    of the two versions' languages, where known."""
     if anchors is None:
         anchors = _anchors(left, right)
     # A number is evidence only with text that fits it: a pair whose lengths cannot be translations of
@@ -156,6 +163,7 @@ def _pair_span(
                 [u.text for u in left[start_i:i]],
                 [u.text for u in right[start_j:j]],
                 ([u.kind for u in left[start_i:i]], [u.kind for u in right[start_j:j]]),
+                opening,
             )
             gap = _diagonal(left[start_i:i], right[start_j:j], ratio) or align_lengths(
                 _lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence

@@ -116,6 +116,8 @@ def main(argv: list[str]) -> int:
     learn = {symbol: found[symbol] for k, symbol in enumerate(symbols) if k % 4 != 3}
     check = {symbol: found[symbol] for k, symbol in enumerate(symbols) if k % 4 == 3}
     written = {"fitted_on": args.describe or ", ".join(map(str, args.folders)), "resolutions": len(found),
+               "source": "the openers are words of United Nations resolutions; source of the information: "
+                         "the United Nations (UN DGACM, UNxml/GAresolutions)",
                "pivot": PIVOT, "min_seen": MIN_SEEN, "min_together": MIN_TOGETHER, "langs": {}}
     for lang in LANGS:
         right, wrong, n_right, n_wrong = clash_rates(table(counts(learn, lang)), check, lang)

@@ -272,10 +272,12 @@ class _Reader:
                 self.add(Block(self.text(child)))
 
     def paragraph(self, element: etree._Element, kind: str = "paragraph") -> None:
-        """An operative paragraph: "N. text", its items after it; a paragraph that holds a heading (an
-        annex's title, a section's) gives that heading first."""
-        for heading in element.iterfind(f"{AKN}heading"):
-            self.add(Block(self.text(heading), kind="heading", level=2))
+        """An operative paragraph: "N. text", its items after it; a paragraph that holds a heading or a
+        subheading (an annex's title, a section's mark and title: A/RES/79/161's French file) gives it
+        first."""
+        for heading in _elements(element):
+            if etree.QName(heading).localname in ("heading", "subheading"):
+                self.add(Block(self.text(heading), kind="heading", level=2))
         number = element.find(f"{AKN}num")
         if number is None and not any(
             etree.QName(child).localname in ("content", "intro", "p", "list")

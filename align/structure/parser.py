@@ -51,6 +51,11 @@ _SENTENCE_END = re.compile(r"[.。;；!?]\s*")
 _MEETING_LENGTH = 80
 
 
+# A "Préambule" heading this close to the title opens the document's preamble, and what precedes it
+# is a note (the UDHR's adoption line); one further down is an annex's (A/RES/79/1's Pact), a heading.
+_PREAMBLE_WITHIN = 4
+
+
 def parse(source: Source) -> Document:
     """Parse one language version; every block ends up in a unit or in the metadata."""
     conv = convention(source.lang)
@@ -73,7 +78,7 @@ def parse(source: Source) -> Document:
     preamble_at = next(
         (
             i
-            for i, block in enumerate(body)
+            for i, block in enumerate(body[:_PREAMBLE_WITHIN])
             if block.kind == "heading" and conv.preamble.match(block.text)
         ),
         None,
@@ -277,7 +282,7 @@ class _Body:
         ):
             self.add(dataclasses.replace(block, text=text[:cut].rstrip()))
             self.add(Block(text[cut:], kind="meeting"))
-        elif block.kind == "heading":
+        elif block.kind == "heading" and not SECTION_MARK.match(text):
             self._heading(text)
         elif block.kind == "part":  # an annex, or a part of a resolution (80/236 A and B)
             self.parts[text] = self.parts.get(text, 0) + 1  # the second annex is annex2
@@ -286,7 +291,7 @@ class _Body:
             text
         ):  # "Article 2" on a line of its own
             self._heading(text)
-        elif block.kind == "paragraph" and SECTION_MARK.match(
+        elif block.kind in ("paragraph", "heading") and SECTION_MARK.match(
             text
         ):  # section I, II, ... by its place
             self.parts["section"] = self.parts.get("section", 0) + 1

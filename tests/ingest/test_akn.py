@@ -118,3 +118,42 @@ def test_a_name_that_contradicts_the_content_is_refused(tmp_path: Path) -> None:
     data = (AKN / "ga/80session/French/A_RES_80_156-2520753F.xml").read_bytes()
     with pytest.raises(UnreadableInput, match="file name says A/RES/80/157 in 'fr' but the document states A/RES/80/156"):
         read_source(_write(tmp_path, "A_RES_80_157-2520753F.xml", data))
+
+
+def _with_paragraphs(tmp_path: Path, before_first: str, deep: str = "") -> Path:
+    """A/RES/80/156's French file with heading-only paragraphs put before its first operative paragraph
+    (and `deep` before its eleventh), as the 79th session's French files print section marks and titles."""
+    path = next(AKN.rglob("A_RES_80_156-2520753F.xml"))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('<paragraph eId="para_32" ', before_first + '<paragraph eId="para_32" ', 1)
+    if deep:
+        text = text.replace('<paragraph eId="para_87"', deep + '<paragraph eId="para_87"', 1)
+    assert before_first in text and deep in text
+    copy = tmp_path / path.name
+    copy.write_text(text, encoding="utf-8")
+    return copy
+
+
+def test_a_paragraph_holding_a_subheading_alone_is_read() -> None:
+    """A/RES/79/161's French file marks its sections as <paragraph><subheading>I</subheading></paragraph>
+    then the section's title the same way; the reader dropped both, and with them some 350 units of text
+    per language in each of the 78th and 79th sessions. The mark starts section I, the title is a unit."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        title = "Convention internationale sur l’élimination de toutes les formes de discrimination raciale"
+        path = _with_paragraphs(Path(folder), f'<paragraph eId="x1"><subheading>\t\tI</subheading></paragraph>'
+                                f'<paragraph eId="x2"><subheading>\t\t{title}</subheading></paragraph>')
+        units = parse(read_source(path)).units
+    assert [unit.id for unit in units if unit.text == title] == ["I.h.1"]
+    assert "I.op.1" in {unit.id for unit in units} and "op.1" not in {unit.id for unit in units}
+
+
+def test_a_preamble_heading_deep_in_the_body_loses_nothing_before_it(tmp_path: Path) -> None:
+    """A/RES/79/1's annex (the Pact for the Future) has its own "Préambule" subheading, hundreds of
+    paragraphs down: it is a heading there, and every paragraph before it stays a unit (they became the
+    metadata's note, 559 units of text lost, when the subheading was first read)."""
+    plain = parse(read_source(next(AKN.rglob("A_RES_80_156-2520753F.xml")))).units
+    units = parse(read_source(_with_paragraphs(tmp_path, "", '<paragraph eId="x3"><subheading>Préambule</subheading></paragraph>'))).units
+    assert {unit.text for unit in plain} <= {unit.text for unit in units}
+    assert len(units) == len(plain) + 1

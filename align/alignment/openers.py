@@ -21,9 +21,8 @@ from importlib import resources
 # are another genre's: "Toute personne", "人人")
 KINDS = frozenset({"preamble", "operative", "subparagraph", "paragraph"})
 _WORD = re.compile(r"[^\W\d_]+")
-_ARABIC_FORMS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None}
-)  # hamza seats, tatweel
+# Arabic's hamza seats and tatweel, which versions write differently
+_ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None})
 _HAN = re.compile(r"[^\u4e00-\u9fff]")
 _CHINESE_ALSO = "又还并也再"  # "又回顾" is "also recalling": the opener is 回顾
 
@@ -57,7 +56,9 @@ class Openers:
     langs: tuple[str, str]  # the pivot's language, the other's
     known: tuple[frozenset[str], frozenset[str]]  # openers seen often enough to judge, per side
     together: frozenset[tuple[str, str]]
-    cost: float  # -log of how much likelier a wrong pair is than a right one to have such openers
+    cost: (
+        float  # the log of how much likelier a wrong pair's openers are to clash than a right one's
+    )
 
     def of(
         self, texts: tuple[list[str], list[str]], kinds: tuple[list[str], list[str]]
@@ -75,7 +76,7 @@ class Openers:
         return [key if key in told else None for key in ours], theirs
 
     def clash(self, left: str | None, right: str | None) -> bool:
-        """Both openers are known, and never seen together."""
+        """Both openers are known, and were seen together fewer than twice (make_openers.MIN_TOGETHER)."""
         return (
             left in self.known[0] and right in self.known[1] and (left, right) not in self.together
         )

@@ -116,7 +116,7 @@ def fit(pairs: list[tuple[Grounds, bool]], described: str) -> dict:
     for grounds, right in pairs:
         for group in grounds.groups:
             grouped[group].append((grounds.probability, right))
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     return {"fitted_on": described, "aligner_commit": commit, "pairs": len(pairs),
             "method": "scripts/calibrate.py: isotonic regression per group, steps smoothed (right+1)/(pairs+2)",
             "groups": {group: fit_group(points) for group, points in sorted(grouped.items())}}

@@ -119,8 +119,12 @@ class Evidence:
         ):
             return math.inf  # a merge of kinds; one unit against one may differ (markup calls a heading a paragraph)
         cost = PUNCTUATION_MISMATCH if self.ends[0][i1 - 1] != self.ends[1][j1 - 1] else 0.0
-        if self.openers and self.openers.clash(self.opening[0][i0], self.opening[1][j0]):
-            cost += self.openers.cost
+        # first against first, second against second: a bead merging both sides saves no clash
+        if self.openers:
+            cost += self.openers.cost * sum(
+                self.openers.clash(self.opening[0][i0 + k], self.opening[1][j0 + k])
+                for k in range(min(i1 - i0, j1 - j0))
+            )
         if not self.numbered:
             return cost
         left, right = self._numbers_of(0, i0, i1), self._numbers_of(1, j0, j1)

@@ -83,8 +83,9 @@ def observations(folders: list[Path], seeds: int, check: bool) -> tuple[list[tup
                 texts = {code: text for code, (text, _) in link_texts(link).items()}
                 langs = [lang for lang in texts if lang != PIVOT and lang in link.probabilities]
                 if PIVOT in texts and langs:
+                    found = confidences(link, texts)
                     scored["memory"].append((min(link.probabilities[lang] for lang in langs),
-                                             math.prod(confidences(link, texts)[lang] for lang in langs),
+                                             math.prod(found[lang] for lang in langs),
                                              all(right(texts, lang) for lang in langs)))
     return pairs, scored
 

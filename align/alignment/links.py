@@ -19,13 +19,17 @@ class Link:
     probabilities: dict[str, float] = field(default_factory=dict)
     # each language's length ratio to the pivot
     ratios: dict[str, float] = field(default_factory=dict)
-    by_id: bool = True  # every language was paired by unit id, none by the length DP
-    # languages paired with the pivot by the length DP
+    # languages paired with the pivot by the length DP (a unit the pivot lacks: unnumbered ones)
     by_length: set[str] = field(default_factory=set)
     pivot: str = ""  # the language whose ids name the link; empty when the pivot lacks it
     # languages that hold these pivot units in another link
     elsewhere: set[str] = field(default_factory=set)
     corrected: set[str] = field(default_factory=set)  # languages whose pairing a translator fixed
+
+    @property
+    def by_id(self) -> bool:
+        """Every language was paired by unit id, none by the length DP."""
+        return not self.by_length
 
     @property
     def id(self) -> str:
@@ -93,13 +97,14 @@ def _fine_links(pivot: Document, others: list[Document], pairings: list[Pairing]
                     link.units[other.lang] = units
                     link.probabilities[other.lang] = bead.probability
                     if index not in pairing.by_id:
-                        link.by_id = False
                         link.by_length.add(other.lang)
                     link.ratios[other.lang] = pairing.ratio
                 continue
             for unit in units:  # in this language only, as far as the pivot goes
                 key = (place, unit.id if unit.numbered else f"{other.lang}:{unit.id}")
-                link = extra.setdefault(key, Link({}, by_id=unit.numbered))
+                link = extra.setdefault(
+                    key, Link({}, by_length=set() if unit.numbered else {other.lang})
+                )
                 link.units.setdefault(other.lang, []).append(unit)
                 link.corrected |= corrected
     held = {i for run, link in runs.items() if len(run) > 1 and len(link.units) > 1 for i in run}

@@ -105,15 +105,13 @@ def _diagonal(left: list[Unit], right: list[Unit], ratio: float) -> list[Bead]:
         return []
     if any(kind_class(a.kind) != kind_class(b.kind) for a, b in zip(left, right)):
         return []
-    beads = [
-        Bead(
-            (k,),
-            (k,),
-            length_probability(text_length(a.text), text_length(b.text) / ratio, VARIANCE),
-        )
-        for k, (a, b) in enumerate(zip(left, right))
-    ]
+    beads = [Bead((k,), (k,), _fit(a, b, ratio)) for k, (a, b) in enumerate(zip(left, right))]
     return beads if all(bead.probability >= DIAGONAL_PROBABILITY for bead in beads) else []
+
+
+def _fit(a: Unit, b: Unit, ratio: float) -> float:
+    """How plausible the lengths of a pivot unit and another language's are as a translation's."""
+    return length_probability(text_length(a.text), text_length(b.text) / ratio, VARIANCE)
 
 
 def _precedes(alone: Bead, bead: Bead) -> bool:
@@ -146,10 +144,7 @@ def _pair_span(
         if left[i].marked
         and right[j].marked
         and left[i].id == right[j].id
-        or length_probability(
-            text_length(left[i].text), text_length(right[j].text) / ratio, VARIANCE
-        )
-        >= MIN_ANCHOR_PROBABILITY
+        or _fit(left[i], right[j], ratio) >= MIN_ANCHOR_PROBABILITY
     ]
     anchors = _chain(sorted(set(anchors) | set(_number_anchors(left, right, anchors))))
     beads: list[Bead] = []
@@ -159,14 +154,16 @@ def _pair_span(
         if (
             i > start_i or j > start_j
         ):  # most anchors follow each other: no gap to align between them
-            evidence = Evidence(
-                [u.text for u in left[start_i:i]],
-                [u.text for u in right[start_j:j]],
-                ([u.kind for u in left[start_i:i]], [u.kind for u in right[start_j:j]]),
-                opening,
-            )
             gap = _diagonal(left[start_i:i], right[start_j:j], ratio) or align_lengths(
-                _lengths(left[start_i:i]), _lengths(right[start_j:j]), ratio, evidence=evidence
+                _lengths(left[start_i:i]),
+                _lengths(right[start_j:j]),
+                ratio,
+                evidence=Evidence(
+                    [u.text for u in left[start_i:i]],
+                    [u.text for u in right[start_j:j]],
+                    ([u.kind for u in left[start_i:i]], [u.kind for u in right[start_j:j]]),
+                    opening,
+                ),
             )
             beads += [
                 Bead(
@@ -178,15 +175,7 @@ def _pair_span(
             ]
         if i < len(left):
             by_id.add(len(beads))
-            beads.append(
-                Bead(
-                    (i,),
-                    (j,),
-                    length_probability(
-                        text_length(left[i].text), text_length(right[j].text) / ratio, VARIANCE
-                    ),
-                )
-            )
+            beads.append(Bead((i,), (j,), _fit(left[i], right[j], ratio)))
         start_i, start_j = i + 1, j + 1
     kinds = ([unit.kind for unit in left], [unit.kind for unit in right])
     beads, by_id = _absorb_orphans(

@@ -221,7 +221,9 @@ class _Reader:
                     break
 
     def title(self, preface: etree._Element) -> None:
-        if self.blocks:  # a part's own preface: its number is the part's name, its title a heading
+        if any(block.kind != "cover" for block in self.blocks):
+            # a part's own preface (the cover page comes first in some files): its number is the part's
+            # name, its title a heading
             for title in preface.iterfind(f".//{AKN}docTitle"):
                 self.add(Block(self.text(title), kind="heading", level=2))
             return

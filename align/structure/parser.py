@@ -140,6 +140,14 @@ def _neutral(unit: Unit) -> Unit:
 
 
 def _title_index(blocks: list[Block], conv: Convention) -> int | None:
+    """The title's place: never after the enacting formula or a preambular paragraph the markup marks, as
+    all above the title is read as cover lines (a Spanish file without its title kept its first heading,
+    three operative paragraphs down, and lost what came before)."""
+    body = next(
+        (index for index, block in enumerate(blocks) if block.kind in ("intro", "preamble")),
+        len(blocks),
+    )
+    blocks = blocks[:body]
     for index, block in enumerate(blocks):
         if RESOLUTION_TITLE.match(block.text):
             return index

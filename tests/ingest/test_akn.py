@@ -3,6 +3,7 @@ hostile XML."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -157,3 +158,25 @@ def test_a_preamble_heading_deep_in_the_body_loses_nothing_before_it(tmp_path: P
     units = parse(read_source(_with_paragraphs(tmp_path, "", '<paragraph eId="x3"><subheading>Préambule</subheading></paragraph>'))).units
     assert {unit.text for unit in plain} <= {unit.text for unit in units}
     assert len(units) == len(plain) + 1
+
+
+def test_the_title_after_the_cover_page_keeps_its_number() -> None:
+    """The UN's files put the cover page before the preface; the title was then read as a part's own
+    heading, without its "80/156.", and a title that reads like a cover line (A/RES/79/117's "Report of
+    the Commission ... on the work of its fifty-seventh session") was taken for one."""
+    document = parse(read_source(next(AKN.rglob("A_RES_80_156-2520753F.xml"))))
+    assert document.meta["resolution"] == "80/156"
+    assert [unit.text for unit in document.units if unit.kind == "title"] == ["Coopération Sud-Sud"]
+
+
+def test_a_file_without_its_title_loses_nothing_before_its_first_heading(tmp_path: Path) -> None:
+    """A/RES/79/300's Spanish file has no title: its first heading, three operative paragraphs down, was
+    taken for it, and the enacting formula, the preamble and those paragraphs went to the metadata."""
+    plain = parse(read_source(next(AKN.rglob("A_RES_80_156-2520753F.xml")))).units
+    path = _with_paragraphs(tmp_path, "", '<paragraph eId="x3"><subheading>Mise en œuvre</subheading></paragraph>')
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'<docTitle refersTo="#resolutionTitle">.*?</docTitle>', "", text, count=1, flags=re.S), encoding="utf-8")
+    units = parse(read_source(path)).units
+    kept = {unit.text for unit in units}
+    assert {unit.text for unit in plain if unit.kind != "title"} <= kept and "Mise en œuvre" in kept
+    assert not [unit for unit in units if unit.kind == "title"]

@@ -18,6 +18,14 @@ Three conditions, each aligned by `align` with French as pivot, all languages to
              paragraph cut by a page break
   damaged    the same with converter damage in every language at once, seeded: a paragraph dropped,
              two merged, one number corrupted, lines hard-wrapped at 60 characters
+  pdf        each version printed as an ODS PDF (scripts/make_fixtures.py: the cover page's lines, section
+             marks and annexes, footnotes at the foot of the page that cites them, running header, page and
+             job numbers, paragraphs cut by page breaks) and read by `align` from the PDF
+  pdftext    the same PDFs as someone else's pipeline gives them: pdfminer.six's plain text (the
+             converter pdfplumber is built on), footnote references left as plain raised digits, the page
+             foot's notes, numbers apart from their text where the layout puts them apart
+In the two PDF conditions Arabic stays as published: reportlab, which prints the PDFs, does not shape
+Arabic.
 Both views are scored: memory.tmx's n-way units and each pivot-language pair's own units (tmx/fr-xx.tmx).
 The baseline is Gale-Church (the `galechurch` package) on the same rendered text after what a careful
 user removes first: page rules, page numbers, running headers, job numbers and the footnotes.
@@ -32,16 +40,19 @@ import json
 import random
 import re
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 import galechurch
+import pdfminer.high_level
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_alignment import f1, gold, keys_of  # noqa: E402
+from make_fixtures import to_pdf  # noqa: E402
 
 from align.alignment.numbered import align_document  # noqa: E402
 from align.errors import AlignError  # noqa: E402
@@ -52,14 +63,16 @@ from align.segment import Segmenter  # noqa: E402
 from align.structure import parse  # noqa: E402
 
 PIVOT = "fr"
-CONDITIONS = ("akn", "converted", "damaged")
+CONDITIONS = ("akn", "converted", "damaged", "pdf", "pdftext")
 PAGE = 5  # paragraphs on a rendered page
+_PART_MARK = re.compile(r"^(?:[IVXLC]+|[A-H])'*\.")  # the section a markup's id names: I.op.1, B.pre.2
 _FURNITURE = re.compile(r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.()]+)+|\d{1,3}|\d{2}-\d{5}|---)$")
 
 
-def resolutions(folders: list[Path], cover: bool = False) -> dict[str, dict[str, Document]]:
+def resolutions(folders: list[Path], cover: bool = False, pairwise: bool = False) -> dict[str, dict[str, Document]]:
     """Symbol -> language -> the version read from its AKN file, for symbols whose body has the same ids
-    everywhere; without its cover page unless `cover`."""
+    everywhere (`pairwise`: the versions whose body has the pivot's ids, whatever the others'); without
+    its cover page unless `cover`."""
     found: dict[str, dict[str, Document]] = defaultdict(dict)
     for folder in folders:
         for path in sorted(folder.rglob("*.xml")):
@@ -71,9 +84,14 @@ def resolutions(folders: list[Path], cover: bool = False) -> dict[str, dict[str,
             if not cover:
                 document.units = [unit for unit in document.units if unit.kind != "cover"]
             found[document.symbol][document.lang] = document
+    def ids(version: Document) -> tuple[str, ...]:
+        return tuple(unit.id for unit in version.units if unit.kind != "cover")
+
+    if pairwise:
+        found = {symbol: {lang: version for lang, version in versions.items() if ids(version) == ids(versions[PIVOT])}
+                 for symbol, versions in found.items() if PIVOT in versions}
     return {symbol: versions for symbol, versions in sorted(found.items())
-            if PIVOT in versions and len(versions) > 1
-            and len({tuple(unit.id for unit in version.units if unit.kind != "cover") for version in versions.values()}) == 1}
+            if PIVOT in versions and len(versions) > 1 and len({ids(version) for version in versions.values()}) == 1}
 
 
 def _mark(path: str, lang: str) -> str:
@@ -87,12 +105,18 @@ def _mark(path: str, lang: str) -> str:
 
 
 def paragraphs(document: Document) -> list[tuple[str, list[str]]]:
-    """The version as printed, paragraph by paragraph: (text with <sup>N</sup> references, its footnotes)."""
+    """The version as printed, paragraph by paragraph: (text with <sup>N</sup> references, its footnotes);
+    a section's mark (I, II, A) is printed above its first unit, as the markup names the part."""
     notes = {unit.number: unit.text for unit in document.units if unit.kind == "footnote"}
     out = []
+    part = ""
     for unit in document.units:
         if unit.kind == "footnote":
             continue
+        head = unit.id.split(".")[0].rstrip("'") if _PART_MARK.match(unit.id) else ""
+        if head and head != part:
+            out.append((head, []))
+        part = head or part
         text = unit.text
         for offset, number in sorted(unit.marks, reverse=True):
             text = text[:offset] + f"<sup>{number}</sup>" + text[offset:]
@@ -185,10 +209,38 @@ def counts(pairs: list[tuple[str, str]], left: Document, right: Document, truth_
     return [len(links & truth), len(links), len(truth)]
 
 
+def printed_pdf(document: Document, folder: Path) -> Path:
+    """The version as an ODS PDF: its cover page's lines (from the metadata the markup gave), then the
+    resolution as printed, its footnotes at the foot of the pages that cite them."""
+    cover = [document.meta.get("publisher", ""), document.symbol] + [
+        document.meta.get(key, "").replace(" | ", "\n\n") for key in ("body", "distribution", "date", "session", "agenda", "agenda-name", "adopted", "basis")]
+    printed = paragraphs(document)
+    notes = [note for _text, foot in printed for note in foot]
+    source = "\n\n".join([line for line in cover if line] + [text for text, _foot in printed] + notes) + "\n"
+    path = folder / f"{document.symbol.replace('/', '_')}-{document.lang.upper()}.pdf"
+    to_pdf(source, document.symbol, document.lang, path)
+    return path
+
+
 def as_read(versions: dict[str, Document], condition: str, seed: int) -> tuple[dict[str, Document], dict[str, str]]:
-    """Each version as `align` reads it in the condition, and the Markdown it read (none for akn)."""
+    """Each version as `align` reads it in the condition, and the Markdown it read (none for akn and the
+    PDF conditions)."""
     if condition == "akn":
         return versions, {}
+    if condition in ("pdf", "pdftext"):
+        read = {}
+        with tempfile.TemporaryDirectory() as folder:
+            for lang, document in versions.items():
+                if lang == "ar":
+                    read[lang] = document
+                    continue
+                path = printed_pdf(document, Path(folder))
+                if condition == "pdftext":
+                    text = path.with_suffix(".txt")
+                    text.write_text(pdfminer.high_level.extract_text(path), encoding="utf-8")
+                    path = text
+                read[lang] = parse(read_source(path, lang, document.symbol))
+        return read, {}
     read, texts = {}, {}
     for lang, document in versions.items():
         rng = random.Random(f"{document.symbol}/{lang}/{seed}")
@@ -226,10 +278,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("folders", nargs="*", type=Path, default=[ROOT / "corpora" / "un-akn"])
     parser.add_argument("--seeds", type=int, default=3, help="damaged renderings per resolution")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--pairwise", action="store_true",
+                        help="keep each version whose units are the pivot's, though others' differ (annexes are marked up differently)")
     parser.add_argument("--conditions", nargs="+", choices=CONDITIONS, default=list(CONDITIONS), help="only these")
     args = parser.parse_args(argv)
     segmenter = Segmenter()
-    found = resolutions(args.folders)
+    found = resolutions(args.folders, pairwise=args.pairwise)
     print(f"{len(found)} resolutions whose versions have the same units: {', '.join(found)}")
     figures: dict[str, dict[str, dict[str, list[float]]]] = {}
     langs = sorted({lang for versions in found.values() for lang in versions if lang != PIVOT})

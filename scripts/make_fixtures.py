@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from align.ingest import markdown  # noqa: E402
 from align.ingest.naming import parse_filename  # noqa: E402
+from align.langs import LANGUAGES  # noqa: E402
 from align.structure.conventions import convention  # noqa: E402
 from align.structure.pages import rejoin  # noqa: E402
 
@@ -146,7 +147,7 @@ def to_pdf(source: str, symbol: str, lang: str, path: Path) -> None:
         pdf.setFont(font, 9)
         pdf.drawRightString(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 40, symbol)  # running header
         pdf.drawCentredString(PAGE_WIDTH / 2, 30, str(state["page"]))  # page number
-        pdf.drawString(MARGIN, 30, f"05-49{state['page']:03d} ({lang.upper()})")  # job number
+        pdf.drawString(MARGIN, 30, f"05-49{state['page']:03d} ({LANGUAGES[lang].un_letter})")  # job number, as "05-49001 (F)"
 
     def notes_height(numbers: list[str]) -> float:
         return sum(len(_lines(_tokens(notes[n], lang), font, NOTE, width, lang)) * NOTE_LEADING for n in numbers) + (12 if numbers else 0)
@@ -236,7 +237,7 @@ def to_docx(source: str, symbol: str, lang: str) -> bytes:
 
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = symbol
-    document.sections[0].footer.paragraphs[0].text = f"05-49777 ({lang.upper()})"
+    document.sections[0].footer.paragraphs[0].text = f"05-49777 ({LANGUAGES[lang].un_letter})"
     numbering = document.part.numbering_part.element
     abstract = _w("abstractNum", abstractNumId="90")
     level = _w("lvl", ilvl="0")

@@ -11,6 +11,10 @@ from align.errors import InvalidFilename
 # A/RES/217(III)); and a line that is nothing but a symbol, the running header of a UN page.
 SYMBOL_IN_TEXT = r"(?<![A-Za-z0-9])[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?:\([A-Za-z0-9]+\))?)+"
 SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
+# Page furniture of UN documents (ODS PDF layout): a page number alone, the job number and its
+# barcode line ("05-49777", "05-49777 (F)", "*0549777*"), a running header made of the symbol.
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[0-9٠-٩]{1,3}(?:\s*/\s*[0-9]{1,3})?$", re.I)
+_JOB_NUMBER = re.compile(r"^\*?\d{2}-?\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\*\d{7}\*)?$")
 # What a UN symbol is made of: letters, digits, "/", ".", "(", ")", "-", "+"; never "..", never a
 # leading "/", never a NUL or a backslash. A symbol is an identifier, not a path.
 _SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/.()+\-]*$")
@@ -114,3 +118,13 @@ def symbol_slug(symbol: str) -> str:
     'A_RES_217(III)'
     """
     return check_symbol(symbol).replace("/", "_")
+
+
+def furniture(text: str) -> bool:
+    """A running header, page number or job number, which is layout, not text.
+
+    >>> [furniture(t) for t in ("3", "05-49777 (F)", "A/RES/60/212", "3. Souligne")]
+    [True, True, True, False]
+    """
+    text = text.strip()
+    return bool(_PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or SYMBOL_LINE.match(text))

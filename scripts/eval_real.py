@@ -213,7 +213,7 @@ def printed_pdf(document: Document, folder: Path) -> Path:
     """The version as an ODS PDF: its cover page's lines (from the metadata the markup gave), then the
     resolution as printed, its footnotes at the foot of the pages that cite them."""
     cover = [document.meta.get("publisher", ""), document.symbol] + [
-        document.meta.get(key, "").replace(" | ", "\n\n") for key in ("body", "distribution", "date", "session", "agenda", "agenda-name", "adopted", "basis")]
+        document.meta.get(key, "").replace(" | ", "\n\n") for key in ("body", "distribution", "date", "session", "agenda", "agenda-name", "number", "adopted", "basis")]
     printed = paragraphs(document)
     notes = [note for _text, foot in printed for note in foot]
     source = "\n\n".join([line for line in cover if line] + [text for text, _foot in printed] + notes) + "\n"

@@ -102,7 +102,10 @@ def _tokens(text: str, lang: str) -> list[tuple[str, str]]:
     """(kind, text) runs of a paragraph: words (characters, for Chinese), footnote references, and
     "glue": what follows a reference with no space between ("2005[^1]," -> 2005, ref 1, glue ",")."""
     tokens: list[tuple[str, str]] = []
-    for word in (list(text) if lang == "zh" else text.split(" ")):
+    if lang == "zh":  # a character is a word; a reference stays whole
+        return [("ref", part[2:-1]) if _REFERENCE.fullmatch(part) else ("word", part)
+                for chunk in re.split(r"(\[\^\d+\])", text) for part in ([chunk] if _REFERENCE.fullmatch(chunk) else list(chunk))]
+    for word in text.split(" "):
         for index, part in enumerate(re.split(r"(\[\^\d+\])", word)):
             reference = _REFERENCE.fullmatch(part)
             if reference:

@@ -1,7 +1,9 @@
-"""Plain text: blocks separated by blank lines, a form feed is a page break."""
+"""Plain text: blocks separated by blank lines, a form feed is a page break; the notes at a page's foot
+that a PDF converter left as plain lines are footnotes (see pagefoot)."""
 
 from __future__ import annotations
 
+from align.ingest import pagefoot
 from align.ingest.inline import clean
 from align.model import Block
 from align.untext import join_lines
@@ -9,12 +11,21 @@ from align.untext import join_lines
 
 def read(text: str) -> list[Block]:
     """Split plain text into paragraph blocks in reading order."""
-    blocks: list[Block] = []
+    chunks: list[list[str] | None] = []
     for page_index, page in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f")):
         if page_index:
+            chunks.append(None)
+        chunks += [
+            lines
+            for chunk in page.split("\n\n")
+            if (lines := [line for line in chunk.split("\n") if line.strip()])
+        ]
+    blocks: list[Block] = []
+    for item in pagefoot.recover(chunks):
+        if item is None:
             blocks.append(Block("", kind="page-break"))
-        for chunk in page.split("\n\n"):
-            text_of_chunk = clean(join_lines(chunk.split("\n")))
-            if text_of_chunk:
-                blocks.append(Block(text_of_chunk))
+        elif isinstance(item, tuple):
+            blocks.append(Block(clean(item[1]), kind="footnote", number=str(item[0])))
+        elif text_of_chunk := clean(join_lines(item)):
+            blocks.append(Block(text_of_chunk))
     return blocks

@@ -6,12 +6,8 @@ import re
 
 from align.langs.record import Convention
 from align.model import Block
-from align.untext import SYMBOL_LINE, join_lines
+from align.untext import furniture, join_lines
 
-# Page furniture of UN documents (ODS PDF layout): a page number alone, the job number and its
-# barcode line ("05-49777", "05-49777 (F)", "*0549777*"), a running header made of the symbol.
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[0-9٠-٩]{1,3}(?:\s*/\s*[0-9]{1,3})?$", re.I)
-_JOB_NUMBER = re.compile(r"^\*?\d{2}-?\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\*\d{7}\*)?$")
 # Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
 _PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
 _LIST_END = tuple(",;")
@@ -19,15 +15,8 @@ _TRAILING_REFS = re.compile(r"(?:\s*\[\^\d+\])+\s*$")
 
 
 def is_furniture(block: Block) -> bool:
-    """A running header, page number or job number, which is layout, not text.
-
-    >>> [is_furniture(Block(t)) for t in ("3", "05-49777 (F)", "A/RES/60/212", "3. Souligne")]
-    [True, True, True, False]
-    """
-    text = block.text.strip()
-    return block.kind == "paragraph" and bool(
-        _PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or SYMBOL_LINE.match(text)
-    )
+    """A running header, page number or job number, which is layout, not text."""
+    return block.kind == "paragraph" and furniture(block.text)
 
 
 def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:

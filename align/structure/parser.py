@@ -54,6 +54,9 @@ _MEETING_LENGTH = 80
 # A "Préambule" heading this close to the title opens the document's preamble, and what precedes it
 # is a note (the UDHR's adoption line); one further down is an annex's (A/RES/79/1's Pact), a heading.
 _PREAMBLE_WITHIN = 4
+# At most so many lines, none longer than this, make a cover page (publisher, body, distribution, date,
+# session, agenda item and its name, adoption line, basis, symbol).
+_COVER_LINES, _COVER_LINE_LENGTH = 16, 300
 
 
 def parse(source: Source) -> Document:
@@ -68,8 +71,10 @@ def parse(source: Source) -> Document:
     cover = [block for block in blocks if block.kind == "cover"]  # the cover page the markup marks
     blocks = [block for block in blocks if block.kind not in ("footnote", "cover")]
     title_at = _title_index(blocks, conv)
-    meta, units = _header(cover + (blocks[:title_at] if title_at is not None else []), conv)
-    body = blocks[title_at + 1 :] if title_at is not None else blocks
+    # without a title (a Security Council resolution) the cover page's lines stand above the enacting formula
+    head = title_at if title_at is not None else _intro_index(blocks, conv)
+    meta, units = _header(cover + blocks[:head], conv)
+    body = blocks[head + 1 :] if title_at is not None else blocks[head:]
     if title_at is not None:
         match = RESOLUTION_TITLE.match(blocks[title_at].text)
         if match:
@@ -159,6 +164,17 @@ def _title_index(blocks: list[Block], conv: Convention) -> int | None:
         ):
             return index
     return None
+
+
+def _intro_index(blocks: list[Block], conv: Convention) -> int:
+    """Where the enacting formula ("Le Conseil de sécurité,") is among the first blocks, when only cover
+    lines (short, none numbered) stand above it; else 0."""
+    for index, block in enumerate(blocks[:_COVER_LINES]):
+        if conv.intro.match(block.text):
+            return index
+        if len(block.text) > _COVER_LINE_LENGTH or _is_structure(block.text, conv):
+            return 0
+    return 0
 
 
 def _is_structure(text: str, conv: Convention) -> bool:

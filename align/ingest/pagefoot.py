@@ -1,0 +1,173 @@
+"""Footnotes at the foot of a page in plain text whose converter did not mark them, as pdfminer or
+PyMuPDF give a UN PDF: the notes are lines opening with their number ("1 Official Records ..."), or
+numbers and texts apart where the layout put the small raised number in a column of its own ("2",
+"Ibid., chap. IV.", "Ibid., chap. V.", "3"); the references are raised digits run into the text
+("the Commission,1 requests", "Receipts;2", "报告1，").
+
+    page := chunk* foot? furniture*     (a page ends at a form feed or at page furniture)
+    foot := the chunks ending the page whose lines are notes or their numbers, the first opening with
+            the number the notes before lead to expect, or holding the text of that number set apart
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from align.untext import furniture, join_lines
+
+_NOTE = re.compile(r"^([0-9]{1,3})(?:\s+(\S.*))?$")  # "12 Ibid." or "12" alone, never "12. Decides"
+# a date is no note ("4 December 2024", "18 de diciembre de 2025", printed under the meeting line)
+_DATE = re.compile(r"^[0-9]{1,2}\s+(?:\S+\s+){1,3}(?:19|20)[0-9]{2}\b")
+# a note's number run into the text: after a word, closing punctuation or a year ("2024-20346,": the
+# decade 2024-2034, note 6), before a space, punctuation or the end of the line
+_REFERENCE = re.compile(
+    r"(?:(?<=[^\W\d_]|[,;:)\]”’\"»，。；：、）》」』】〉])|(?<![0-9])(?:19|20)[0-9]{2})([0-9]{1,3})(?=[\s,.;:)，。；：、）]|$)"
+)
+# what stands before a symbol's part, which is no reference ("A/79/L5")
+_IN_SYMBOL = re.compile(r"[/.][A-Za-z]*$")
+_LEAD = 20  # how far a page's first note may run ahead of the last one seen (notes the text lost)
+_RUN_ON = 3  # at most so many lines of a note run on in a chunk of their own
+
+Chunk = list[str]  # the lines of one blank-line-separated chunk
+Note = tuple[int, str]
+
+
+def recover(chunks: list[Chunk | None]) -> Iterator[Chunk | Note | None]:
+    """The chunks (None: a form feed) with each page's foot as its notes (number, text) and the notes'
+    references in the text above marked `[^N]`; unchanged where no page's foot holds notes."""
+    expected = 1
+    page: list[Chunk] = []
+    for index, chunk in enumerate([*chunks, None]):  # the last None ends the last page
+        if chunk is not None and not _page_end(chunk):
+            page.append(chunk)
+            continue
+        start = _foot(page, expected)
+        notes = _notes(page[start:]) if start is not None else []
+        if notes:
+            yield from _referenced(page[:start], [number for number, _text in notes])
+            yield from notes
+            expected = notes[-1][0] + 1
+        else:
+            yield from page
+        page = []
+        if index < len(chunks):
+            yield chunk
+
+
+def _page_end(chunk: Chunk) -> bool:
+    """A job number or running header ends a page; a number alone may be a note's, printed apart."""
+    return len(chunk) == 1 and furniture(chunk[0]) and not _NOTE.match(chunk[0].strip())
+
+
+def _note_line(line: str) -> re.Match | None:
+    match = _NOTE.match(line.strip())
+    return (
+        match
+        if match and not _DATE.match(line) and not (match[2] or "").startswith(("-", "–"))
+        else None
+    )
+
+
+def _opens(chunk: Chunk, expected: int, cited: set[int]) -> bool:
+    """The chunk opens with the note expected next, or a later one the page cites (notes lost before it)."""
+    match = _note_line(chunk[0])
+    return bool(match) and (
+        int(match[1]) == expected
+        or int(match[1]) in cited
+        and expected < int(match[1]) <= expected + _LEAD
+    )
+
+
+def _foot(page: list[Chunk], expected: int) -> int | None:
+    """Where the page's foot starts, or None: the first chunk that opens with the expected note and after
+    which every chunk belongs to the foot; or the short chunk above it when that note's number stands
+    alone with a numbered note under it (its text was set apart, above: "Ibid.", "9", "10 Ibid.")."""
+    cited = {
+        int(match[1]) for chunk in page for line in chunk for match in _REFERENCE.finditer(line)
+    }
+    for start in range(1, len(page)):
+        if _opens(page[start], expected, cited) and all(
+            _in_foot(page, index) for index in range(start + 1, len(page))
+        ):
+            lines = [line for chunk in page[start:] for line in chunk]
+            textless = not _note_line(lines[0])[2] and (
+                len(lines) == 1 or bool(_note_line(lines[1]))
+            )
+            above = page[start - 1]
+            if textless and start > 1 and len(above) <= _RUN_ON and not _note_line(above[0]):
+                return start - 1
+            return start
+    return None
+
+
+def _in_foot(page: list[Chunk], index: int) -> bool:
+    """Chunk `index`, below the foot's first, belongs to it: it holds a note or a number, or runs on from
+    the note above it, which did not end, or stands above a number set apart."""
+    return (
+        any(_note_line(line) for line in page[index])
+        or len(page[index]) <= _RUN_ON
+        and not page[index - 1][-1].rstrip().endswith((".", "。"))
+        or index + 1 < len(page)
+        and bool(_note_line(page[index + 1][0]))
+    )
+
+
+def _notes(foot: list[Chunk]) -> list[Note]:
+    """The notes of a page's foot, by number: a numbered line starts a note; a number alone takes the
+    next text line without one; text lines left over take the numbers left over, in order, when they
+    are as many, and otherwise continue the note above them."""
+    notes: list[list] = []  # [number, text]
+    numbers: list[int] = []  # numbers printed apart, waiting for their text
+    orphans: list[tuple[int, str]] = []  # (the note above, text)
+    for line in (line.strip() for chunk in foot for line in chunk):
+        match = _note_line(line)
+        if match and match[2]:
+            notes.append([int(match[1]), match[2]])
+        elif match:
+            numbers.append(int(match[1]))
+        elif numbers and not orphans:
+            notes.append([numbers.pop(0), line])
+        else:
+            orphans.append((len(notes) - 1, line))
+    if orphans and len(orphans) == len(numbers):
+        notes += [[number, text] for number, (_above, text) in zip(numbers, orphans)]
+    else:
+        for above, text in orphans:
+            if above >= 0:
+                notes[above][1] = join_lines([notes[above][1], text])
+    return sorted((number, text) for number, text in notes)
+
+
+def _referenced(body: list[Chunk], numbers: list[int]) -> Iterator[Chunk]:
+    """The page's chunks with each note's raised number made a reference `[^N]`: the first found in
+    reading order after the reference before it; a number not found is passed over."""
+    lines = [list(chunk) for chunk in body]
+    place = (0, 0, 0)  # chunk, line, offset: where the next reference is looked for
+    for number in numbers:
+        found = _find(lines, number, place)
+        if found:
+            chunk, line, match = found
+            text = lines[chunk][line]
+            lines[chunk][line] = f"{text[: match.start(1)]}[^{number}]{text[match.end(1) :]}"
+            place = (chunk, line, match.start(1) + len(str(number)) + 3)
+    yield from lines
+
+
+def _find(
+    lines: list[Chunk], number: int, place: tuple[int, int, int]
+) -> tuple[int, int, re.Match] | None:
+    for chunk in range(place[0], len(lines)):
+        for line in range(place[1] if chunk == place[0] else 0, len(lines[chunk])):
+            start = place[2] if (chunk, line) == place[:2] else 0
+            text = lines[chunk][line]
+            # a number the line's end cut ("第62/209号、2" | "008年12月19日") is no reference
+            cut = line + 1 < len(lines[chunk]) and lines[chunk][line + 1][:1].isdigit()
+            for match in _REFERENCE.finditer(text, start):
+                if (
+                    int(match[1]) == number
+                    and not _IN_SYMBOL.search(text[: match.start()])
+                    and not (cut and match.end() == len(text))
+                ):
+                    return chunk, line, match
+    return None

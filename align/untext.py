@@ -123,8 +123,10 @@ def symbol_slug(symbol: str) -> str:
 def furniture(text: str) -> bool:
     """A running header, page number or job number, which is layout, not text.
 
-    >>> [furniture(t) for t in ("3", "05-49777 (F)", "A/RES/60/212", "3. Souligne")]
-    [True, True, True, False]
+    >>> [furniture(t) for t in ("3", "05-49777 (F)", "A/RES/60/212", "3. Souligne", "A/80/256.")]
+    [True, True, True, False, False]
     """
     text = text.strip()
-    return bool(_PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or SYMBOL_LINE.match(text))
+    # a note that is only a symbol ends with a full stop ("A/80/256."); a running header does not
+    running = SYMBOL_LINE.match(text) and not text.endswith(".")
+    return bool(_PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or running)

@@ -21,9 +21,10 @@ Three conditions, each aligned by `align` with French as pivot, all languages to
   pdf        each version printed as an ODS PDF (scripts/make_fixtures.py: the cover page's lines, section
              marks and annexes, footnotes at the foot of the page that cites them, running header, page and
              job numbers, paragraphs cut by page breaks) and read by `align` from the PDF
-  pdftext    the same PDFs as someone else's pipeline gives them: pdfminer.six's plain text (the
-             converter pdfplumber is built on), footnote references left as plain raised digits, the page
-             foot's notes, numbers apart from their text where the layout puts them apart
+  pdftext    the same PDFs as someone else's pipeline gives them, plain text (--converter): pdfminer.six's
+             (the converter pdfplumber is built on), its lines with no blank line between paragraphs
+             (as pdftotext prints), or PyMuPDF's; footnote references left as plain raised digits, the
+             page foot's notes, numbers apart from their text where the layout puts them apart
 In the two PDF conditions Arabic stays as published: reportlab, which prints the PDFs, does not shape
 Arabic.
 Both views are scored: memory.tmx's n-way units and each pivot-language pair's own units (tmx/fr-xx.tmx).
@@ -125,7 +126,7 @@ def paragraphs(document: Document) -> list[tuple[str, list[str]]]:
         elif unit.kind == "operative":
             text = f"{unit.number} - {text}" if document.lang == "ar" else f"{unit.number}. {text}"
         elif unit.kind == "subparagraph":
-            text = f"{_mark(unit.id.split('.', 2)[2], document.lang)} {text}"
+            text = f"{_mark(unit.id.split('.op.', 1)[-1].split('.', 1)[1], document.lang)} {text}"
         elif unit.id.endswith("meeting.date") and out:  # printed under the meeting line, in its paragraph
             out[-1] = (f"{out[-1][0]}  \n{text}", out[-1][1])
             continue
@@ -222,7 +223,23 @@ def printed_pdf(document: Document, folder: Path) -> Path:
     return path
 
 
-def as_read(versions: dict[str, Document], condition: str, seed: int) -> tuple[dict[str, Document], dict[str, str]]:
+CONVERTERS = ("pdfminer", "lines", "pymupdf")
+
+
+def pdf_text(path: Path, converter: str = "pdfminer") -> str:
+    """A PDF's plain text as a converter gives it: pdfminer.six (blank lines between the boxes it finds),
+    the same lines with no blank line (as pdftotext prints a page), or PyMuPDF's page.get_text(), a page
+    of lines (`pip install pymupdf`: not a dependency of align; AGPL)."""
+    if converter == "pymupdf":
+        import pymupdf
+
+        with pymupdf.open(path) as document:
+            return "\f".join(page.get_text() for page in document)
+    text = pdfminer.high_level.extract_text(path)
+    return "\n".join(line for line in text.split("\n") if line.strip()) if converter == "lines" else text
+
+
+def as_read(versions: dict[str, Document], condition: str, seed: int, converter: str = "pdfminer") -> tuple[dict[str, Document], dict[str, str]]:
     """Each version as `align` reads it in the condition, and the Markdown it read (none for akn and the
     PDF conditions)."""
     if condition == "akn":
@@ -237,7 +254,7 @@ def as_read(versions: dict[str, Document], condition: str, seed: int) -> tuple[d
                 path = printed_pdf(document, Path(folder))
                 if condition == "pdftext":
                     text = path.with_suffix(".txt")
-                    text.write_text(pdfminer.high_level.extract_text(path), encoding="utf-8")
+                    text.write_text(pdf_text(path, converter), encoding="utf-8")
                     path = text
                 read[lang] = parse(read_source(path, lang, document.symbol))
         return read, {}
@@ -251,10 +268,11 @@ def as_read(versions: dict[str, Document], condition: str, seed: int) -> tuple[d
     return read, texts
 
 
-def evaluate(versions: dict[str, Document], condition: str, seed: int, segmenter: Segmenter) -> dict[str, dict[str, list[int]]]:
+def evaluate(versions: dict[str, Document], condition: str, seed: int, segmenter: Segmenter,
+             converter: str = "pdfminer") -> dict[str, dict[str, list[int]]]:
     """Link counts per language and aligner for one resolution in one condition."""
     truth = {lang: truth_of(document) for lang, document in versions.items()}
-    read, texts = as_read(versions, condition, seed)
+    read, texts = as_read(versions, condition, seed, converter)
     aligned = align_document(list(read.values()), PIVOT, segmenter, sentences=False)
     out: dict[str, dict[str, list[int]]] = {}
     for lang in versions:
@@ -278,6 +296,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("folders", nargs="*", type=Path, default=[ROOT / "corpora" / "un-akn"])
     parser.add_argument("--seeds", type=int, default=3, help="damaged renderings per resolution")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--converter", choices=CONVERTERS, default="pdfminer", help="pdftext's converter (see pdf_text)")
     parser.add_argument("--pairwise", action="store_true",
                         help="keep each version whose units are the pivot's, though others' differ (annexes are marked up differently)")
     parser.add_argument("--conditions", nargs="+", choices=CONDITIONS, default=list(CONDITIONS), help="only these")
@@ -291,7 +310,7 @@ def main(argv: list[str]) -> int:
         totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
         for versions in found.values():
             for seed in range(args.seeds if condition == "damaged" else 1):
-                for lang, by_aligner in evaluate(versions, condition, seed, segmenter).items():
+                for lang, by_aligner in evaluate(versions, condition, seed, segmenter, args.converter).items():
                     for aligner, numbers in by_aligner.items():
                         totals[lang][aligner] = [t + n for t, n in zip(totals[lang][aligner], numbers)]
         figures[condition] = {lang: {aligner: list(f1(*numbers)) for aligner, numbers in totals[lang].items()} for lang in langs}

@@ -28,6 +28,7 @@ _REFERENCE = re.compile(
 _IN_SYMBOL = re.compile(r"[/.][A-Za-z]*$")
 _LEAD = 20  # how far a page's first note may run ahead of the last one seen (notes the text lost)
 _RUN_ON = 3  # at most so many lines of a note run on in a chunk of their own
+_GLUED = 4  # so many chunks up from a page's end are looked into for notes run into the text
 
 Chunk = list[str]  # the lines of one blank-line-separated chunk
 Note = tuple[int, str]
@@ -42,7 +43,7 @@ def recover(chunks: list[Chunk | None]) -> Iterator[Chunk | Note | None]:
         if chunk is not None and not _page_end(chunk):
             page.append(chunk)
             continue
-        start = _foot(page, expected)
+        page, start = _footed(page, expected)
         notes = _notes(page[start:]) if start is not None else []
         if notes:
             yield from _referenced(page[:start], [number for number, _text in notes])
@@ -53,6 +54,31 @@ def recover(chunks: list[Chunk | None]) -> Iterator[Chunk | Note | None]:
         page = []
         if index < len(chunks):
             yield chunk
+
+
+def _footed(page: list[Chunk], expected: int) -> tuple[list[Chunk], int | None]:
+    """The page and where its foot starts. Where a converter ran the first notes into the text above
+    them with no blank line (pdftotext, PyMuPDF), and no foot opens with the note expected, a chunk
+    near the page's end is cut at the line of that note."""
+    start = _foot(page, expected)
+    if start is not None and _first(page[start]) == expected:
+        return page, start
+    for index in range(len(page) - 1, max(len(page) - _GLUED, 0) - 1, -1):
+        lines = [[line] for line in page[index]]
+        at = _foot(page[:index] + lines + page[index + 1 :], expected)
+        if (
+            at is not None
+            and index < at < index + len(lines)
+            and _first(lines[at - index]) == expected
+        ):
+            cut = at - index
+            return page[:index] + [page[index][:cut]] + lines[cut:] + page[index + 1 :], index + 1
+    return page, start
+
+
+def _first(chunk: Chunk) -> int | None:
+    match = _note_line(chunk[0])
+    return int(match[1]) if match else None
 
 
 def _page_end(chunk: Chunk) -> bool:
@@ -114,20 +140,23 @@ def _in_foot(page: list[Chunk], index: int) -> bool:
 
 
 def _notes(foot: list[Chunk]) -> list[Note]:
-    """The notes of a page's foot, by number: a numbered line starts a note; a number alone takes the
-    next text line without one; text lines left over take the numbers left over, in order, when they
-    are as many, and otherwise continue the note above them."""
+    """The notes of a page's foot, by number: a numbered line starts a note, and so does a number alone
+    followed by a line of text; text lines left over take the numbers left over, in order, when they
+    are as many (a column of numbers printed apart), and otherwise continue the note above them."""
     notes: list[list] = []  # [number, text]
     numbers: list[int] = []  # numbers printed apart, waiting for their text
     orphans: list[tuple[int, str]] = []  # (the note above, text)
-    for line in (line.strip() for chunk in foot for line in chunk):
+    lines = [line.strip() for chunk in foot for line in chunk]
+    for index, line in enumerate(lines):
         match = _note_line(line)
         if match and match[2]:
             notes.append([int(match[1]), match[2]])
         elif match:
             numbers.append(int(match[1]))
-        elif numbers and not orphans:
-            notes.append([numbers.pop(0), line])
+        elif (
+            index and numbers and lines[index - 1] == str(numbers[-1])
+        ):  # "2" | "Adopted under ..."
+            notes.append([numbers.pop(), line])
         else:
             orphans.append((len(notes) - 1, line))
     if orphans and len(orphans) == len(numbers):

@@ -1,8 +1,10 @@
-"""Plain text: blocks separated by blank lines, a form feed is a page break; the notes at a page's foot
-that a PDF converter left as plain lines are footnotes (see pagefoot)."""
+"""Plain text: blocks separated by blank lines (or found line by line where a converter left none, see
+lines), a form feed is a page break; the notes at a page's foot that a PDF converter left as plain
+lines are footnotes (see pagefoot)."""
 
 from __future__ import annotations
 
+from align.ingest import lines as by_line
 from align.ingest import pagefoot
 from align.ingest.inline import clean
 from align.model import Block
@@ -19,6 +21,14 @@ def read(text: str) -> list[Block]:
             lines
             for chunk in page.split("\n\n")
             if (lines := [line for line in chunk.split("\n") if line.strip()])
+        ]
+    pages = [chunk for chunk in chunks if chunk is not None]
+    if by_line.unbroken(pages):
+        full = by_line.full_length(pages)
+        chunks = [
+            part
+            for chunk in chunks
+            for part in ([None] if chunk is None else by_line.paragraphs(chunk, full))
         ]
     blocks: list[Block] = []
     for item in pagefoot.recover(chunks):

@@ -1,0 +1,104 @@
+"""Paragraphs of text that a PDF converter gave line by line with no blank line between paragraphs
+(PyMuPDF's `page.get_text()`): a line ends its paragraph when it is short and ends as a paragraph
+may, or is short and the next line opens as a paragraph does; page furniture and a note's number
+alone are lines of their own; a numbered paragraph or item opens a new one.
+
+    line  := full | short            (short: the next line's first word would have fitted on it)
+    break := after a short line ending with . ; : , (and their CJK and Arabic forms)
+           | after a line well short of full before one opening with a capital, a digit or a
+             character of a script without case
+           | around furniture and numbers alone | before "12." "(a)" "a)" "12 -" "80/156."
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from align.untext import furniture
+
+# Text is given line by line when its chunks are pages: a median chunk this long.
+_UNBROKEN_LINES = 12
+# Proportional type fits more or fewer characters on a line: a line that ends with no punctuation ends a
+# paragraph only if the next word would have fitted with this much of a full line to spare.
+_LOOSE = 0.2
+# ... and one that ends as a paragraph may, with this much to spare (digits and capitals are wide)
+_TIGHT = 0.05
+# a line opening with a number and wider than the text's lines is a note, in smaller type
+_NOTE = re.compile(r"^[0-9]{1,3}\s+\S")
+_NOTE_TYPE = 1.1
+# the first word of a line: a Chinese or Japanese character is a word
+_FIRST_WORD = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\S+")
+_ENDS = tuple(".;:,!?]。；：，！？،؛")
+_OPENS = re.compile(
+    r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?[a-zA-Z0-9]{1,5}\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
+)
+_NUMBER_ALONE = re.compile(r"^[0-9]{1,3}$")
+
+
+def unbroken(chunks: list[list[str]]) -> bool:
+    """The converter put no blank line between paragraphs: its chunks are pages."""
+    sizes = sorted(len(chunk) for chunk in chunks)
+    return bool(sizes) and sizes[len(sizes) // 2] >= _UNBROKEN_LINES
+
+
+def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
+    """One chunk of lines cut into paragraphs (see the module's grammar); `full`, a full line's width."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    for index, line in enumerate(chunk):
+        text = line.strip()
+        alone = furniture(text) or bool(_NUMBER_ALONE.match(text))
+        note = (
+            _NOTE.match(text) and _width(text) > _NOTE_TYPE * full
+        )  # in smaller type: a page's note
+        if current and (alone or note or _OPENS.match(text)):
+            out.append(current)
+            current = []
+        current.append(line)
+        following = chunk[index + 1].strip() if index + 1 < len(chunk) else ""
+        room = (
+            full - _width(text) - _width(_next_word(following))
+        )  # the next word would have fitted
+        ends = (
+            text.endswith(_ENDS)
+            and room > _TIGHT * full
+            or room > _LOOSE * full
+            and _opens_anew(following)
+        )
+        if alone or ends:
+            out.append(current)
+            current = []
+    return out + ([current] if current else [])
+
+
+def full_length(chunks: list[list[str]]) -> float:
+    """A full line's width: what three lines of the text in four reach."""
+    widths = sorted(_width(line.strip()) for chunk in chunks for line in chunk)
+    return float(widths[3 * len(widths) // 4]) if widths else 0.0
+
+
+def _width(text: str) -> int:
+    """Columns the text takes: a Chinese or Japanese character two, as it is printed twice as wide."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _next_word(line: str) -> str:
+    """The line's first word, with the space before it; a Chinese character is a word, with no space."""
+    word = _FIRST_WORD.match(line)
+    if not word:
+        return ""
+    return word[0] if _width(word[0][:1]) == 2 else " " + word[0]
+
+
+def _opens_anew(line: str) -> bool:
+    """The line does not run on from the one above: it opens with a capital or a digit, or with a
+    character of a script without case (Chinese, Arabic)."""
+    first = line[:1]
+    return bool(first) and (
+        first.isupper()
+        or first.isdigit()
+        or first.isalpha()
+        and not first.islower()
+        and not first.isupper()
+    )

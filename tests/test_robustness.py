@@ -179,9 +179,9 @@ def _tmx_files(out: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def long_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """corpora/ with the UDHR under sixteen more symbols: a build that cannot end between its first document
+    """corpora/ with the UDHR under forty more symbols: a build that cannot end between its first document
     written and the signal that follows it, however fast the machine."""
-    return corpora_with_copies(tmp_path_factory.mktemp("long") / "in", 16)
+    return corpora_with_copies(tmp_path_factory.mktemp("long") / "in", 40)
 
 
 def test_ctrl_c_stops_a_build_with_one_line_and_the_next_build_resumes(long_corpus: Path, tmp_path: Path) -> None:

@@ -36,6 +36,8 @@ PROTECTED = [
     r"\b\d+(?:/\d+)+\b",
     r"\b[nN][°º]",  # and "n°" (numéro)
     r"\w+(?:[.\-]\w+)*(?:/\w+(?:[.\-]\w+)*)+",
+    # a symbol's addendum after a space: "A/79/6 (Sect. 3) /Add.10" (A/RES/79/258 B)
+    r"(?<!\S)/\w+(?:[.\-]\w+)*",
 ]
 # as sacremoses compiles them
 _PROTECTED = [re.compile(pattern, re.IGNORECASE) for pattern in PROTECTED]

@@ -23,7 +23,20 @@ def test_round_trip_on_every_corpus_line(built: Path, lang: str) -> None:
     assert len(lines) > 50
     for line in lines:
         normal = words.normalize(line)
-        assert words.detokenize(words.tokenize(normal)) == normal
+        back = words.detokenize(words.tokenize(normal))
+        if _nested_quotes(line):  # straight quotes cannot say which is inner: only the spaces beside them differ
+            assert back.replace(" ", "") == normal.replace(" ", "")
+        else:
+            assert back == normal
+
+
+def _nested_quotes(line: str) -> bool:
+    """A quotation inside a quotation («... “...” ...», A/RES/80/9 in Russian), both straight once normalised."""
+    depth = deepest = 0
+    for char in line:
+        depth += char in "«“„" and 1 or char in "»”" and -1 or 0
+        deepest = max(deepest, depth)
+    return deepest > 1
 
 
 def test_round_trip_on_the_seed(seed: Document) -> None:
@@ -40,7 +53,7 @@ def test_tokenized_files_are_the_tokens_of_the_raw_files(built: Path, lang: str)
         tokens = (built / "moses" / "tok" / raw.name).read_text(encoding="utf-8").splitlines()
         lines = raw.read_text(encoding="utf-8").splitlines()
         assert len(tokens) == len(lines)
-        assert [words.detokenize(line) for line in tokens] == [words.normalize(line) for line in lines]
+        assert tokens == [words.tokenize(words.normalize(line)) for line in lines]
 
 
 @pytest.mark.parametrize(

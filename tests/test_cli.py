@@ -23,7 +23,7 @@ def test_build_corpora(tmp_path: Path) -> None:
     done = run("build", CORPORA, "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     # 60/212 is here in French only; the English UDHR's "Now, therefore," has no French counterpart
-    assert "69 aligned, 2 partial, 0 skipped, 2 ignored" in done.stdout
+    assert "81 aligned, 2 partial, 0 skipped, 2 ignored" in done.stdout
     assert (tmp_path / "out" / "memory.tmx").is_file()
 
 
@@ -66,9 +66,9 @@ def test_builds_are_byte_identical(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run("build", CORPORA, "-o", out, "--created", CREATED).returncode == 0
     first = snapshot(out)
-    assert len(first) == 61  # 1 + 6 TMX, 12 + 12 Moses, 6 JSONL, 6 TSV, 3 tables, SRX, 2 reports, 12 pages (German too)
+    assert len(first) == 63  # 1 + 6 TMX, 12 + 12 Moses, 6 JSONL, 6 TSV, 3 tables, SRX, 2 reports, 14 pages (German too)
     rebuilt = run("build", CORPORA, "-o", out, "--created", CREATED)  # from the cache
-    assert "(12 from cache)" in rebuilt.stdout and snapshot(out) == first
+    assert "(14 from cache)" in rebuilt.stdout and snapshot(out) == first
     serial = run("build", CORPORA, "-o", tmp_path / "serial", "--created", CREATED, "--jobs", "1", "--no-cache")
     assert "1 workers" in serial.stdout
     assert without_report(snapshot(tmp_path / "serial")) == without_report(first)  # the report records engine and jobs

@@ -59,7 +59,9 @@ ARABIC_PARAGRAPH = rf"^(?P<n>{DIGITS}{{1,3}})\s*(?:[-–—]|[.．])\s*"
 # Sub-paragraphs: "(a)" in English, Chinese and Arabic "(أ)"; "a)" in French, Spanish and Russian "а)";
 # roman "(i)" / "i)" one level down.
 SUB_LATIN = r"^\(?(?P<m>[a-z]{1}|[ivx]{1,5})\)\s+"
-SUB_CYRILLIC = rf"^\(?(?P<m>[{CYRILLIC_LETTERS}]|[ivx]{{1,5}})\)\s+"
+SUB_CYRILLIC = (
+    rf"^\(?(?P<m>[{CYRILLIC_LETTERS}]|[a-z]|[ivx]{{1,5}})\)\s+"  # Latin too: A/RES/80/9's annex
+)
 SUB_ARABIC = rf"^\((?P<m>{ARABIC_MARK}|[ivx]{{1,5}})\)\s*"
 LOWER_OR_DIGIT = re.compile(r"^[\da-zß-ÿ]")
 

@@ -6,6 +6,7 @@ import re
 
 from align.langs.record import Convention
 from align.model import Block
+from align.structure.conventions import ANNEX_MARK, SECTION_MARK
 from align.untext import furniture, join_lines
 
 # Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
@@ -78,6 +79,8 @@ def _last_paragraph(blocks: list[Block]) -> int | None:
 
 
 def _continues(before: Block, after: Block, conv: Convention) -> bool:
+    if SECTION_MARK.match(before.text) or ANNEX_MARK.match(before.text):
+        return False  # "III" or "附件" alone, then a page break: the heading is whole
     if (
         conv.paragraph.match(after.text)
         or conv.sub.match(after.text)

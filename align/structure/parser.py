@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from align.langs.record import LATIN_LETTERS, Convention
 from align.marks import strip_references
 from align.model import Block, Document, Source, Unit
-from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, convention
+from align.structure.conventions import ANNEX_MARK, RESOLUTION_TITLE, SECTION_MARK, convention
 from align.structure.numbers import letter_id, parse_number
 from align.structure.pages import is_furniture, rejoin
 from align.untext import SYMBOL_LINE, ascii_digits, join_lines, roman
@@ -166,6 +166,12 @@ def _title_index(blocks: list[Block], conv: Convention) -> int | None:
     return None
 
 
+def _title_like(text: str) -> bool:
+    """A title's line: short, and ending as no paragraph does."""
+    end = re.sub(r"(?:\s*\[\^\d+\])+\s*$", "", text)  # "..., [^3]": a reference ends no title
+    return len(text) <= _COVER_LINE_LENGTH and not end.rstrip().endswith(tuple(".,;:。，；：،؛"))
+
+
 def _intro_index(blocks: list[Block], conv: Convention) -> int:
     """Where the enacting formula ("Le Conseil de sécurité,") is among the first blocks, when only cover
     lines (short, none numbered) stand above it; else 0."""
@@ -213,7 +219,13 @@ def _header(blocks: list[Block], conv: Convention) -> tuple[dict[str, str], list
         for known, line in lines:
             previous = key
             key, value = (known, line) if known else _header_key(line, conv) or ("header", line)
-            wrapped = previous not in ("", "header", "symbol") and conv.continuation.match(line)
+            # a line the converter wrapped; never the agenda item's name ("议程项目139" / "2025年方案预算")
+            wrapped = previous not in (
+                "",
+                "header",
+                "symbol",
+                "agenda",
+            ) and conv.continuation.match(line)
             if key == "header" and wrapped:
                 # the end of the line above, which a converter wrapped ("... le 22 décembre" / "2005")
                 last = list(units)[-1]
@@ -309,8 +321,20 @@ class _Body:
         elif block.kind == "heading" and not SECTION_MARK.match(text):
             self._heading(text)
         elif block.kind == "part":  # an annex, or a part of a resolution (80/236 A and B)
-            self.parts[text] = self.parts.get(text, 0) + 1  # the second annex is annex2
-            self._part(text if self.parts[text] == 1 else f"{text}{self.parts[text]}")
+            self._numbered_part(text)
+        elif block.kind in ("paragraph", "heading") and ANNEX_MARK.match(text):
+            # an annex's heading: in a converter's text it opens the annex's part, which the markup
+            # marks before it
+            if not (self.prefix.startswith("annex") and self._part_head()):
+                self._numbered_part("annex")
+            self._heading(text)
+        elif (
+            block.kind == "paragraph"
+            and self._part_head()
+            and _title_like(text)
+            and not conv.paragraph.match(text)
+        ):
+            self._heading(text)  # a part's title, under its mark ("Annex", "III")
         elif block.kind == "paragraph" and conv.article.match(
             text
         ):  # "Article 2" on a line of its own
@@ -367,6 +391,15 @@ class _Body:
                     self._preamble(paragraph)
         else:
             self.units.append(_unit(self._next("para"), "paragraph", text, numbered=False))
+
+    def _part_head(self) -> bool:
+        """At the head of a part (an annex, a section): in it, nothing but headings read yet."""
+        return bool(self.prefix) and set(self.counts) <= {"h"} and not self.operative
+
+    def _numbered_part(self, name: str) -> None:
+        """Part `name`, or its second, third... ("annex", "annex2")."""
+        self.parts[name] = self.parts.get(name, 0) + 1
+        self._part(name if self.parts[name] == 1 else f"{name}{self.parts[name]}")
 
     def _part(self, name: str) -> None:
         """What follows is in part `name`: its numbering restarts, its units' ids carry the name

@@ -128,7 +128,7 @@ def test_report_lists_every_input(built: Path) -> None:
     assert report["options"]["pivot"] == "fr" and report["options"]["engine"] == "local"
     assert {outcomes[path.name] for path in (CORPORA / "un-akn").rglob("*.xml")} == {"aligned"}  # German too
     resolutions = {"A/RES/75/234", "A/RES/76/221", "A/RES/76/262", "A/RES/77/185", "A/RES/78/167", "A/RES/79/236",
-                   "A/RES/80/156", "S/RES/2618(2022)", "S/RES/2619(2022)", "S/RES/2620(2022)"}
+                   "A/RES/79/258B", "A/RES/80/9", "A/RES/80/156", "S/RES/2618(2022)", "S/RES/2619(2022)", "S/RES/2620(2022)"}
     assert {document["symbol"] for document in report["documents"]} == {"A/RES/60/212", "A/RES/217(III)"} | resolutions
 
 

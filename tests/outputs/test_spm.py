@@ -14,7 +14,7 @@ from align.tools.spm import SpmOptions, train
 def trained(built: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     out = tmp_path_factory.mktemp("spm") / "out"
     shutil.copytree(built, out)
-    return out, train(SpmOptions(out, vocab_size=8000))
+    return out, train(SpmOptions(out, vocab_size=16000))
 
 
 def test_model_loads_and_every_line_round_trips(trained: tuple[Path, object]) -> None:
@@ -29,7 +29,7 @@ def test_model_loads_and_every_line_round_trips(trained: tuple[Path, object]) ->
 
 def test_too_large_vocabulary_gives_a_note_and_a_smaller_model(trained: tuple[Path, object]) -> None:
     _out, result = trained
-    assert result.vocab_size < 8000
+    assert result.vocab_size < 16000
     assert "more than this corpus allows" in result.notes[0]
 
 

@@ -5,6 +5,7 @@ no real preambular paragraph is cut."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,11 @@ def test_paragraphs_run_together_are_read_apart(lang):
         if document is None:
             continue
         intact = converted(document)
-        preamble = [i for i, unit in enumerate(u for u in document.units if u.kind != "footnote") if unit.kind == "preamble"]
-        for join in preamble[1:-1:3]:  # a few places in each preamble
+        # the printed blocks of preambular paragraphs followed by another (a section's mark is printed too)
+        texts = {unit.text for unit in document.units if unit.kind == "preamble"}
+        printed = [re.sub(r"<sup>\d+</sup>", "", text) in texts for text, _notes in evaluation.paragraphs(document)]
+        preamble = [i for i in range(len(printed) - 1) if printed[i] and printed[i + 1]]
+        for join in preamble[1::3]:  # a few places in each preamble
             assert converted(document, join) == intact, (symbol, lang, join)
             checked += 1
     assert checked > 30

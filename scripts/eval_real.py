@@ -26,7 +26,8 @@ Three conditions, each aligned by `align` with French as pivot, all languages to
              (as pdftotext prints), or PyMuPDF's; footnote references left as plain raised digits, the
              page foot's notes, numbers apart from their text where the layout puts them apart
 In the two PDF conditions Arabic stays as published: reportlab, which prints the PDFs, does not shape
-Arabic.
+Arabic; --convert LANG... prints only those versions, the others read as published (an English PDF
+converted by someone else's pipeline beside the UN's XML of the other five).
 Both views are scored: memory.tmx's n-way units and each pivot-language pair's own units (tmx/fr-xx.tmx).
 The baseline is Gale-Church (the `galechurch` package) on the same rendered text after what a careful
 user removes first: page rules, page numbers, running headers, job numbers and the footnotes.
@@ -239,7 +240,8 @@ def pdf_text(path: Path, converter: str = "pdfminer") -> str:
     return "\n".join(line for line in text.split("\n") if line.strip()) if converter == "lines" else text
 
 
-def as_read(versions: dict[str, Document], condition: str, seed: int, converter: str = "pdfminer") -> tuple[dict[str, Document], dict[str, str]]:
+def as_read(versions: dict[str, Document], condition: str, seed: int, converter: str = "pdfminer",
+            convert: frozenset[str] = frozenset()) -> tuple[dict[str, Document], dict[str, str]]:
     """Each version as `align` reads it in the condition, and the Markdown it read (none for akn and the
     PDF conditions)."""
     if condition == "akn":
@@ -248,7 +250,7 @@ def as_read(versions: dict[str, Document], condition: str, seed: int, converter:
         read = {}
         with tempfile.TemporaryDirectory() as folder:
             for lang, document in versions.items():
-                if lang == "ar":
+                if lang == "ar" or convert and lang not in convert:
                     read[lang] = document
                     continue
                 path = printed_pdf(document, Path(folder))
@@ -269,10 +271,10 @@ def as_read(versions: dict[str, Document], condition: str, seed: int, converter:
 
 
 def evaluate(versions: dict[str, Document], condition: str, seed: int, segmenter: Segmenter,
-             converter: str = "pdfminer") -> dict[str, dict[str, list[int]]]:
+             converter: str = "pdfminer", convert: frozenset[str] = frozenset()) -> dict[str, dict[str, list[int]]]:
     """Link counts per language and aligner for one resolution in one condition."""
     truth = {lang: truth_of(document) for lang, document in versions.items()}
-    read, texts = as_read(versions, condition, seed, converter)
+    read, texts = as_read(versions, condition, seed, converter, convert)
     aligned = align_document(list(read.values()), PIVOT, segmenter, sentences=False)
     out: dict[str, dict[str, list[int]]] = {}
     for lang in versions:
@@ -297,6 +299,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seeds", type=int, default=3, help="damaged renderings per resolution")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--converter", choices=CONVERTERS, default="pdfminer", help="pdftext's converter (see pdf_text)")
+    parser.add_argument("--convert", nargs="+", default=[], metavar="LANG",
+                        help="in the PDF conditions, print and read back these versions only (default: all but Arabic)")
     parser.add_argument("--pairwise", action="store_true",
                         help="keep each version whose units are the pivot's, though others' differ (annexes are marked up differently)")
     parser.add_argument("--conditions", nargs="+", choices=CONDITIONS, default=list(CONDITIONS), help="only these")
@@ -310,7 +314,7 @@ def main(argv: list[str]) -> int:
         totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
         for versions in found.values():
             for seed in range(args.seeds if condition == "damaged" else 1):
-                for lang, by_aligner in evaluate(versions, condition, seed, segmenter, args.converter).items():
+                for lang, by_aligner in evaluate(versions, condition, seed, segmenter, args.converter, frozenset(args.convert)).items():
                     for aligner, numbers in by_aligner.items():
                         totals[lang][aligner] = [t + n for t, n in zip(totals[lang][aligner], numbers)]
         figures[condition] = {lang: {aligner: list(f1(*numbers)) for aligner, numbers in totals[lang].items()} for lang in langs}

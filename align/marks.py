@@ -13,6 +13,16 @@ from align.untext import separator
 
 Mark = tuple[int, str]  # offset in the clean text, footnote number
 REFERENCE = re.compile(r"\s*\[\^(\d+)\]")
+_TRAILING = re.compile(r"(?:\s*\[\^\d+\])+\s*$")
+
+
+def without_trailing_references(text: str) -> str:
+    """The text without the references that end it: "..., [^3]" ends as "...," does.
+
+    >>> without_trailing_references("le rapport,[^2] [^3]")
+    'le rapport,'
+    """
+    return _TRAILING.sub("", text)
 
 
 def strip_references(text: str) -> tuple[str, tuple[Mark, ...]]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from align.langs.record import Convention
+from align.marks import without_trailing_references
 from align.model import Block
 from align.structure.conventions import ANNEX_MARK, SECTION_MARK
 from align.untext import furniture, join_lines
@@ -12,7 +11,6 @@ from align.untext import furniture, join_lines
 # Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
 _PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
 _LIST_END = tuple(",;")
-_TRAILING_REFS = re.compile(r"(?:\s*\[\^\d+\])+\s*$")
 
 
 def is_furniture(block: Block) -> bool:
@@ -87,7 +85,7 @@ def _continues(before: Block, after: Block, conv: Convention) -> bool:
         or conv.meeting.match(after.text)
     ):
         return False
-    end = _TRAILING_REFS.sub("", before.text)
+    end = without_trailing_references(before.text)
     # a comma or semicolon may end a paragraph, but the text after it may be one no paragraph opens with:
     # the page broke a list ("64/1 du 6 octobre 2009," | "66/219 du ...")
     return (

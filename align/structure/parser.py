@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from align.langs.record import LATIN_LETTERS, Convention
-from align.marks import strip_references
+from align.marks import strip_references, without_trailing_references
 from align.model import Block, Document, Source, Unit
 from align.structure.conventions import ANNEX_MARK, RESOLUTION_TITLE, SECTION_MARK, convention
 from align.structure.numbers import letter_id, parse_number
@@ -57,6 +57,10 @@ _PREAMBLE_WITHIN = 4
 # At most so many lines, none longer than this, make a cover page (publisher, body, distribution, date,
 # session, agenda item and its name, adoption line, basis, symbol).
 _COVER_LINES, _COVER_LINE_LENGTH = 16, 300
+# Cover lines no line runs on from: the agenda item's name is a line of its own ("议程项目139" /
+# "2025年方案预算", though it opens as a wrapped date's end does).
+_NOT_WRAPPED = ("", "header", "symbol", "agenda")
+_SECTION = re.compile(r"^[IVXL]+\.$")  # the ids' prefix in a section of a resolution in sections
 
 
 def parse(source: Source) -> Document:
@@ -168,8 +172,8 @@ def _title_index(blocks: list[Block], conv: Convention) -> int | None:
 
 def _title_like(text: str) -> bool:
     """A title's line: short, and ending as no paragraph does."""
-    end = re.sub(r"(?:\s*\[\^\d+\])+\s*$", "", text)  # "..., [^3]": a reference ends no title
-    return len(text) <= _COVER_LINE_LENGTH and not end.rstrip().endswith(tuple(".,;:。，；：،؛"))
+    end = without_trailing_references(text).rstrip()
+    return len(text) <= _COVER_LINE_LENGTH and not end.endswith(tuple(".,;:。，；：،؛"))
 
 
 def _intro_index(blocks: list[Block], conv: Convention) -> int:
@@ -219,13 +223,7 @@ def _header(blocks: list[Block], conv: Convention) -> tuple[dict[str, str], list
         for known, line in lines:
             previous = key
             key, value = (known, line) if known else _header_key(line, conv) or ("header", line)
-            # a line the converter wrapped; never the agenda item's name ("议程项目139" / "2025年方案预算")
-            wrapped = previous not in (
-                "",
-                "header",
-                "symbol",
-                "agenda",
-            ) and conv.continuation.match(line)
+            wrapped = previous not in _NOT_WRAPPED and conv.continuation.match(line)
             if key == "header" and wrapped:
                 # the end of the line above, which a converter wrapped ("... le 22 décembre" / "2005")
                 last = list(units)[-1]
@@ -310,6 +308,7 @@ class _Body:
     # where the markup's kind was overruled by the text
     repairs: list[str] = field(default_factory=list)
     operative: bool = False  # an operative paragraph was read (in this part): unnumbered ones are no longer preambular
+    last: int = 0  # the number of the last operative paragraph read in this part
 
     def add(self, block: Block) -> None:
         text, conv = block.text, self.conv
@@ -405,12 +404,13 @@ class _Body:
         """What follows is in part `name`: its numbering restarts, its units' ids carry the name
         ("annex.op.1", "B.op.1", "III.op.2")."""
         self._close_article()
-        self.prefix, self.counts, self.parent, self.letter, self.operative = (
+        self.prefix, self.counts, self.parent, self.letter, self.operative, self.last = (
             f"{name}.",
             {},
             "",
             "",
             False,
+            0,
         )
 
     def _run_apart(self, text: str) -> list[str]:
@@ -462,10 +462,14 @@ class _Body:
         if self.article:
             self.entries.append(_Entry(number, rest))
             return
+        if number == "1" and self.last > 1 and _SECTION.match(self.prefix):
+            # numbered afresh in a resolution in sections: the next section, whose mark was lost
+            self.parts["section"] = self.parts.get("section", 0) + 1
+            self._part(roman(self.parts["section"]).upper())
         self._operative(number, rest)
 
     def _operative(self, number: str, rest: str) -> None:
-        self.operative = True
+        self.operative, self.last = True, int(number)
         self.units.append(_unit(f"{self.prefix}op.{number}", "operative", rest, number))
         self.parent, self.letter = self.units[-1].id, ""
 

@@ -62,3 +62,15 @@ def test_the_russian_annex_letters_its_items_in_latin() -> None:
     path = next((CORPORA / "un-akn").rglob("A_RES_80_9-2519346R.xml"))
     items = [unit.id for unit in parse(read_source(path)).units if unit.id.startswith("annex.op.18.")]
     assert items == [f"annex.op.18.{letter}" for letter in "abcdef"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_section_whose_mark_was_lost_is_the_next_one(versions, lang: str) -> None:
+    """A converter lost section III's mark: its paragraphs, numbered afresh, were read as section II's (two
+    units II.op.1), then paired by id with section IV's (damaged Russian 79/258 B: link F1 0.790)."""
+    document = versions["A/RES/79/258B"][lang]
+    printed = [block for block in real.paragraphs(document) if block[0] != "III"]
+    text = real.render(document, printed, random.Random(0), wrap=False)
+    read = parse(Source(CORPORA / f"{lang}.md", lang, document.symbol, tuple(markdown.read(text))))
+    numbered = [unit.id for unit in read.units if unit.kind == "operative"]
+    assert numbered == [unit.id for unit in document.units if unit.kind == "operative"]

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from align.untext import furniture
+from align.ingest.pagefoot import NOTE
+from align.untext import PARAGRAPH_END, furniture
 
 # Text is given line by line when its chunks are pages: a median chunk this long.
 _UNBROKEN_LINES = 12
@@ -25,15 +26,13 @@ _LOOSE = 0.2
 # ... and one that ends as a paragraph may, with this much to spare (digits and capitals are wide)
 _TIGHT = 0.05
 # a line opening with a number and wider than the text's lines is a note, in smaller type
-_NOTE = re.compile(r"^[0-9]{1,3}\s+\S")
 _NOTE_TYPE = 1.1
 # the first word of a line: a Chinese or Japanese character is a word
 _FIRST_WORD = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\S+")
-_ENDS = tuple(".;:,!?]。；：，！？،؛")
+_ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
 _OPENS = re.compile(
     r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?[a-zA-Z0-9]{1,5}\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
 )
-_NUMBER_ALONE = re.compile(r"^[0-9]{1,3}$")
 
 
 def unbroken(chunks: list[list[str]]) -> bool:
@@ -48,10 +47,10 @@ def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
     current: list[str] = []
     for index, line in enumerate(chunk):
         text = line.strip()
-        alone = furniture(text) or bool(_NUMBER_ALONE.match(text))
-        note = (
-            _NOTE.match(text) and _width(text) > _NOTE_TYPE * full
-        )  # in smaller type: a page's note
+        numbered = NOTE.match(text)  # "12 Ibid." or "12" alone
+        alone = furniture(text) or bool(numbered and not numbered[2])
+        # a note in smaller type: wider than the text's lines
+        note = numbered and numbered[2] and _width(text) > _NOTE_TYPE * full
         if current and (alone or note or _OPENS.match(text)):
             out.append(current)
             current = []

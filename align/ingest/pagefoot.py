@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from align.untext import furniture, join_lines
 
-_NOTE = re.compile(r"^([0-9]{1,3})(?:\s+(\S.*))?$")  # "12 Ibid." or "12" alone, never "12. Decides"
+NOTE = re.compile(r"^([0-9]{1,3})(?:\s+(\S.*))?$")  # "12 Ibid." or "12" alone, never "12. Decides"
 # a date is no note ("4 December 2024", "18 de diciembre de 2025", printed under the meeting line)
 _DATE = re.compile(r"^[0-9]{1,2}\s+(?:\S+\s+){1,3}(?:19|20)[0-9]{2}\b")
 # a note's number run into the text: after a word, closing punctuation or a year ("2024-20346,": the
@@ -60,12 +60,15 @@ def _footed(page: list[Chunk], expected: int) -> tuple[list[Chunk], int | None]:
     """The page and where its foot starts. Where a converter ran the first notes into the text above
     them with no blank line (pdftotext, PyMuPDF), and no foot opens with the note expected, a chunk
     near the page's end is cut at the line of that note."""
-    start = _foot(page, expected)
+    cited = {
+        int(match[1]) for chunk in page for line in chunk for match in _REFERENCE.finditer(line)
+    }
+    start = _foot(page, expected, cited)
     if start is not None and _first(page[start]) == expected:
         return page, start
     for index in range(len(page) - 1, max(len(page) - _GLUED, 0) - 1, -1):
         lines = [[line] for line in page[index]]
-        at = _foot(page[:index] + lines + page[index + 1 :], expected)
+        at = _foot(page[:index] + lines + page[index + 1 :], expected, cited)
         if (
             at is not None
             and index < at < index + len(lines)
@@ -83,11 +86,11 @@ def _first(chunk: Chunk) -> int | None:
 
 def _page_end(chunk: Chunk) -> bool:
     """A job number or running header ends a page; a number alone may be a note's, printed apart."""
-    return len(chunk) == 1 and furniture(chunk[0]) and not _NOTE.match(chunk[0].strip())
+    return len(chunk) == 1 and furniture(chunk[0]) and not NOTE.match(chunk[0].strip())
 
 
 def _note_line(line: str) -> re.Match | None:
-    match = _NOTE.match(line.strip())
+    match = NOTE.match(line.strip())
     return (
         match
         if match and not _DATE.match(line) and not (match[2] or "").startswith(("-", "–"))
@@ -105,13 +108,11 @@ def _opens(chunk: Chunk, expected: int, cited: set[int]) -> bool:
     )
 
 
-def _foot(page: list[Chunk], expected: int) -> int | None:
-    """Where the page's foot starts, or None: the first chunk that opens with the expected note and after
-    which every chunk belongs to the foot; or the short chunk above it when that note's number stands
-    alone with a numbered note under it (its text was set apart, above: "Ibid.", "9", "10 Ibid.")."""
-    cited = {
-        int(match[1]) for chunk in page for line in chunk for match in _REFERENCE.finditer(line)
-    }
+def _foot(page: list[Chunk], expected: int, cited: set[int]) -> int | None:
+    """Where the page's foot starts, or None: the first chunk that opens with the expected note (or one
+    the page `cited`) and after which every chunk belongs to the foot; or the short chunk above it when
+    that note's number stands alone with a numbered note under it (its text was set apart, above:
+    "Ibid.", "9", "10 Ibid.")."""
     for start in range(1, len(page)):
         if _opens(page[start], expected, cited) and all(
             _in_foot(page, index) for index in range(start + 1, len(page))

@@ -22,9 +22,9 @@ def read(text: str) -> list[Block]:
             for chunk in page.split("\n\n")
             if (lines := [line for line in chunk.split("\n") if line.strip()])
         ]
-    pages = [chunk for chunk in chunks if chunk is not None]
-    if by_line.unbroken(pages):
-        full = by_line.full_length(pages)
+    texts = [chunk for chunk in chunks if chunk is not None]
+    if by_line.unbroken(texts):
+        full = by_line.full_length(texts)
         chunks = [
             part
             for chunk in chunks

@@ -6,10 +6,8 @@ from align.langs.record import Convention
 from align.marks import without_trailing_references
 from align.model import Block
 from align.structure.conventions import ANNEX_MARK, SECTION_MARK
-from align.untext import furniture, join_lines
+from align.untext import PARAGRAPH_END, furniture, join_lines
 
-# Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
-_PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
 _LIST_END = tuple(",;")
 
 
@@ -89,7 +87,7 @@ def _continues(before: Block, after: Block, conv: Convention) -> bool:
     # a comma or semicolon may end a paragraph, but the text after it may be one no paragraph opens with:
     # the page broke a list ("64/1 du 6 octobre 2009," | "66/219 du ...")
     return (
-        not end.endswith(_PARAGRAPH_END)
+        not end.endswith(PARAGRAPH_END)
         or end.endswith(_LIST_END)
         and bool(conv.continuation.match(after.text))
     )

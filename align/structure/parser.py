@@ -341,8 +341,7 @@ class _Body:
         elif block.kind in ("paragraph", "heading") and SECTION_MARK.match(
             text
         ):  # section I, II, ... by its place
-            self.parts["section"] = self.parts.get("section", 0) + 1
-            self._part(roman(self.parts["section"]).upper())
+            self._next_section()
         elif block.kind == "meeting" or conv.meeting.match(text):
             # the meeting line and its date, printed on two lines: two units, as a CAT tool cuts them
             self._close_article()
@@ -394,6 +393,11 @@ class _Body:
     def _part_head(self) -> bool:
         """At the head of a part (an annex, a section): in it, nothing but headings read yet."""
         return bool(self.prefix) and set(self.counts) <= {"h"} and not self.operative
+
+    def _next_section(self) -> None:
+        """The next section of a resolution in sections (I, II, ...), named by its place."""
+        self.parts["section"] = self.parts.get("section", 0) + 1
+        self._part(roman(self.parts["section"]).upper())
 
     def _numbered_part(self, name: str) -> None:
         """Part `name`, or its second, third... ("annex", "annex2")."""
@@ -463,9 +467,7 @@ class _Body:
             self.entries.append(_Entry(number, rest))
             return
         if number == "1" and self.last > 1 and _SECTION.match(self.prefix):
-            # numbered afresh in a resolution in sections: the next section, whose mark was lost
-            self.parts["section"] = self.parts.get("section", 0) + 1
-            self._part(roman(self.parts["section"]).upper())
+            self._next_section()  # numbered afresh in a resolution in sections: its mark was lost
         self._operative(number, rest)
 
     def _operative(self, number: str, rest: str) -> None:

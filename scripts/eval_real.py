@@ -177,6 +177,11 @@ def render(document: Document, printed: list[tuple[str, list[str]]], rng: random
     return "\n\n".join(blocks) + "\n"
 
 
+def read_markdown(document: Document, text: str) -> Document:
+    """The version printed as `text` (Markdown), as `align` reads it back."""
+    return parse(Source(Path(f"{document.lang}.md"), document.lang, document.symbol, tuple(markdown.read(text))))
+
+
 def _wrap(block: str) -> str:
     if block.startswith("#") or " " not in block:
         return block
@@ -266,7 +271,7 @@ def as_read(versions: dict[str, Document], condition: str, seed: int, converter:
         printed = paragraphs(document)
         printed = damage(printed, rng) if condition == "damaged" else printed
         texts[lang] = render(document, printed, rng, wrap=condition == "damaged")
-        read[lang] = parse(Source(Path(f"{lang}.md"), lang, document.symbol, tuple(markdown.read(texts[lang]))))
+        read[lang] = read_markdown(document, texts[lang])
     return read, texts
 
 

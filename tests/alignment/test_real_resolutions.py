@@ -146,10 +146,7 @@ def test_converted_resolutions_pair_every_preambular_paragraph_with_its_own() ->
     import random
 
     from align.alignment.numbered import align_document
-    from align.ingest import markdown
-    from align.model import Source
     from align.segment import Segmenter
-    from align.structure import parse
 
     resolutions = evaluation.resolutions([AKN])
     assert len(resolutions) == 12
@@ -158,8 +155,7 @@ def test_converted_resolutions_pair_every_preambular_paragraph_with_its_own() ->
         read = []
         for lang, document in versions.items():
             printed = evaluation.paragraphs(document)
-            text = evaluation.render(document, printed, random.Random(f"{symbol}/{lang}/0"), wrap=False)
-            read.append(parse(Source(Path(f"{lang}.md"), lang, symbol, tuple(markdown.read(text)))))
+            read.append(evaluation.read_markdown(document, evaluation.render(document, printed, random.Random(f"{symbol}/{lang}/0"), wrap=False)))
         aligned = align_document(read, "fr", Segmenter(), sentences=False)
         for lang, units in aligned.pairs.items():
             found = [

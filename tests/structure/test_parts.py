@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from align.ingest import markdown, read_source
-from align.model import Document, Source
+from align.ingest import read_source
+from align.model import Document
 from align.structure import parse
 from tests.conftest import CORPORA, script
 
@@ -25,8 +25,7 @@ def versions() -> dict[str, dict[str, Document]]:
 def _converted(document: Document, seed: int = 0) -> Document:
     """The version as eval_real's converter prints it: a page rule every five paragraphs, its furniture."""
     rng = random.Random(f"{document.symbol}/{document.lang}/{seed}")
-    text = real.render(document, real.paragraphs(document), rng, wrap=False)
-    return parse(Source(CORPORA / f"{document.lang}.md", document.lang, document.symbol, tuple(markdown.read(text))))
+    return real.read_markdown(document, real.render(document, real.paragraphs(document), rng, wrap=False))
 
 
 def _ids(document: Document) -> list[str]:
@@ -70,7 +69,6 @@ def test_a_section_whose_mark_was_lost_is_the_next_one(versions, lang: str) -> N
     units II.op.1), then paired by id with section IV's (damaged Russian 79/258 B: link F1 0.790)."""
     document = versions["A/RES/79/258B"][lang]
     printed = [block for block in real.paragraphs(document) if block[0] != "III"]
-    text = real.render(document, printed, random.Random(0), wrap=False)
-    read = parse(Source(CORPORA / f"{lang}.md", lang, document.symbol, tuple(markdown.read(text))))
+    read = real.read_markdown(document, real.render(document, printed, random.Random(0), wrap=False))
     numbered = [unit.id for unit in read.units if unit.kind == "operative"]
     assert numbered == [unit.id for unit in document.units if unit.kind == "operative"]

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 
-from align.ingest import markdown
-from align.model import Source
-from align.structure import parse
 from tests.conftest import CORPORA, script
 
 evaluation = script("eval_real")
@@ -25,8 +21,7 @@ def converted(document, join: int | None = None) -> list[tuple[str, str]]:
     printed = evaluation.paragraphs(document)
     if join is not None:
         printed[join : join + 2] = [(printed[join][0] + " " + printed[join + 1][0], printed[join][1] + printed[join + 1][1])]
-    text = evaluation.render(document, printed, random.Random(0), wrap=join is not None)
-    version = parse(Source(Path(f"{document.lang}.md"), document.lang, document.symbol, tuple(markdown.read(text))))
+    version = evaluation.read_markdown(document, evaluation.render(document, printed, random.Random(0), wrap=join is not None))
     return [(unit.id, unit.text) for unit in version.units if unit.kind == "preamble"]
 
 

@@ -8,6 +8,8 @@ alone are lines of their own; a numbered paragraph or item opens a new one.
            | after a line well short of full before one opening with a capital, a digit or a
              character of a script without case
            | around furniture and numbers alone | before "12." "(a)" "a)" "12 -" "80/156."
+    maybe := a full line ending with , or ; before one opening in lower case: kept as a hard line
+             break ("\n"), for structure to cut where the language opens a paragraph so (Russian)
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ _NOTE_TYPE = 1.1
 # the first word of a line: a Chinese or Japanese character is a word
 _FIRST_WORD = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\S+")
 _ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
+_MAY_END = (",", ";")  # how a preambular paragraph ends, and a clause inside one
 _OPENS = re.compile(
     r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?[a-zA-Z0-9]{1,5}\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
 )
@@ -68,6 +71,8 @@ def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
         if alone or ends:
             out.append(current)
             current = []
+        elif text.endswith(_MAY_END) and following[:1].islower():
+            current[-1] = text + "\n"
     return out + ([current] if current else [])
 
 

@@ -79,11 +79,13 @@ class Convention:
     # meta key -> whole-line pattern
     header: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # how a paragraph's text may go on after a page break, never how one opens: a number that is not a
-    # paragraph's own; in French, English and Spanish a small letter too (Russian and German preambular
-    # paragraphs open with one)
+    # paragraph's own; in French, English and Spanish a small letter too; in Russian, whose preambular
+    # paragraphs open with one, a small letter opening no participle (German's open with one as well)
     continuation: re.Pattern[str] = re.compile(r"^\d")
     # the word opening a preambular paragraph ("Recalling"), where it is capitalized, so that a second one
-    # after a comma or semicolon shows two paragraphs a converter ran together (structure/parser.py)
+    # after a comma or semicolon shows two paragraphs a converter ran together (structure/parser.py); in
+    # Russian, which opens them in lower case, only where a converter's line ended after the comma
+    # (a hard line break, see ingest/lines.py)
     opener: re.Pattern[str] | None = None
     # the enacting formula at the head of the paragraph it introduces ("因此现在,大会,发布……"): group 1 is
     # the formula, a unit of its own, as the versions that print it on a line of their own have it

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from align.langs.record import LATIN_LETTERS, Convention
@@ -61,14 +62,21 @@ _COVER_LINES, _COVER_LINE_LENGTH = 16, 300
 # "2025年方案预算", though it opens as a wrapped date's end does).
 _NOT_WRAPPED = ("", "header", "symbol", "agenda")
 _SECTION = re.compile(r"^[IVXL]+\.$")  # the ids' prefix in a section of a resolution in sections
+_INTRO_LENGTH = 40  # an enacting formula is at most this long ("El Consejo de Seguridad,")
 
 
 def parse(source: Source) -> Document:
     """Parse one language version; every block ends up in a unit or in the metadata."""
     conv = convention(source.lang)
     # Page furniture marks a page boundary: it becomes a page break, so a cut paragraph is rejoined.
-    blocks = rejoin(
-        [Block("", kind="page-break") if is_furniture(block) else block for block in source.blocks],
+    blocks = _intro_apart(
+        rejoin(
+            [
+                Block("", kind="page-break") if is_furniture(block) else block
+                for block in source.blocks
+            ],
+            conv,
+        ),
         conv,
     )
     notes = [block for block in blocks if block.kind == "footnote"]
@@ -184,6 +192,34 @@ def _intro_index(blocks: list[Block], conv: Convention) -> int:
             return index
         if len(block.text) > _COVER_LINE_LENGTH or _is_structure(block.text, conv):
             return 0
+    return 0
+
+
+def _intro_apart(blocks: list[Block], conv: Convention) -> list[Block]:
+    """The enacting formula a converter ran onto the line above it ("... le 15 février 2022 Le Conseil
+    de sécurité,", "... по борьбе с торговлей людьми Генеральная Ассамблея,"), a block of its own, so that
+    the title and the cover page's lines are found above it. Only among the first blocks, before a formula
+    standing alone, and only as the formula is printed: opening with a capital and ending with its comma
+    (a title's "... by the Security Council" is none)."""
+    for index, block in enumerate(blocks[:_COVER_LINES]):
+        if conv.intro.match(block.text):
+            break
+        cut = _intro_at(block.text, conv) if block.kind == "paragraph" else 0
+        if cut:
+            head = [Block(block.text[:cut].rstrip()), Block(block.text[cut:])]
+            return blocks[:index] + head + blocks[index + 1 :]
+    return blocks
+
+
+def _intro_at(text: str, conv: Convention) -> int:
+    """Where an enacting formula ends `text` after a word of something else, or 0."""
+    if not text.rstrip().endswith((",", "،", "，")):
+        return 0
+    for start in range(max(1, len(text) - _INTRO_LENGTH), len(text)):
+        first, before = text[start], text[start - 1]
+        wide = unicodedata.east_asian_width(first) in "WF"
+        if (before.isspace() or wide) and not first.islower() and conv.intro.match(text[start:]):
+            return start
     return 0
 
 

@@ -122,3 +122,14 @@ def test_a_russian_preamble_given_line_by_line_keeps_its_paragraphs(versions, tm
     preamble = [unit.text for unit in read.units if unit.kind == "preamble"]
     assert 30 <= len(preamble) <= 31
     assert "подтверждая свою резолюцию 70/1" in {" ".join(text.split()[:4]) for text in preamble}
+
+
+@pytest.mark.parametrize("symbol", ["S/RES/2618(2022)", "S/RES/2619(2022)", "S/RES/2620(2022)"])
+def test_an_enacting_formula_run_onto_the_line_above_it_stands_apart(versions, symbol: str, tmp_path: Path) -> None:
+    """Line by line, "Adoptée par le Conseil de sécurité à sa 8964e séance, le 15 février 2022" and "Le
+    Conseil de sécurité," became one paragraph: no enacting formula was found, and the cover page's lines
+    were read as the first preambular paragraphs (fr-ar link F1 over corpora/un-akn 0.981)."""
+    document = versions[symbol]["fr"]
+    read = _as_pdfminer_reads(document, tmp_path, lines_only=True)
+    assert [unit.id for unit in read.units if unit.kind != "cover"] == [unit.id for unit in document.units]
+    assert "Adoptée par le Conseil de sécurité" in " ".join(read.meta.values())

@@ -114,3 +114,20 @@ def test_a_numbering_the_markup_restarts_gives_no_two_units_one_id(tmp_path: Pat
     assert len(ids) == len(set(ids)), ids
     texts = {unit.id: unit.text for unit in document.units}
     assert (texts["annex.op.1"], texts["annex.op.1'"]) == ("Premier paragraphe.", "Premier paragraphe de la seconde partie.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "glued", "title", "intro"),
+    [
+        ("ru", "80/9. Политическая декларация ... по борьбе с торговлей людьми Генеральная Ассамблея,", "Политическая декларация ... по борьбе с торговлей людьми", True),
+        ("zh", "75/234. 南南合作大会，", "南南合作", True),
+        ("en", "80/2. Report of the Security Council", "Report of the Security Council", False),
+        ("fr", "80/2. Rapport présenté par le Conseil de sécurité,", "Rapport présenté par le Conseil de sécurité,", False),
+    ],
+)
+def test_an_enacting_formula_run_onto_the_title_is_its_own_unit(lang: str, glued: str, title: str, intro: bool) -> None:
+    """A converter's line by line text ran the formula into the title above it; a title that ends with
+    the body's name, in lower case or with no comma, is no formula."""
+    document = as_converted([glued, "1. Décide de ..."], lang, "A/RES/80/2")
+    assert [unit.text for unit in document.units if unit.kind == "title"] == [title]
+    assert any(unit.kind == "intro" for unit in document.units) == intro

@@ -43,8 +43,9 @@ def recover(chunks: list[Chunk | None]) -> Iterator[Chunk | Note | None]:
         if chunk is not None and not _page_end(chunk):
             page.append(chunk)
             continue
-        page, start = _footed(page, expected)
-        notes = _notes(page[start:]) if start is not None else []
+        cited = _cited(page)
+        page, start = _footed(page, expected, cited)
+        notes = _notes(page[start:], cited) if start is not None else []
         if notes:
             yield from _referenced(page[:start], [number for number, _text in notes])
             yield from notes
@@ -56,17 +57,25 @@ def recover(chunks: list[Chunk | None]) -> Iterator[Chunk | Note | None]:
             yield chunk
 
 
-def _footed(page: list[Chunk], expected: int) -> tuple[list[Chunk], int | None]:
+def _cited(page: list[Chunk]) -> set[int]:
+    """The numbers the page's lines hold as raised digits: the notes it may cite."""
+    return {
+        int(match[1]) for chunk in page for line in chunk for match in _REFERENCE.finditer(line)
+    }
+
+
+def _footed(page: list[Chunk], expected: int, cited: set[int]) -> tuple[list[Chunk], int | None]:
     """The page and where its foot starts. Where a converter ran the first notes into the text above
     them with no blank line (pdftotext, PyMuPDF), and no foot opens with the note expected, a chunk
     near the page's end is cut at the line of that note."""
-    cited = {
-        int(match[1]) for chunk in page for line in chunk for match in _REFERENCE.finditer(line)
-    }
     start = _foot(page, expected, cited)
     if start is not None and _first(page[start]) == expected:
         return page, start
-    for index in range(len(page) - 1, max(len(page) - _GLUED, 0) - 1, -1):
+    # the last chunks, and the one above a foot found opening with a later note
+    lowest = (
+        max(len(page) - _GLUED, 0) if start is None else max(min(start, len(page) - _GLUED) - 1, 0)
+    )
+    for index in range(len(page) - 1, lowest - 1, -1):
         lines = [[line] for line in page[index]]
         at = _foot(page[:index] + lines + page[index + 1 :], expected, cited)
         if (
@@ -115,57 +124,96 @@ def _foot(page: list[Chunk], expected: int, cited: set[int]) -> int | None:
     "Ibid.", "9", "10 Ibid.")."""
     for start in range(1, len(page)):
         if _opens(page[start], expected, cited) and all(
-            _in_foot(page, index) for index in range(start + 1, len(page))
+            _in_foot(page, index, start) for index in range(start + 1, len(page))
         ):
             lines = [line for chunk in page[start:] for line in chunk]
             textless = not _note_line(lines[0])[2] and (
                 len(lines) == 1 or bool(_note_line(lines[1]))
             )
             above = page[start - 1]
-            if textless and start > 1 and len(above) <= _RUN_ON and not _note_line(above[0]):
+            if (
+                textless
+                and start > 1
+                and len(above) <= _RUN_ON
+                and not any(_note_line(line) for line in above)
+            ):
                 return start - 1
             return start
     return None
 
 
-def _in_foot(page: list[Chunk], index: int) -> bool:
-    """Chunk `index`, below the foot's first, belongs to it: it holds a note or a number, or runs on from
-    the note above it, which did not end, or stands above a number set apart."""
+def _in_foot(page: list[Chunk], index: int, start: int) -> bool:
+    """Chunk `index`, below the foot's first (`start`), belongs to it: it holds a note or a number, or
+    runs on from the note above it, which did not end, or stands above a number set apart, or holds
+    texts of the numbers the foot sets apart (pdfminer's column of numbers, "2" ... "9", above or below
+    their texts)."""
+    apart = sum(
+        1
+        for chunk in page[start:]
+        for line in chunk
+        if (match := _note_line(line)) and not match[2]
+    )
     return (
         any(_note_line(line) for line in page[index])
         or len(page[index]) <= _RUN_ON
         and not page[index - 1][-1].rstrip().endswith((".", "。"))
         or index + 1 < len(page)
         and bool(_note_line(page[index + 1][0]))
+        or len(page[index]) <= apart
     )
 
 
-def _notes(foot: list[Chunk]) -> list[Note]:
+def _notes(foot: list[Chunk], cited: set[int]) -> list[Note]:
     """The notes of a page's foot, by number: a numbered line starts a note, and so does a number alone
-    followed by a line of text; text lines left over take the numbers left over, in order, when they
-    are as many (a column of numbers printed apart), and otherwise continue the note above them."""
+    followed by a line of text. The text lines set apart take the numbers printed apart, in order, when
+    they are as many (a column of numbers: "6", "7", then "Ibid., vol. 2237", "Ibid., vol. 1577", "8");
+    a text line under a note that did not end continues it. A line of a note may open with a number ("...
+    suplemento núm." | "17 (A/78/17)."): right under a note, a numbered line that neither follows its
+    number nor is cited on the page runs on from it (read as note 17, it made the next page's notes 2
+    to 9 unexpected, and paragraphs)."""
     notes: list[list] = []  # [number, text]
     numbers: list[int] = []  # numbers printed apart, waiting for their text
-    orphans: list[tuple[int, str]] = []  # (the note above, text)
+    orphans: list[tuple[int, str, bool]] = []  # (the note above, text, whether it runs on from it)
     lines = [line.strip() for chunk in foot for line in chunk]
+    under = False  # the line above is a note's
+    after_note = False  # a note's text came after the last number printed apart
     for index, line in enumerate(lines):
         match = _note_line(line)
-        if match and match[2]:
-            notes.append([int(match[1]), match[2]])
+        number = int(match[1]) if match else 0
+        runs_on = under and number != notes[-1][0] + 1 and number not in cited
+        under = bool(match and match[2])
+        if under and runs_on:
+            notes[-1][1] = join_lines([notes[-1][1], line])
+        elif match and match[2]:
+            notes.append([number, match[2]])
+            after_note = True
         elif match:
-            numbers.append(int(match[1]))
+            numbers.append(number)
+            after_note = False
         elif (
-            index and numbers and lines[index - 1] == str(numbers[-1])
+            index and len(numbers) == 1 and lines[index - 1] == str(numbers[-1])
         ):  # "2" | "Adopted under ..."
             notes.append([numbers.pop(), line])
-        else:
-            orphans.append((len(notes) - 1, line))
-    if orphans and len(orphans) == len(numbers):
-        notes += [[number, text] for number, (_above, text) in zip(numbers, orphans)]
-    else:
-        for above, text in orphans:
-            if above >= 0:
-                notes[above][1] = join_lines([notes[above][1], text])
+            after_note = True
+        else:  # under a note that did not end, its next line; else a text set apart
+            runs = after_note and not lines[index - 1].endswith((".", "。"))
+            orphans.append((len(notes) - 1, line, runs))
+    apart = [index for index, (_above, _text, runs) in enumerate(orphans) if not runs]
+    if numbers and len(apart) > len(numbers):
+        # the first run on from the note above, printed under the column of numbers ("1 See Official
+        # Records ... and corrigendum", "2" ... "9", "(A/67/53 and A/67/53/Corr.1), chap. III.", "Ibid.")
+        for index in apart[: len(apart) - len(numbers)]:
+            orphans[index] = (*orphans[index][:2], True)
+        apart = apart[len(apart) - len(numbers) :]
+    if apart and len(apart) == len(numbers):
+        notes += [[number, orphans[index][1]] for number, index in zip(numbers, apart)]
+        orphans = [orphan for orphan in orphans if orphan[2]]
+    elif orphans and len(orphans) == len(numbers):
+        notes += [[number, text] for number, (_above, text, _runs) in zip(numbers, orphans)]
+        orphans = []
+    for above, text, _runs in orphans:
+        if above >= 0:
+            notes[above][1] = join_lines([notes[above][1], text])
     return sorted((number, text) for number, text in notes)
 
 

@@ -133,3 +133,37 @@ def test_an_enacting_formula_run_onto_the_line_above_it_stands_apart(versions, s
     read = _as_pdfminer_reads(document, tmp_path, lines_only=True)
     assert [unit.id for unit in read.units if unit.kind != "cover"] == [unit.id for unit in document.units]
     assert "Adoptée par le Conseil de sécurité" in " ".join(read.meta.values())
+
+
+@pytest.mark.parametrize("lines_only", [False, True])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_column_of_numbers_set_apart_gives_each_note_its_text(versions, lang: str, lines_only: bool, tmp_path: Path) -> None:
+    """A/RES/80/9's second page foot: "5 United Nations, Treaty Series ...", "6", "7", three "Ibid."
+    texts, "8", "9 Resolution 73/195, annex.": the texts went to the last number waiting (7) or, counted
+    with a note's wrapped line, all ran on into note 5; line by line, that foot was not found and the
+    notes stayed in the paragraph above."""
+    document = versions["A/RES/80/9"][lang]
+    read = _as_pdfminer_reads(document, tmp_path, lines_only=lines_only)
+    assert _squashed(read.units) == _squashed(document.units)
+
+
+@pytest.mark.parametrize(
+    ("foot", "notes"),
+    [
+        (  # A/RES/78/103, Spanish: a note's line opening with a number is no note 17
+            [["1 Documentos Oficiales de la Asamblea General, suplemento núm.", "17 (A/78/17)."]],
+            [(1, "Documentos Oficiales de la Asamblea General, suplemento núm. 17 (A/78/17).")],
+        ),
+        (  # A/RES/78/208, English: the column of numbers printed between a note and its last line
+            [["1 See Official Records, Supplement No. 53 and corrigendum", "2", "3"], ["(A/67/53), chap. III.", "Ibid., chap. IV.", "Ibid."]],
+            [(1, "See Official Records, Supplement No. 53 and corrigendum (A/67/53), chap. III."), (2, "Ibid., chap. IV."), (3, "Ibid.")],
+        ),
+        (  # A/RES/78/208, French: the texts above their numbers, under a note run over two lines
+            [["1 Voir Documents officiels (A/67/53),", "chap. III, sect. A.", "Ibid., chap. IV.", "Ibid."], ["2"], ["3"]],
+            [(1, "Voir Documents officiels (A/67/53), chap. III, sect. A."), (2, "Ibid., chap. IV."), (3, "Ibid.")],
+        ),
+    ],
+)
+def test_the_lines_of_a_page_foot_go_to_their_notes(foot: list[list[str]], notes: list[tuple[int, str]]) -> None:
+    page = [["the last paragraph of the page,1 runs on2 to3 its end."], *foot, ["05-49002 (F)"]]
+    assert [item for item in pagefoot.recover(page) if isinstance(item, tuple)] == notes

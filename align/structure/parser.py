@@ -62,6 +62,7 @@ _COVER_LINES, _COVER_LINE_LENGTH = 16, 300
 # "2025年方案预算", though it opens as a wrapped date's end does).
 _NOT_WRAPPED = ("", "header", "symbol", "agenda")
 _SECTION = re.compile(r"^[IVXL]+\.$")  # the ids' prefix in a section of a resolution in sections
+_TITLE_LINES = 4  # a title runs over at most so many lines
 _INTRO_LENGTH = 40  # an enacting formula is at most this long ("El Consejo de Seguridad,")
 
 
@@ -83,6 +84,8 @@ def parse(source: Source) -> Document:
     cover = [block for block in blocks if block.kind == "cover"]  # the cover page the markup marks
     blocks = [block for block in blocks if block.kind not in ("footnote", "cover")]
     title_at = _title_index(blocks, conv)
+    if title_at is not None:
+        blocks = _title_rejoined(blocks, title_at, conv)
     # without a title (a Security Council resolution) the cover page's lines stand above the enacting formula
     head = title_at if title_at is not None else _intro_index(blocks, conv)
     meta, units = _header(cover + blocks[:head], conv)
@@ -176,6 +179,27 @@ def _title_index(blocks: list[Block], conv: Convention) -> int | None:
         ):
             return index
     return None
+
+
+def _title_rejoined(blocks: list[Block], title_at: int, conv: Convention) -> list[Block]:
+    """The title whole where a converter's lines cut it: the title-like lines between it and the enacting
+    formula are its own ("78/33. 国际法院关于……的咨询" | "意见的后续行动" | "大会，"), as nothing else is
+    printed there."""
+    end = title_at + 1
+    while (
+        end < min(len(blocks), title_at + _TITLE_LINES)
+        and blocks[end].kind == "paragraph"
+        and _title_like(blocks[end].text)
+        and not conv.intro.match(blocks[end].text)
+        and not _is_structure(blocks[end].text, conv)
+    ):
+        end += 1
+    if end == title_at + 1 or end == len(blocks) or not conv.intro.match(blocks[end].text):
+        return blocks
+    title = Block(
+        join_lines([block.text for block in blocks[title_at:end]]), kind=blocks[title_at].kind
+    )
+    return [*blocks[:title_at], title, *blocks[end:]]
 
 
 def _title_like(text: str) -> bool:

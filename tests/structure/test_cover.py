@@ -131,3 +131,15 @@ def test_an_enacting_formula_run_onto_the_title_is_its_own_unit(lang: str, glued
     document = as_converted([glued, "1. Décide de ..."], lang, "A/RES/80/2")
     assert [unit.text for unit in document.units if unit.kind == "title"] == [title]
     assert any(unit.kind == "intro" for unit in document.units) == intro
+
+
+def test_a_title_a_converter_cut_over_two_lines_is_whole() -> None:
+    """A/RES/78/33, Chinese, line by line: the title's second line was read as a preambular paragraph,
+    and the enacting formula under it as another."""
+    lines = ["78/33. 国际法院关于“以核武器进行威胁或使用核武器的合法性”的咨询", "意见的后续行动", "大会，", "回顾其决议，", "1. 再次着重指出……；"]
+    document = as_converted(lines, "zh", "A/RES/78/33")
+    assert [(unit.id, unit.text) for unit in document.units[:3]] == [
+        ("title", "国际法院关于“以核武器进行威胁或使用核武器的合法性”的咨询意见的后续行动"),
+        ("intro", "大会，"),
+        ("pre.1", "回顾其决议，"),
+    ]

@@ -13,6 +13,8 @@ SYMBOL_IN_TEXT = r"(?<![A-Za-z0-9])[A-Z]{1,6}(?:/[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A
 SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
 # Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
 PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
+# ... of which a comma or semicolon also ends a clause or a list's item inside a paragraph
+CLAUSE_END = tuple(",;")
 # Page furniture of UN documents (ODS PDF layout): a page number alone, the job number and its
 # barcode line ("05-49777", "05-49777 (F)", "*0549777*"), a running header made of the symbol.
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[0-9٠-٩]{1,3}(?:\s*/\s*[0-9]{1,3})?$", re.I)

@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 from align.ingest.pagefoot import NOTE
-from align.untext import PARAGRAPH_END, furniture
+from align.untext import CLAUSE_END, PARAGRAPH_END, furniture
 
 # Text is given line by line when its chunks are pages: a median chunk this long.
 _UNBROKEN_LINES = 12
@@ -32,7 +32,6 @@ _NOTE_TYPE = 1.1
 # the first word of a line: a Chinese or Japanese character is a word
 _FIRST_WORD = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\S+")
 _ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
-_MAY_END = (",", ";")  # how a preambular paragraph ends, and a clause inside one
 _OPENS = re.compile(
     r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?[a-zA-Z0-9]{1,5}\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
 )
@@ -71,7 +70,7 @@ def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
         if alone or ends:
             out.append(current)
             current = []
-        elif text.endswith(_MAY_END) and following[:1].islower():
+        elif text.endswith(CLAUSE_END) and following[:1].islower():
             current[-1] = text + "\n"
     return out + ([current] if current else [])
 

@@ -29,6 +29,7 @@ _IN_SYMBOL = re.compile(r"[/.][A-Za-z]*$")
 _LEAD = 20  # how far a page's first note may run ahead of the last one seen (notes the text lost)
 _RUN_ON = 3  # at most so many lines of a note run on in a chunk of their own
 _GLUED = 4  # so many chunks up from a page's end are looked into for notes run into the text
+_NOTE_END = (".", "。")  # a note's line that ends so ended the note
 
 Chunk = list[str]  # the lines of one blank-line-separated chunk
 Note = tuple[int, str]
@@ -123,10 +124,12 @@ def _foot(page: list[Chunk], expected: int, cited: set[int]) -> int | None:
     that note's number stands alone with a numbered note under it (its text was set apart, above:
     "Ibid.", "9", "10 Ibid.")."""
     for start in range(1, len(page)):
-        if _opens(page[start], expected, cited) and all(
-            _in_foot(page, index, start) for index in range(start + 1, len(page))
-        ):
-            lines = [line for chunk in page[start:] for line in chunk]
+        if not _opens(page[start], expected, cited):
+            continue
+        lines = [line for chunk in page[start:] for line in chunk]
+        # the numbers the foot sets apart from their texts
+        apart = sum(1 for line in lines if (match := _note_line(line)) and not match[2])
+        if all(_in_foot(page, index, apart) for index in range(start + 1, len(page))):
             textless = not _note_line(lines[0])[2] and (
                 len(lines) == 1 or bool(_note_line(lines[1]))
             )
@@ -142,21 +145,15 @@ def _foot(page: list[Chunk], expected: int, cited: set[int]) -> int | None:
     return None
 
 
-def _in_foot(page: list[Chunk], index: int, start: int) -> bool:
-    """Chunk `index`, below the foot's first (`start`), belongs to it: it holds a note or a number, or
-    runs on from the note above it, which did not end, or stands above a number set apart, or holds
-    texts of the numbers the foot sets apart (pdfminer's column of numbers, "2" ... "9", above or below
-    their texts)."""
-    apart = sum(
-        1
-        for chunk in page[start:]
-        for line in chunk
-        if (match := _note_line(line)) and not match[2]
-    )
+def _in_foot(page: list[Chunk], index: int, apart: int) -> bool:
+    """Chunk `index`, below the foot's first, belongs to it: it holds a note or a number, or runs on from
+    the note above it, which did not end, or stands above a number set apart, or holds no more lines than
+    the `apart` numbers the foot sets apart from their texts (pdfminer's column of numbers, "2" ... "9",
+    above or below their texts)."""
     return (
         any(_note_line(line) for line in page[index])
         or len(page[index]) <= _RUN_ON
-        and not page[index - 1][-1].rstrip().endswith((".", "。"))
+        and not page[index - 1][-1].rstrip().endswith(_NOTE_END)
         or index + 1 < len(page)
         and bool(_note_line(page[index + 1][0]))
         or len(page[index]) <= apart
@@ -196,7 +193,7 @@ def _notes(foot: list[Chunk], cited: set[int]) -> list[Note]:
             notes.append([numbers.pop(), line])
             after_note = True
         else:  # under a note that did not end, its next line; else a text set apart
-            runs = after_note and not lines[index - 1].endswith((".", "。"))
+            runs = after_note and not lines[index - 1].endswith(_NOTE_END)
             orphans.append((len(notes) - 1, line, runs))
     apart = [index for index, (_above, _text, runs) in enumerate(orphans) if not runs]
     if numbers and len(apart) > len(numbers):

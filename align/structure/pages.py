@@ -6,9 +6,7 @@ from align.langs.record import Convention
 from align.marks import without_trailing_references
 from align.model import Block
 from align.structure.conventions import ANNEX_MARK, SECTION_MARK
-from align.untext import PARAGRAPH_END, furniture, join_lines
-
-_LIST_END = tuple(",;")
+from align.untext import CLAUSE_END, PARAGRAPH_END, furniture, join_lines
 
 
 def is_furniture(block: Block) -> bool:
@@ -88,6 +86,6 @@ def _continues(before: Block, after: Block, conv: Convention) -> bool:
     # the page broke a list ("64/1 du 6 octobre 2009," | "66/219 du ...")
     return (
         not end.endswith(PARAGRAPH_END)
-        or end.endswith(_LIST_END)
+        or end.endswith(CLAUSE_END)
         and bool(conv.continuation.match(after.text))
     )

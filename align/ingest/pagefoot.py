@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from align.untext import furniture, join_lines
 
 NOTE = re.compile(r"^([0-9]{1,3})(?:\s+(\S.*))?$")  # "12 Ibid." or "12" alone, never "12. Decides"
-# a date is no note ("4 December 2024", "18 de diciembre de 2025", printed under the meeting line)
-_DATE = re.compile(r"^[0-9]{1,2}\s+(?:\S+\s+){1,3}(?:19|20)[0-9]{2}\b")
+# a date is no note ("4 December 2024", "18 de diciembre de 2025", printed under the meeting line); a
+# note may cite a year's resolution ("2 Résolutions 2006/46, 2008/3 ... du Conseil économique et social")
+_DATE = re.compile(r"^[0-9]{1,2}\s+(?:\S+\s+){1,3}(?:19|20)[0-9]{2}\b(?!/)")
 # a note's number run into the text: after a word, closing punctuation or a year ("2024-20346,": the
 # decade 2024-2034, note 6), before a space, punctuation or the end of the line
 _REFERENCE = re.compile(
@@ -29,7 +30,15 @@ _IN_SYMBOL = re.compile(r"[/.][A-Za-z]*$")
 _LEAD = 20  # how far a page's first note may run ahead of the last one seen (notes the text lost)
 _RUN_ON = 3  # at most so many lines of a note run on in a chunk of their own
 _GLUED = 4  # so many chunks up from a page's end are looked into for notes run into the text
-_NOTE_END = (".", "。")  # a note's line that ends so ended the note
+_NOTE_END = (
+    ".",
+    "。",
+)  # a note's line that ends so ended the note, unless with a citation's abbreviation
+# the abbreviations a note's citation cuts at a line's end ("... segunda parte, cap. X, secc." | "C.4."):
+# UN notes use them inside, never as their last word
+_CITING = re.compile(
+    r"(?<![^\W\d_])(?:vols?|No|chaps?|caps?|sect|secc|núm|paras?|párrs?|pars?|pp?|гл|разд|пп?|т|ч)\.$"
+)
 
 Chunk = list[str]  # the lines of one blank-line-separated chunk
 Note = tuple[int, str]
@@ -46,7 +55,7 @@ def recover(chunks: list[Chunk | None]) -> Iterator[Chunk | Note | None]:
             continue
         cited = _cited(page)
         page, start = _footed(page, expected, cited)
-        notes = _notes(page[start:], cited) if start is not None else []
+        notes = _notes(page[start:], cited)[0] if start is not None else []
         if notes:
             yield from _referenced(page[:start], [number for number, _text in notes])
             yield from notes
@@ -66,8 +75,20 @@ def _cited(page: list[Chunk]) -> set[int]:
 
 
 def _footed(page: list[Chunk], expected: int, cited: set[int]) -> tuple[list[Chunk], int | None]:
-    """The page and where its foot starts. Where a converter ran the first notes into the text above
-    them with no blank line (pdftotext, PyMuPDF), and no foot opens with the note expected, a chunk
+    """The page and where its foot starts, with the lines above it that are texts of numbers it sets
+    apart (see `_set_apart`)."""
+    page, start = _opening(page, expected, cited)
+    taken = _set_apart(page, start, cited) if start is not None else 0
+    if not taken:
+        return page, start
+    above = page[start - 1]
+    head = [above[:-taken]] if taken < len(above) else []
+    return page[: start - 1] + head + [above[-taken:]] + page[start:], start - 1 + len(head)
+
+
+def _opening(page: list[Chunk], expected: int, cited: set[int]) -> tuple[list[Chunk], int | None]:
+    """The page and the chunk its foot opens with. Where a converter ran the first notes into the text
+    above them with no blank line (pdftotext, PyMuPDF), and no foot opens with the note expected, a chunk
     near the page's end is cut at the line of that note."""
     start = _foot(page, expected, cited)
     if start is not None and _first(page[start]) == expected:
@@ -87,6 +108,27 @@ def _footed(page: list[Chunk], expected: int, cited: set[int]) -> tuple[list[Chu
             cut = at - index
             return page[:index] + [page[index][:cut]] + lines[cut:] + page[index + 1 :], index + 1
     return page, start
+
+
+def _set_apart(page: list[Chunk], start: int, cited: set[int]) -> int:
+    """How many of the last lines of the chunk above the foot are texts the layout set apart from their
+    numbers in the foot, printed above them ("Ibid.", "9", "10 Ibid."; "Ibid., annexe II.", "1 Résolution
+    69/283, annexe I.", "2", "3 Rapport ..."), or run by a converter into the paragraph above ("... 供",
+    "S/PRST/2013/2；见 ...", "9", "10 ..."): the fewest that each find a number, losing no note."""
+    foot = page[start:]
+    if start < 2 or not any(
+        not match[2] for chunk in foot for line in chunk if (match := _note_line(line))
+    ):
+        return 0
+    above = page[start - 1]
+    notes = len(_notes(foot, cited)[0])
+    for taken in range(1, min(len(above), _RUN_ON) + 1):
+        if _note_line(above[-taken]):
+            break
+        found, lost = _notes([above[-taken:], *foot], cited)
+        if not lost and len(found) >= notes:
+            return taken
+    return 0
 
 
 def _first(chunk: Chunk) -> int | None:
@@ -120,9 +162,7 @@ def _opens(chunk: Chunk, expected: int, cited: set[int]) -> bool:
 
 def _foot(page: list[Chunk], expected: int, cited: set[int]) -> int | None:
     """Where the page's foot starts, or None: the first chunk that opens with the expected note (or one
-    the page `cited`) and after which every chunk belongs to the foot; or the short chunk above it when
-    that note's number stands alone with a numbered note under it (its text was set apart, above:
-    "Ibid.", "9", "10 Ibid.")."""
+    the page `cited`) and after which every chunk belongs to the foot."""
     for start in range(1, len(page)):
         if not _opens(page[start], expected, cited):
             continue
@@ -130,44 +170,40 @@ def _foot(page: list[Chunk], expected: int, cited: set[int]) -> int | None:
         # the numbers the foot sets apart from their texts
         apart = sum(1 for line in lines if (match := _note_line(line)) and not match[2])
         if all(_in_foot(page, index, apart) for index in range(start + 1, len(page))):
-            textless = not _note_line(lines[0])[2] and (
-                len(lines) == 1 or bool(_note_line(lines[1]))
-            )
-            above = page[start - 1]
-            if (
-                textless
-                and start > 1
-                and len(above) <= _RUN_ON
-                and not any(_note_line(line) for line in above)
-            ):
-                return start - 1
             return start
     return None
 
 
 def _in_foot(page: list[Chunk], index: int, apart: int) -> bool:
     """Chunk `index`, below the foot's first, belongs to it: it holds a note or a number, or runs on from
-    the note above it, which did not end, or stands above a number set apart, or holds no more lines than
+    the note above it, which did not end (a few lines, or any number ending the page), or stands above a number set apart, or holds no more lines than
     the `apart` numbers the foot sets apart from their texts (pdfminer's column of numbers, "2" ... "9",
     above or below their texts)."""
     return (
         any(_note_line(line) for line in page[index])
-        or len(page[index]) <= _RUN_ON
-        and not page[index - 1][-1].rstrip().endswith(_NOTE_END)
+        or (len(page[index]) <= _RUN_ON or index == len(page) - 1)
+        and not _ended(page[index - 1][-1])
         or index + 1 < len(page)
         and bool(_note_line(page[index + 1][0]))
         or len(page[index]) <= apart
     )
 
 
-def _notes(foot: list[Chunk], cited: set[int]) -> list[Note]:
+def _ended(line: str) -> bool:
+    """The note whose line this is ended with it."""
+    line = line.rstrip()
+    return line.endswith(_NOTE_END) and not _CITING.search(line)
+
+
+def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
     """The notes of a page's foot, by number: a numbered line starts a note, and so does a number alone
     followed by a line of text. The text lines set apart take the numbers printed apart, in order, when
     they are as many (a column of numbers: "6", "7", then "Ibid., vol. 2237", "Ibid., vol. 1577", "8");
     a text line under a note that did not end continues it. A line of a note may open with a number ("...
     suplemento núm." | "17 (A/78/17)."): right under a note, a numbered line that neither follows its
     number nor is cited on the page runs on from it (read as note 17, it made the next page's notes 2
-    to 9 unexpected, and paragraphs)."""
+    to 9 unexpected, and paragraphs). With the notes, the number of lines placed in none (text set apart
+    above the first note that no number takes)."""
     notes: list[list] = []  # [number, text]
     numbers: list[int] = []  # numbers printed apart, waiting for their text
     orphans: list[tuple[int, str, bool]] = []  # (the note above, text, whether it runs on from it)
@@ -193,7 +229,7 @@ def _notes(foot: list[Chunk], cited: set[int]) -> list[Note]:
             notes.append([numbers.pop(), line])
             after_note = True
         else:  # under a note that did not end, its next line; else a text set apart
-            runs = after_note and not lines[index - 1].endswith(_NOTE_END)
+            runs = after_note and not _ended(lines[index - 1])
             orphans.append((len(notes) - 1, line, runs))
     apart = [index for index, (_above, _text, runs) in enumerate(orphans) if not runs]
     if numbers and len(apart) > len(numbers):
@@ -211,7 +247,8 @@ def _notes(foot: list[Chunk], cited: set[int]) -> list[Note]:
     for above, text, _runs in orphans:
         if above >= 0:
             notes[above][1] = join_lines([notes[above][1], text])
-    return sorted((number, text) for number, text in notes)
+    lost = sum(1 for above, _text, _runs in orphans if above < 0)
+    return sorted((number, text) for number, text in notes), lost
 
 
 def _referenced(body: list[Chunk], numbers: list[int]) -> Iterator[Chunk]:

@@ -167,3 +167,76 @@ def test_a_column_of_numbers_set_apart_gives_each_note_its_text(versions, lang: 
 def test_the_lines_of_a_page_foot_go_to_their_notes(foot: list[list[str]], notes: list[tuple[int, str]]) -> None:
     page = [["the last paragraph of the page,1 runs on2 to3 its end."], *foot, ["05-49002 (F)"]]
     assert [item for item in pagefoot.recover(page) if isinstance(item, tuple)] == notes
+
+
+@pytest.mark.parametrize(
+    ("page", "notes"),
+    [
+        (  # A/RES/78/103, Spanish: a note cut after a citation's abbreviation, another's lines a chunk of
+            # their own at the page's end; before, the notes were paragraphs
+            [
+                ["regionales y reafirmadas por la Comisión en su 53er período de sesiones1, y a promover el"],
+                ["1 Ibid., septuagésimo quinto período de sesiones, suplemento núm. 17 (A/75/17), segunda parte, cap. X, secc."],
+                ["C.4."],
+                ["2 Incluidos el Convenio Aduanero sobre Contenedores (Ginebra, 2 de diciembre de 1972), el Convenio"],
+                [
+                    "Aduanero sobre Importación Temporal de Vehículos Comerciales de Transporte por Carretera (Ginebra, 18",
+                    "de mayo de 1956), el Convenio Aduanero Relativo al Transporte Internacional de Mercancías al Amparo de",
+                    "los Cuadernos TIR (Ginebra, 14 de noviembre de 1975), el Convenio Internacional sobre la Armonización de",
+                    "los Controles de Mercancías en las Fronteras (Ginebra, 21 de octubre de 1982) y el Acuerdo sobre",
+                ],
+            ],
+            [
+                (1, "Ibid., septuagésimo quinto período de sesiones, suplemento núm. 17 (A/75/17), segunda parte, cap. X, secc. C.4."),
+                (
+                    2,
+                    "Incluidos el Convenio Aduanero sobre Contenedores (Ginebra, 2 de diciembre de 1972), el Convenio Aduanero sobre "
+                    "Importación Temporal de Vehículos Comerciales de Transporte por Carretera (Ginebra, 18 de mayo de 1956), el "
+                    "Convenio Aduanero Relativo al Transporte Internacional de Mercancías al Amparo de los Cuadernos TIR (Ginebra, "
+                    "14 de noviembre de 1975), el Convenio Internacional sobre la Armonización de los Controles de Mercancías en "
+                    "las Fronteras (Ginebra, 21 de octubre de 1982) y el Acuerdo sobre",
+                ),
+            ],
+        ),
+        (  # A/RES/78/132, French: a note citing a year's resolutions is no date
+            [
+                ["ses résolutions antérieures sur la question1,", "ainsi que les résolutions antérieures du Conseil sur la question2,"],
+                ["1 Résolutions 56/183, 57/238, 59/220, 60/252, 62/182, 63/202, 64/187, 65/141, 66/184, 67/195, 68/198,"],
+                ["69/204, 70/184, 71/212, 72/200, 73/218, 74/197, 75/202 et 76/189."],
+                ["2 Résolutions 2006/46, 2008/3, 2009/7, 2010/2, 2011/16, 2012/5, 2013/9, 2014/27, 2015/26, 2016/22,"],
+                ["2017/21, 2018/28, 2019/24, 2020/12, 2021/28 et 2022/15 du Conseil économique et social."],
+            ],
+            [
+                (1, "Résolutions 56/183, 57/238, 59/220, 60/252, 62/182, 63/202, 64/187, 65/141, 66/184, 67/195, 68/198, 69/204, 70/184, 71/212, 72/200, 73/218, 74/197, 75/202 et 76/189."),
+                (2, "Résolutions 2006/46, 2008/3, 2009/7, 2010/2, 2011/16, 2012/5, 2013/9, 2014/27, 2015/26, 2016/22, 2017/21, 2018/28, 2019/24, 2020/12, 2021/28 et 2022/15 du Conseil économique et social."),
+            ],
+        ),
+        (  # A/RES/78/152, French: a text above the foot whose number is printed apart under a note
+            [
+                ["Rappelant en outre la Déclaration de Sendai1 et le Cadre de Sendai pour la", "réduction des risques de catastrophe (2015-2030)2,"],
+                ["Rappelant la Déclaration de Rio sur l’environnement et le développement3,"],
+                ["Ibid., annexe II."],
+                ["1 Résolution 69/283, annexe I.", "2", "3 Rapport de la Conférence des Nations Unies sur l’environnement et le développement."],
+            ],
+            [(1, "Résolution 69/283, annexe I."), (2, "Ibid., annexe II."), (3, "Rapport de la Conférence des Nations Unies sur l’environnement et le développement.")],
+        ),
+        (  # A/RES/78/6, Chinese line by line: the text of a number printed apart run into the paragraph above
+            [
+                ["21. 依然欢迎2013年2月12日安全理事会主席声明，9 安理会在该声明中重申其之前的呼吁；"],
+                [
+                    "31. 邀请国际刑事法院依照《关系协定》第6条的规定，酌情提交法院2023/24年度活动报告，供",
+                    "S/PRST/2013/2；见《安全理事会决议及决定，2012年8月1日至2013年7月31日》(S/INF/68)。",
+                ],
+                ["9", "10 《大会正式记录，第七十八届会议，补编第1号》(A/78/1)。"],
+            ],
+            [(9, "S/PRST/2013/2；见《安全理事会决议及决定，2012年8月1日至2013年7月31日》(S/INF/68)。"), (10, "《大会正式记录，第七十八届会议，补编第1号》(A/78/1)。")],
+        ),
+    ],
+)
+def test_a_page_foot_s_notes_as_converters_printed_real_pages(page: list[list[str]], notes: list[tuple[int, str]]) -> None:
+    items = list(pagefoot.recover([*page, ["05-49003 (S)"]]))
+    assert [item for item in items if isinstance(item, tuple)] == notes
+    body = [line for item in items if isinstance(item, list) for line in item]
+    assert not any(line in text for line in body for _, text in notes)
+    kept = " ".join(body + [text for _, text in notes])
+    assert all(line.lstrip("0123456789 ")[:20] in kept for chunk in page for line in chunk)  # no line lost

@@ -14,7 +14,7 @@ SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
 # Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
 PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
 # ... of which a comma or semicolon also ends a clause or a list's item inside a paragraph
-CLAUSE_END = tuple(",;")
+CLAUSE_END = tuple(",;，；")
 # Page furniture of UN documents (ODS PDF layout): a page number alone, the job number and its
 # barcode line ("05-49777", "05-49777 (F)", "*0549777*"), a running header made of the symbol.
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[0-9٠-٩]{1,3}(?:\s*/\s*[0-9]{1,3})?$", re.I)
@@ -25,6 +25,9 @@ _SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/.()+\-]*$")
 # Digits other than ASCII that UN documents use: Arabic-Indic, Eastern Arabic-Indic, full-width.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+# Chinese wraps its lines with no space whatever character the wrap falls on ("第73/2" | "91号决议",
+# "编号：C.78.II" | ".A.11"): text ending with a Chinese character this near its end is Chinese
+_CJK_TAIL = 12
 
 
 def ascii_digits(text: str) -> str:
@@ -52,16 +55,18 @@ def join_lines(lines: list[str]) -> str:
 
 
 def separator(before: str, after: str) -> str:
-    """What goes between two pieces of text joined into one: a space, or nothing beside Chinese.
+    """What goes between two pieces of text joined into one: a space, or nothing in Chinese.
 
     >>> separator("fonds", "susmentionnés"), separator("基金", "捐款"), separator("", "x")
     (' ', '', '')
+    >>> separator("2019年4月15日第73/2", "91号决议"), separator("in 2015", "12 months")
+    ('', ' ')
     """
     if (
         not before
         or not after
         or before.endswith("\n")
-        or _CJK.match(before[-1])
+        or _CJK.search(before[-_CJK_TAIL:])
         or _CJK.match(after[0])
     ):
         return ""

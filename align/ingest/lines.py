@@ -8,8 +8,9 @@ alone are lines of their own; a numbered paragraph or item opens a new one.
            | after a line well short of full before one opening with a capital, a digit or a
              character of a script without case
            | around furniture and numbers alone | before "12." "(a)" "a)" "12 -" "80/156."
-    maybe := a full line ending with , or ; before one opening in lower case: kept as a hard line
-             break ("\n"), for structure to cut where the language opens a paragraph so (Russian)
+    maybe := a full line ending with , or ; before one opening in lower case or in a script without
+             case: kept as a hard line break ("\n"), for structure to cut where the language opens a
+             paragraph so (Russian, Chinese)
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _NOTE_TYPE = 1.1
 # the first word of a line: a Chinese or Japanese character is a word
 _FIRST_WORD = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\S+")
 _ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
+# a note's number raised after the punctuation that ends a line ("... 第50/17号决议，11")
+_RAISED = re.compile(r"(?<=[" + re.escape("".join(PARAGRAPH_END)) + r"])[0-9]{1,3}$")
 _OPENS = re.compile(
     r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?[a-zA-Z0-9]{1,5}\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
 )
@@ -61,8 +64,9 @@ def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
         room = (
             full - _width(text) - _width(_next_word(following))
         )  # the next word would have fitted
+        end = _RAISED.sub("", text)
         ends = (
-            text.endswith(_ENDS)
+            end.endswith(_ENDS)
             and room > _TIGHT * full
             or room > _LOOSE * full
             and _opens_anew(following)
@@ -70,7 +74,7 @@ def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
         if alone or ends:
             out.append(current)
             current = []
-        elif text.endswith(CLAUSE_END) and following[:1].islower():
+        elif end.endswith(CLAUSE_END) and (following[:1].islower() or _caseless(following[:1])):
             current[-1] = text + "\n"
     return out + ([current] if current else [])
 
@@ -98,10 +102,9 @@ def _opens_anew(line: str) -> bool:
     """The line does not run on from the one above: it opens with a capital or a digit, or with a
     character of a script without case (Chinese, Arabic)."""
     first = line[:1]
-    return bool(first) and (
-        first.isupper()
-        or first.isdigit()
-        or first.isalpha()
-        and not first.islower()
-        and not first.isupper()
-    )
+    return bool(first) and (first.isupper() or first.isdigit() or _caseless(first))
+
+
+def _caseless(char: str) -> bool:
+    """A letter of a script without case (Chinese, Arabic)."""
+    return char.isalpha() and not char.islower() and not char.isupper()

@@ -1,6 +1,24 @@
 """Chinese, as UN documents write it."""
 
+import re
+
 from align.langs.record import LATIN_LETTERS, Convention, Language, rx
+
+# The verbs opening the preambular paragraphs of the General Assembly's sessions 78-80 nine times or
+# more, after 又 or 还 ("also") or not, and after a comma inside one at most a third as often (94 % of
+# those 15,293 paragraphs open with one), "in this regard" before them or not: where a converter's line
+# ended after a comma, one of them opens a paragraph.
+_RECITAL = (
+    "(?:在这方面，)?(?:又|还)?(?:"
+    + "|".join(
+        (
+            "回顾 重申 认识 表示 注意 强调 欢迎 确认 关切 意识 承认 深为 铭记 深信 赞赏 着重 审议 考虑 "
+            "严重 再次 念及 肯定 欣见 遵循 满意 谴责 极为 感到 指出 知悉 痛惜 深感 相信 同样 遗憾 最强 "
+            "坚信 提及"
+        ).split()
+    )
+    + ")"
+)
 
 LANGUAGE = Language(
     code="zh",
@@ -19,6 +37,8 @@ LANGUAGE = Language(
         intro=rx(r"^(?:大会|安全理事会)\s*[,，]?$"),
         glued_intro=rx(r"^((?:因此现在\s*[,，]\s*)?(?:大会|安全理事会)\s*[,，])\s*(?=\S)"),
         meeting=rx(r"^第?\d+\s*次全体会议"),  # "第48次全体会议"
+        # only where a converter's line ended (a hard line break): the same verbs follow commas inside
+        opener=re.compile(rf"(?<=[，；,;])\n(?={_RECITAL})"),
         header={
             "publisher": rx(r"^(联合国)$"),
             "body": rx(r"^(?:联合国\s*)?(大会|安全理事会|经济及社会理事会)$"),

@@ -329,7 +329,9 @@ def _apart(line: str, conv: Convention) -> list[str]:
 
 
 def _unit(id_: str, kind: str, text: str, number: str = "", numbered: bool = True) -> Unit:
-    clean, marks = strip_references(text)
+    # a converter's line end kept for the language's rules (ingest/lines.py) is a soft one now: no space
+    # in Chinese
+    clean, marks = strip_references(join_lines(text.split("\n")))
     return Unit(id_, kind, clean, number, marks, numbered)
 
 

@@ -26,8 +26,10 @@ _RECITAL = (
     + r")\b"
 )
 # Any word shaped like a participle (or a declaration's "подтверждаем") may open one: lower-case text that
-# opens otherwise runs on from the page before ("... утвердила всеобъемлющий," | "рассчитанный на ...").
-_MAY_OPEN = _LEAD + r"(?:\w+(?:(?<!с)я|сь|в|вши|ем|им)|будучи)\b"
+# opens otherwise runs on from the page before ("... утвердила всеобъемлющий," | "рассчитанный на ...",
+# "... меньшинствам," | "правозащитников, ...", "... последствия для" | "состояния экономики": no
+# participle ends in "ов" or "ия").
+_MAY_OPEN = _LEAD + r"(?:\w+(?:(?<![си])я|сь|(?<!о)в|вши|ем|им)|будучи)\b"
 
 LANGUAGE = Language(
     code="ru",

@@ -254,3 +254,33 @@ def test_a_chinese_preamble_given_line_by_line_keeps_its_paragraphs(versions, sy
     assert [unit.id for unit in read.units if unit.kind != "cover"] == [unit.id for unit in document.units]
     truth = {unit.id: unit.text for unit in document.units}
     assert all(unit.text.count(" ") <= truth[unit.id].count(" ") for unit in read.units if unit.kind != "cover")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (  # A/RES/78/208
+            "признавая также, что уважение прав человека, защита демократических\nинститутов и принципов и продвижение "
+            "верховенства права создают\nусловия, в которых страны могут содействовать развитию,\nкоренных народов, лиц, "
+            "принадлежащих к меньшинствам,",
+            "правозащитников, гражданского общества, бизнеса и частного сектора,\nнаучных и академических кругов и всех "
+            "других заинтересованных сторон,",
+        ),
+        (  # A/RES/78/152
+            "отмечая, что явление Эль‑Ниньо носит циклический характер и может\nприводить к возникновению масштабных "
+            "опасных природных явлений,\nкраткосрочные и долгосрочные последствия для здоровья людей,",
+            "состояния экономики и производства продовольствия на местном,\nрегиональном и глобальном уровнях и особенно "
+            "пагубно сказалось на\nположении лиц, зарабатывающих на жизнь сельским хозяйством,",
+        ),
+    ],
+    ids=["78-208", "78-152"],
+)
+def test_a_russian_preambular_paragraph_a_page_break_cut_is_whole(before: str, after: str, tmp_path: Path) -> None:
+    """Russian opens a preambular paragraph with a participle in lower case; a noun ending as one might
+    ("правозащитников", "состояния") after a page break runs on: it was read as a paragraph of its own."""
+    text = f"A/RES/78/152\n\nГенеральная Ассамблея,\n\n{before}\n\n05-49003 (R)\n\n3\n\nA/RES/78/152\n\n{after}\n\n1. Постановляет;\n"
+    path = tmp_path / "A_RES_78_152-ru.txt"
+    path.write_text(text, encoding="utf-8")
+    preamble = [unit for unit in parse(read_source(path, "ru", "A/RES/78/152")).units if unit.kind == "preamble"]
+    assert len(preamble) == 1
+    assert preamble[0].text.endswith(after.split("\n")[-1])

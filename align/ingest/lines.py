@@ -7,7 +7,8 @@ alone are lines of their own; a numbered paragraph or item opens a new one.
     break := after a short line ending with . ; : , (and their CJK and Arabic forms)
            | after a line well short of full before one opening with a capital, a digit or a
              character of a script without case
-           | around furniture and numbers alone | before "12." "(a)" "a)" "12 -" "80/156."
+           | around furniture and numbers alone | before "12." "(a)" "a)" "12 -" "80/156." (never
+             "(XV)", a resolution's session: "1514 (XV)")
     maybe := a full line ending with , or ; before one opening in lower case or in a script without
              case: kept as a hard line break ("\n"), for structure to cut where the language opens a
              paragraph so (Russian, Chinese)
@@ -36,7 +37,7 @@ _ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
 # a note's number raised after the punctuation that ends a line ("... 第50/17号决议，11")
 _RAISED = re.compile(r"(?<=[" + re.escape("".join(PARAGRAPH_END)) + r"])[0-9]{1,3}$")
 _OPENS = re.compile(
-    r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?[a-zA-Z0-9]{1,5}\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
+    r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?[a-z0-9]{1,5}\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
 )
 
 

@@ -92,10 +92,14 @@ class Convention:
     glued_intro: re.Pattern[str] | None = None
 
 
+# Right after a comma or semicolon, or after the note references that follow one ("Consensus,[^8]")
+AFTER_CLAUSE = r"(?:(?<=[,;，；])|(?<=[,;，；]\[\^\d\])|(?<=[,;，；]\[\^\d\d\]))"
+
+
 def openers(*words: str) -> re.Pattern[str]:
     """A second preambular paragraph's opening inside a text: one of `words` (or patterns) after a comma
-    or semicolon and a space."""
-    return re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(words) + r")\b)")
+    or semicolon (and its notes' references) and a space."""
+    return re.compile(AFTER_CLAUSE + r"\s+(?=(?:" + "|".join(words) + r")\b)")
 
 
 # Languages other than the six: numbered structure recognised generically, in any script. An article is a

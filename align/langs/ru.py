@@ -2,7 +2,14 @@
 
 import re
 
-from align.langs.record import CYRILLIC_LETTERS, SUB_CYRILLIC, Convention, Language, rx
+from align.langs.record import (
+    AFTER_CLAUSE,
+    CYRILLIC_LETTERS,
+    SUB_CYRILLIC,
+    Convention,
+    Language,
+    rx,
+)
 
 # How a preambular paragraph opens: a participle, after at most two words such as "с глубокой
 # обеспокоенностью", "вновь", "глубоко". Russian opens these in lower case, like the text a page break or a
@@ -51,7 +58,7 @@ LANGUAGE = Language(
         continuation=re.compile(rf"^(?:\d|(?!{_MAY_OPEN})[а-яё])"),
         # only where a converter's line ended (a hard line break): inside a paragraph, a comma is often
         # followed by such a participle ("..., подтверждая")
-        opener=re.compile(rf"(?<=[,;])\n(?={_RECITAL})"),
+        opener=re.compile(rf"{AFTER_CLAUSE}\n(?={_RECITAL})"),
         header={
             "publisher": rx(r"^(Организация Объединенных Наций)$"),
             "body": rx(

@@ -49,7 +49,12 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
             out[previous] = Block(join_lines([out[previous].text, block.text]), kind="paragraph")
         else:
             out.append(block)
-            if block.kind == "paragraph" and opener and not conv.paragraph.match(block.text):
+            if (
+                block.kind == "paragraph"
+                and opener
+                and not conv.paragraph.match(block.text)
+                and without_trailing_references(block.text).endswith(CLAUSE_END)
+            ):  # a preambular paragraph's, not a cover line's ("Promotion and protection of ...")
                 openers.add(opener)
         broken = False
     return out

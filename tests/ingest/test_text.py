@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from align.ingest import lines as by_line
 from align.ingest import pagefoot, read_source
 from align.model import Document
 from align.structure import parse
@@ -284,3 +285,14 @@ def test_a_russian_preambular_paragraph_a_page_break_cut_is_whole(before: str, a
     preamble = [unit for unit in parse(read_source(path, "ru", "A/RES/78/152")).units if unit.kind == "preamble"]
     assert len(preamble) == 1
     assert preamble[0].text.endswith(after.split("\n")[-1])
+
+
+def test_a_line_opening_with_a_resolution_s_session_runs_on() -> None:
+    """A/RES/78/89, French, line by line: "... 1514 (XV) du 14 décembre 1960 et 1541" | "(XV) du 15 décembre
+    1960 ..." was cut as if "(XV)" were an item's letter."""
+    chunk = [
+        "le peuple des Îles Vierges britanniques et qu’elles sont conformes aux principes",
+        "clairement définis dans ses résolutions 1514 (XV) du 14 décembre 1960 et 1541",
+        "(XV) du 15 décembre 1960 et d’autres résolutions qu’elle a adoptées,",
+    ]
+    assert by_line.paragraphs(chunk, 80.0) == [chunk]

@@ -80,3 +80,33 @@ def test_no_false_rejoin_and_furniture_dropped(text: str, expected: list[str]) -
 )
 def test_a_number_the_text_runs_into_is_still_the_paragraph_number(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert units(text, lang) == expected
+
+
+def test_a_preambular_paragraph_opens_after_the_reference_ending_the_one_above() -> None:
+    """A/RES/78/159, English, line by line: "... the Monterrey Consensus,8" ran into "Reaffirming the United
+    Nations Convention on the Law of the Sea": the note's reference stood between the comma and the
+    opening word, and the two were one preambular paragraph."""
+    text = (
+        "The General Assembly,\n\nRecalling the outcome document to Review the Implementation of the Monterrey Consensus,[^8] "
+        "Reaffirming the United Nations Convention on the Law of the Sea,[^9] which provides the legal framework,\n\n"
+        "---\n\n[^8]: Resolution 63/239, annex.\n\n[^9]: United Nations, Treaty Series, vol. 1833, No. 31363."
+    )
+    assert [unit_id for unit_id, _ in units(text, "en")] == ["intro", "pre.1", "pre.2", "fn.8", "fn.9"]
+
+
+def test_a_cover_line_s_first_word_does_not_stop_a_paragraph_running_on() -> None:
+    """A/RES/78/208, English: the agenda item "Promotion and protection of human rights ..." made
+    "promotion" a word that opens paragraphs, so "Reaffirming that United Nations electoral assistance and
+    support for the" | page break | "promotion of democratization are provided ..." stayed two units."""
+    text = (
+        "Agenda item 71 (b)\n\nPromotion and protection of human rights: human rights questions\n\n"
+        "78/208. Strengthening the role of the United Nations in the promotion of democratization\n\n"
+        "The General Assembly,\n\nReaffirming that United Nations electoral assistance and support for the\n\n"
+        "05-49002 (E)\n\n2\n\nA/RES/78/208\n\n"
+        "promotion of democratization are provided only at the specific request of the Member State concerned,"
+    )
+    assert units(text, "en")[-1] == (
+        "pre.1",
+        "Reaffirming that United Nations electoral assistance and support for the promotion of democratization "
+        "are provided only at the specific request of the Member State concerned,",
+    )

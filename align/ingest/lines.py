@@ -7,8 +7,8 @@ alone are lines of their own; a numbered paragraph or item opens a new one.
     break := after a short line ending with . ; : , (and their CJK and Arabic forms)
            | after a line well short of full before one opening with a capital, a digit or a
              character of a script without case
-           | around furniture and numbers alone | before "12." "(a)" "a)" "12 -" "80/156." (never
-             "(XV)", a resolution's session: "1514 (XV)")
+           | around furniture, numbers alone and an annex's heading ("Приложение")
+           | before "12." "(a)" "a)" "д)" "12 -" "80/156." (never "(XV)", a resolution's session: "1514 (XV)")
     maybe := a full line ending with , or ; before one opening in lower case or in a script without
              case: kept as a hard line break ("\n"), for structure to cut where the language opens a
              paragraph so (Russian, Chinese)
@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from align.ingest.pagefoot import NOTE
+from align.langs.record import ANNEX_MARK
 from align.untext import CLAUSE_END, PARAGRAPH_END, furniture
 
 # Text is given line by line when its chunks are pages: a median chunk this long.
@@ -37,7 +38,7 @@ _ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
 # a note's number raised after the punctuation that ends a line ("... 第50/17号决议，11")
 _RAISED = re.compile(r"(?<=[" + re.escape("".join(PARAGRAPH_END)) + r"])[0-9]{1,3}$")
 _OPENS = re.compile(
-    r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?[a-z0-9]{1,5}\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
+    r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?(?:[a-z0-9]{1,5}|[а-яё])\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
 )
 
 
@@ -54,7 +55,9 @@ def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
     for index, line in enumerate(chunk):
         text = line.strip()
         numbered = NOTE.match(text)  # "12 Ibid." or "12" alone
-        alone = furniture(text) or bool(numbered and not numbered[2])
+        alone = (
+            furniture(text) or bool(numbered and not numbered[2]) or bool(ANNEX_MARK.match(text))
+        )
         # a note in smaller type: wider than the text's lines
         note = numbered and numbered[2] and _width(text) > _NOTE_TYPE * full
         if current and (alone or note or _OPENS.match(text)):

@@ -92,6 +92,13 @@ class Convention:
     glued_intro: re.Pattern[str] | None = None
 
 
+# The heading alone on its line that opens an annex, whose numbering restarts ("Annex", "Annexe II",
+# "Приложение I", "附件一", "المرفق الثاني"), in the six languages, German and Portuguese.
+ANNEX_MARK = re.compile(
+    r"^(?:Annex|Annexe|Anexo|Anlage|Anhang|Приложение|附件|المرفق)"
+    r"(?:\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3})|\s+ال\S+)?\.?$"
+)
+
 # Right after a comma or semicolon, or after the note references that follow one ("Consensus,[^8]")
 AFTER_CLAUSE = r"(?:(?<=[,;，；])|(?<=[,;，；]\[\^\d\])|(?<=[,;，；]\[\^\d\d\]))"
 

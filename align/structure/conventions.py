@@ -1,4 +1,5 @@
-"""The parts of UN resolutions that no one language owns: a section's mark, a resolution's number and title.
+"""The parts of UN resolutions that no one language owns: a section's mark, a resolution's number and title
+(an annex's heading, which the text readers use too, is in align/langs/record.py).
 Each language's own conventions are in its record (align/langs/)."""
 
 from __future__ import annotations
@@ -14,12 +15,6 @@ from align.langs.record import DIGITS, Convention
 _ARABIC_ORDINAL = "(?:أولا|عاشرا|حاديا?|ثانيا?|ثالثا?|رابعا?|خامسا?|سادسا?|سابعا?|ثامنا?|تاسعا?)"
 SECTION_MARK = re.compile(
     rf"^(?:[IVXL]{{1,7}}|[一二三四五六七八九十]{{1,3}}|{_ARABIC_ORDINAL}(?:\s+(?:عشر|وعشرين|وثلاثين))?)\.?$"
-)
-# The heading alone on its line that opens an annex, whose numbering restarts ("Annex", "Annexe II",
-# "Приложение I", "附件一", "المرفق الثاني"), in the six languages, German and Portuguese.
-ANNEX_MARK = re.compile(
-    r"^(?:Annex|Annexe|Anexo|Anlage|Anhang|Приложение|附件|المرفق)"
-    r"(?:\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3})|\s+ال\S+)?\.?$"
 )
 # A resolution's number and title: "60/212. South-South cooperation", "60/212 - التعاون".
 RESOLUTION_TITLE = re.compile(rf"^(?P<n>{DIGITS}+/{DIGITS}+)\s*(?:[.．]|[-–—])\s*(?P<title>.+)$")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from align.langs.record import Convention
+from align.langs.record import ANNEX_MARK, Convention
 from align.marks import without_trailing_references
 from align.model import Block
-from align.structure.conventions import ANNEX_MARK, SECTION_MARK
+from align.structure.conventions import SECTION_MARK
 from align.untext import CLAUSE_END, PARAGRAPH_END, furniture, join_lines
 
 

@@ -29,10 +29,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from align.langs.record import LATIN_LETTERS, Convention
+from align.langs.record import ANNEX_MARK, LATIN_LETTERS, Convention
 from align.marks import strip_references, without_trailing_references
 from align.model import Block, Document, Source, Unit
-from align.structure.conventions import ANNEX_MARK, RESOLUTION_TITLE, SECTION_MARK, convention
+from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, convention
 from align.structure.numbers import letter_id, parse_number
 from align.structure.pages import is_furniture, rejoin
 from align.untext import SYMBOL_LINE, ascii_digits, join_lines, roman

@@ -296,3 +296,13 @@ def test_a_line_opening_with_a_resolution_s_session_runs_on() -> None:
         "(XV) du 15 décembre 1960 et d’autres résolutions qu’elle a adoptées,",
     ]
     assert by_line.paragraphs(chunk, 80.0) == [chunk]
+
+
+def test_a_russian_annex_given_line_by_line_keeps_its_heading_and_items(versions, tmp_path: Path) -> None:
+    """A/RES/80/9, Russian, line by line: the annex's heading "Приложение" ran onto the meeting line above
+    it, so the declaration's paragraphs were read as the resolution's own (op.1 to op.50), and its items
+    "а)" to "д)" ran into the paragraph above them: 18 of its 66 units were right."""
+    document = versions["A/RES/80/9"]["ru"]
+    read = _as_pdfminer_reads(document, tmp_path, lines_only=True)
+    assert [unit.id for unit in read.units if unit.kind != "cover"] == [unit.id for unit in document.units]
+    assert _squashed(read.units) == _squashed(document.units)

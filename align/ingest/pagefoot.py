@@ -199,9 +199,9 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
     """The notes of a page's foot, by number: a numbered line starts a note, and so does a number alone
     followed by a line of text. The text lines set apart take the numbers printed apart, in order, when
     they are as many (a column of numbers: "6", "7", then "Ibid., vol. 2237", "Ibid., vol. 1577", "8");
-    a text line under a note that did not end continues it. A line of a note may open with a number ("...
-    suplemento núm." | "17 (A/78/17)."): right under a note, a numbered line that neither follows its
-    number nor is cited on the page runs on from it (read as note 17, it made the next page's notes 2
+    a text line under a note or a text set apart that did not end continues it. A line of a note may
+    open with a number ("... suplemento núm." | "17 (A/78/17)."): right under a note, a numbered line
+    that neither follows its number nor is cited on the page runs on from it (read as note 17, it made the next page's notes 2
     to 9 unexpected, and paragraphs). With the notes, the number of lines placed in none (text set apart
     above the first note that no number takes)."""
     notes: list[list] = []  # [number, text]
@@ -210,11 +210,13 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
     lines = [line.strip() for chunk in foot for line in chunk]
     under = False  # the line above is a note's
     after_note = False  # a note's text came after the last number printed apart
+    text_above = False  # the line above is a text set apart (or one running on from a note)
     for index, line in enumerate(lines):
         match = _note_line(line)
         number = int(match[1]) if match else 0
         runs_on = under and number != notes[-1][0] + 1 and number not in cited
         under = bool(match and match[2])
+        text_above, was_text = False, text_above
         if under and runs_on:
             notes[-1][1] = join_lines([notes[-1][1], line])
         elif match and match[2]:
@@ -228,9 +230,14 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
         ):  # "2" | "Adopted under ..."
             notes.append([numbers.pop(), line])
             after_note = True
+        elif was_text and not _ended(lines[index - 1]):  # a text set apart, its next line
+            above, text, runs = orphans[-1]
+            orphans[-1] = (above, join_lines([text, line]), runs)
+            text_above = True
         else:  # under a note that did not end, its next line; else a text set apart
             runs = after_note and not _ended(lines[index - 1])
             orphans.append((len(notes) - 1, line, runs))
+            text_above = True
     apart = [index for index, (_above, _text, runs) in enumerate(orphans) if not runs]
     if numbers and len(apart) > len(numbers):
         # the first run on from the note above, printed under the column of numbers ("1 See Official

@@ -232,6 +232,32 @@ def test_the_lines_of_a_page_foot_go_to_their_notes(foot: list[list[str]], notes
             ],
             [(9, "S/PRST/2013/2；见《安全理事会决议及决定，2012年8月1日至2013年7月31日》(S/INF/68)。"), (10, "《大会正式记录，第七十八届会议，补编第1号》(A/78/1)。")],
         ),
+        (  # A/RES/78/136, Spanish line by line: texts of several lines each, set apart from their numbers
+            [
+                ["hizo suyo el Consenso de Monterrey3, la Declaración de Río4, el Programa 215, el Plan 216 y el Plan de Aplicación7,"],
+                [
+                    "1 Resolución 63/239, anexo.", "2 Resolución 55/2.", "3", "4",
+                    "Informe de la Conferencia Internacional sobre la Financiación para el Desarrollo, Monterrey (México), 18 a",
+                    "22 de marzo de 2002, cap. I, resolución 1,",
+                    "anexo.",
+                    "Informe de la Conferencia de las Naciones Unidas sobre el Medio Ambiente y el Desarrollo, Río de Janeiro, 3",
+                    "a 14 de junio de 1992, resolución 1, anexo I.",
+                    "Ibid., anexo II.", "5", "6 Resolución S-19/2, anexo.", "7",
+                    "Informe de la Cumbre Mundial sobre el Desarrollo Sostenible, Johannesburgo (Sudáfrica), 26 de agosto a 4",
+                    "de septiembre de 2002, cap.",
+                    "I, resolución 2, anexo.",
+                ],
+            ],
+            [
+                (1, "Resolución 63/239, anexo."),
+                (2, "Resolución 55/2."),
+                (3, "Informe de la Conferencia Internacional sobre la Financiación para el Desarrollo, Monterrey (México), 18 a 22 de marzo de 2002, cap. I, resolución 1, anexo."),
+                (4, "Informe de la Conferencia de las Naciones Unidas sobre el Medio Ambiente y el Desarrollo, Río de Janeiro, 3 a 14 de junio de 1992, resolución 1, anexo I."),
+                (5, "Ibid., anexo II."),
+                (6, "Resolución S-19/2, anexo."),
+                (7, "Informe de la Cumbre Mundial sobre el Desarrollo Sostenible, Johannesburgo (Sudáfrica), 26 de agosto a 4 de septiembre de 2002, cap. I, resolución 2, anexo."),
+            ],
+        ),
     ],
 )
 def test_a_page_foot_s_notes_as_converters_printed_real_pages(page: list[list[str]], notes: list[tuple[int, str]]) -> None:

@@ -277,3 +277,42 @@ def test_merging_both_sides_does_not_hide_an_opener_clash(lang: str) -> None:
     versions = evaluation.resolutions([AKN / "sc"])["S/RES/2618(2022)"]
     correct, predicted, truth = evaluation.evaluate(versions, "damaged", 0, Segmenter())[lang]["pair"]
     assert correct == predicted == truth
+
+
+def test_a_note_that_is_a_symbol_pairs_by_its_number_whatever_its_length() -> None:
+    """A/RES/78/132's notes 10 to 19, read from a converter's text (no markup): Chinese note 15 writes the
+    same symbols as French in far more characters than lengths expect of Chinese, so its id did not
+    count, and French notes 15 and 16 went to Chinese 16, Chinese 15 alone. Ids whose texts cite the same
+    documents, no more, no fewer, pair whatever their lengths."""
+    import dataclasses
+
+    from align.alignment.units import pair_units
+    from align.ingest import read_source
+    from align.model import Document, Unit
+    from align.structure import parse
+
+    french = [
+        "A/74/821.", "A/75/982.", "TD/B/EDE/6/4.", "Résolution 217 A (III).", "Résolution 70/1.",
+        "A/67/65-E/2012/48 et A/67/65/Corr.1-E/2012/48/Corr.1.", "Voir E/CN.16/2018/CRP.3.",
+        "Résolution 69/313, annexe.", "Voir E/FFDF/2023/3.", "E/HLPF/2023/6.",
+    ]
+    chinese = [
+        "A/74/821。", "A/75/982。", "TD/B/EDE/6/4。", "第217 A (III)号决议。", "第70/1号决议。",
+        "A/67/65-E/2012/48和A/67/65/Corr.1-E/2012/48/Corr.1。", "见E/CN.16/2018/CRP.3。",
+        "第69/313号决议，附件。", "见E/FFDF/2023/3。", "E/HLPF/2023/6。",
+    ]
+
+    def version(lang: str, letter: str, notes: list[str]) -> Document:
+        """A converter's text: A/RES/80/156's operative paragraphs (their lengths set the ratio), unmarked,
+        citing the notes."""
+        document = parse(read_source(next(AKN.rglob(f"A_RES_80_156-*{letter}.xml"))))
+        body = [dataclasses.replace(unit, marked=False) for unit in document.units if unit.kind == "operative"]
+        body[-1] = dataclasses.replace(body[-1], marks=tuple((0, str(number)) for number in range(10, 20)))
+        return Document("A/RES/78/132", lang, {}, body + [Unit(f"fn.{k}", "footnote", text, str(k)) for k, text in enumerate(notes, 10)])
+
+    left, right = version("fr", "F", french), version("zh", "C", chinese)
+    pairing = pair_units(left, right)
+    assert [(left.units[bead.left[0]].id, right.units[bead.right[0]].id) for bead in pairing.beads if bead.left and bead.right][-10:] == [
+        (f"fn.{k}", f"fn.{k}") for k in range(10, 20)
+    ]
+    assert all(bead.left and bead.right for bead in pairing.beads)

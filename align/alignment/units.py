@@ -136,9 +136,10 @@ def _pair_span(
     # A number is evidence only with text that fits it: a pair whose lengths cannot be translations of
     # each other (a paragraph glued to the next by the converter) is left to the DP, which can merge.
     # Ids both versions' markup states are kept whatever their lengths: markup glues no paragraphs, and
-    # lengths mislead most where UN texts differ most (lists of resolution numbers, Chinese); so are ids
-    # whose texts cite the same resolutions and documents, no more, no fewer (a note that is a symbol:
-    # "A/67/65-E/2012/48 et ..." against "A/67/65-E/2012/48和..."). Ids that differ in their part
+    # lengths mislead most where UN texts differ most (lists of resolution numbers, Chinese); so are the
+    # ids of notes that cite the same resolutions and documents, no more, no fewer (a note that is a
+    # symbol: "A/67/65-E/2012/48 et ..." against "A/67/65-E/2012/48和..."; a paragraph may cite as many
+    # and have the next one, which cites none, glued to it). Ids that differ in their part
     # (_part_anchors) are a guess, whoever made them.
     anchors = [
         (i, j)
@@ -147,7 +148,8 @@ def _pair_span(
         and (
             left[i].marked
             and right[j].marked
-            or bool(cites := distinctive(left[i].text))
+            or left[i].kind == right[j].kind == "footnote"
+            and bool(cites := distinctive(left[i].text))
             and cites == distinctive(right[j].text)
         )
         or _fit(left[i], right[j], ratio) >= MIN_ANCHOR_PROBABILITY

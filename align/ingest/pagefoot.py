@@ -17,9 +17,13 @@ from collections.abc import Iterator
 from align.untext import furniture, join_lines
 
 NOTE = re.compile(r"^([0-9]{1,3})(?:\s+(\S.*))?$")  # "12 Ibid." or "12" alone, never "12. Decides"
-# a date is no note ("4 December 2024", "18 de diciembre de 2025", printed under the meeting line); a
-# note may cite a year's resolution ("2 Résolutions 2006/46, 2008/3 ... du Conseil économique et social")
-_DATE = re.compile(r"^[0-9]{1,2}\s+(?:\S+\s+){1,3}(?:19|20)[0-9]{2}\b(?!/)")
+# a date is no note ("4 December 2024" printed under the meeting line, a note's line "22 de marzo de 2002
+# (publicación ..."): a day, words in lower case or an English month, a year; a note may open with a year
+# ("1 See 2010 Review Conference ...", "31 Ibid., vol. 1954, no 33480.", "2 Résolutions 2006/46, ...")
+_DATE = re.compile(r"^[0-9]{1,2}\s+((?:[^\W\d_]+\s+){1,3})(?:19|20)[0-9]{2}\b")
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
 # a note's number run into the text: after a word, closing punctuation or a year ("2024-20346,": the
 # decade 2024-2034, note 6), before a space, punctuation or the end of the line
 _REFERENCE = re.compile(
@@ -145,9 +149,14 @@ def _note_line(line: str) -> re.Match | None:
     match = NOTE.match(line.strip())
     return (
         match
-        if match and not _DATE.match(line) and not (match[2] or "").startswith(("-", "–"))
+        if match and not _dated(match[0]) and not (match[2] or "").startswith(("-", "–"))
         else None
     )
+
+
+def _dated(line: str) -> bool:
+    date = _DATE.match(line)
+    return bool(date) and all(word.islower() or word in _MONTHS for word in date[1].split())
 
 
 def _opens(chunk: Chunk, expected: int, cited: set[int]) -> bool:

@@ -232,6 +232,26 @@ def test_the_lines_of_a_page_foot_go_to_their_notes(foot: list[list[str]], notes
             ],
             [(9, "S/PRST/2013/2；见《安全理事会决议及决定，2012年8月1日至2013年7月31日》(S/INF/68)。"), (10, "《大会正式记录，第七十八届会议，补编第1号》(A/78/1)。")],
         ),
+        (  # A/RES/78/152, French line by line (notes 29-31 as 1-3): a note citing a volume that reads as a year is no date
+            [
+                ["tenu du cycle des réunions du Conseil économique et social1, du forum politique2 et de l’examen3",
+                 "1 Résolution 69/313, annexe."],
+                ["2 Nations Unies, Recueil des Traités, vol. 1760, no 30619."],
+                ["3 Ibid., vol. 1954, no 33480."],
+            ],
+            [(1, "Résolution 69/313, annexe."), (2, "Nations Unies, Recueil des Traités, vol. 1760, no 30619."), (3, "Ibid., vol. 1954, no 33480.")],
+        ),
+        (  # A/RES/78/66, Russian line by line: nor one opening with a year
+            [
+                ["1. подчеркивает жизненно важное значение Договора1 и настоятельную",
+                 "1 Конференция 2010 года участников Договора о нераспространении ядерного оружия по",
+                 "рассмотрению действия Договора, Заключительный документ, т. I [NPT/CONF.2010/50 (Vol. I)], ч. I,",
+                 "Выводы и рекомендации в отношении последующих действий."],
+            ],
+            [(1, "Конференция 2010 года участников Договора о нераспространении ядерного оружия по рассмотрению действия "
+                 "Договора, Заключительный документ, т. I [NPT/CONF.2010/50 (Vol. I)], ч. I, Выводы и рекомендации в "
+                 "отношении последующих действий.")],
+        ),
         (  # A/RES/78/136, Spanish line by line: texts of several lines each, set apart from their numbers
             [
                 ["hizo suyo el Consenso de Monterrey3, la Declaración de Río4, el Programa 215, el Plan 216 y el Plan de Aplicación7,"],

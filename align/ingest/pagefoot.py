@@ -238,7 +238,7 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
             index and len(numbers) == 1 and lines[index - 1] == str(numbers[-1])
         ):  # "2" | "Adopted under ..."
             notes.append([numbers.pop(), line])
-            after_note = True
+            after_note = under = True
         elif was_text and not _ended(lines[index - 1]):  # a text set apart, its next line
             above, text, runs = orphans[-1]
             orphans[-1] = (above, join_lines([text, line]), runs)

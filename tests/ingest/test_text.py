@@ -155,6 +155,10 @@ def test_a_column_of_numbers_set_apart_gives_each_note_its_text(versions, lang: 
             [["1 Documentos Oficiales de la Asamblea General, suplemento núm.", "17 (A/78/17)."]],
             [(1, "Documentos Oficiales de la Asamblea General, suplemento núm. 17 (A/78/17).")],
         ),
+        (  # A/RES/78/103, Spanish, PyMuPDF: the same, the note's number printed apart above its text
+            [["1"], ["Documentos Oficiales de la Asamblea General, suplemento núm.", "17 (A/78/17)."]],
+            [(1, "Documentos Oficiales de la Asamblea General, suplemento núm. 17 (A/78/17).")],
+        ),
         (  # A/RES/78/208, English: the column of numbers printed between a note and its last line
             [["1 See Official Records, Supplement No. 53 and corrigendum", "2", "3"], ["(A/67/53), chap. III.", "Ibid., chap. IV.", "Ibid."]],
             [(1, "See Official Records, Supplement No. 53 and corrigendum (A/67/53), chap. III."), (2, "Ibid., chap. IV."), (3, "Ibid.")],

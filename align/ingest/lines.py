@@ -9,6 +9,7 @@ alone are lines of their own; a numbered paragraph or item opens a new one.
              character of a script without case
            | around furniture, numbers alone and an annex's heading ("Приложение")
            | before "12." "(a)" "a)" "д)" "12 -" "80/156." (never "(XV)", a resolution's session: "1514 (XV)")
+             and the cover page's basis line ("[on the report of the Third Committee ...]", "[根据...")
     maybe := a full line ending with , or ; before one opening in lower case or in a script without
              case: kept as a hard line break ("\n"), for structure to cut where the language opens a
              paragraph so (Russian, Chinese)
@@ -38,7 +39,8 @@ _ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
 # a note's number raised after the punctuation that ends a line ("... 第50/17号决议，11")
 _RAISED = re.compile(r"(?<=[" + re.escape("".join(PARAGRAPH_END)) + r"])[0-9]{1,3}$")
 _OPENS = re.compile(
-    r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?(?:[a-z0-9]{1,5}|[а-яё])\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s)"
+    r"^(?:[0-9]{1,3}(?:\.|\s+-)\s|\(?(?:[a-z0-9]{1,5}|[а-яё])\)\s|[0-9]{1,3}/[0-9]{1,3}(?:\s?[A-Z])?\.\s"
+    r"|\[(?:[a-zа-яё]|根据|未经))"
 )
 
 

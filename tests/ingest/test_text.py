@@ -356,3 +356,14 @@ def test_a_russian_annex_given_line_by_line_keeps_its_heading_and_items(versions
     read = _as_pdfminer_reads(document, tmp_path, lines_only=True)
     assert [unit.id for unit in read.units if unit.kind != "cover"] == [unit.id for unit in document.units]
     assert _squashed(read.units) == _squashed(document.units)
+
+
+def test_the_cover_page_s_basis_line_is_its_own() -> None:
+    """A/RES/78/208, English, line by line: the basis line ran onto the adoption line above it, so the
+    cover's "adopted" unit held both and no version's basis paired."""
+    chunk = [
+        "Resolution adopted by the General Assembly on 19 December 2023",
+        "[on the report of the Third Committee (A/78/481/Add.2, para. 139)]",
+        "78/208. Strengthening the role of the United Nations in the",
+    ]
+    assert by_line.paragraphs(chunk, 78.0)[:2] == [chunk[:1], chunk[1:2]]

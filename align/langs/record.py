@@ -3,6 +3,7 @@ beside this one; a language without one gets a record with the generic conventio
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -107,6 +108,13 @@ def openers(*words: str) -> re.Pattern[str]:
     """A second preambular paragraph's opening inside a text: one of `words` (or patterns) after a comma
     or semicolon (and its notes' references) and a space."""
     return re.compile(AFTER_CLAUSE + r"\s+(?=(?:" + "|".join(words) + r")\b)")
+
+
+@functools.cache
+def after_heading(opener: re.Pattern[str]) -> re.Pattern[str]:
+    """The same opening after a word, as where a heading with no final punctuation ran into the first
+    paragraph under it ("... para combatir la islamofobia Habiendo examinado el informe ...")."""
+    return re.compile(r"(?<=[^\W\d_])" + opener.pattern.removeprefix(AFTER_CLAUSE))
 
 
 # Languages other than the six: numbered structure recognised generically, in any script. An article is a

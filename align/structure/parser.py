@@ -29,7 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from align.langs.record import ANNEX_MARK, LATIN_LETTERS, Convention
+from align.langs.record import ANNEX_MARK, LATIN_LETTERS, Convention, after_heading
 from align.marks import strip_references, without_trailing_references
 from align.model import Block, Document, Source, Unit
 from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, convention
@@ -206,6 +206,15 @@ def _title_like(text: str) -> bool:
     """A title's line: short, and ending as no paragraph does."""
     end = without_trailing_references(text).rstrip()
     return len(text) <= _COVER_LINE_LENGTH and not end.endswith(tuple(".,;:。，；：،؛"))
+
+
+def _heading_end(text: str, conv: Convention) -> int:
+    """Where a title with no final punctuation ends in a text that runs on into a preambular paragraph
+    ("... para combatir la islamofobia Habiendo examinado ..."), or 0."""
+    if conv.opener is None or conv.paragraph.match(text):
+        return 0
+    match = after_heading(conv.opener).search(text)
+    return match.start() if match and _title_like(text[: match.start()]) else 0
 
 
 def _intro_index(blocks: list[Block], conv: Convention) -> int:
@@ -396,6 +405,10 @@ class _Body:
             and not conv.paragraph.match(text)
         ):
             self._heading(text)  # a part's title, under its mark ("Annex", "III")
+        elif block.kind == "paragraph" and self._part_head() and (cut := _heading_end(text, conv)):
+            # the part's title and the first paragraph under it, which a converter's lines ran together
+            self._heading(text[:cut])
+            self.add(dataclasses.replace(block, text=text[cut:].strip()))
         elif block.kind == "paragraph" and conv.article.match(
             text
         ):  # "Article 2" on a line of its own

@@ -367,3 +367,14 @@ def test_the_cover_page_s_basis_line_is_its_own() -> None:
         "78/208. Strengthening the role of the United Nations in the",
     ]
     assert by_line.paragraphs(chunk, 78.0)[:2] == [chunk[:1], chunk[1:2]]
+
+
+def test_a_section_s_title_run_into_its_first_paragraph_is_a_heading(versions, tmp_path: Path) -> None:
+    """A/RES/79/258 B, Spanish, line by line: the title of section I ends a line with no punctuation
+    ("... relativa a las medidas para combatir la islamofobia") and the first preambular paragraph opens
+    the next ("Habiendo examinado el informe ..."): they were one preambular paragraph. The words that open
+    preambular paragraphs cut a part's title off the paragraph under it."""
+    document = versions["A/RES/79/258B"]["es"]
+    read = _as_pdfminer_reads(document, tmp_path, lines_only=True)
+    headings = {unit.id: unit.text for unit in read.units if unit.kind == "heading"}
+    assert headings == {unit.id: unit.text for unit in document.units if unit.kind == "heading"}

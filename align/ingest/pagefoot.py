@@ -93,7 +93,7 @@ def _footed(page: list[Chunk], expected: int, cited: set[int]) -> tuple[list[Chu
 def _opening(page: list[Chunk], expected: int, cited: set[int]) -> tuple[list[Chunk], int | None]:
     """The page and the chunk its foot opens with. Where a converter ran the first notes into the text
     above them with no blank line (pdftotext, PyMuPDF), and no foot opens with the note expected, a chunk
-    near the page's end is cut at the line of that note."""
+    near the page's end is cut at the line of that note, or of a later one the page cites."""
     start = _foot(page, expected, cited)
     if start is not None and _first(page[start]) == expected:
         return page, start
@@ -107,7 +107,7 @@ def _opening(page: list[Chunk], expected: int, cited: set[int]) -> tuple[list[Ch
         if (
             at is not None
             and index < at < index + len(lines)
-            and _first(lines[at - index]) == expected
+            and _opens(lines[at - index], expected, cited)
         ):
             cut = at - index
             return page[:index] + [page[index][:cut]] + lines[cut:] + page[index + 1 :], index + 1

@@ -256,6 +256,15 @@ def test_the_lines_of_a_page_foot_go_to_their_notes(foot: list[list[str]], notes
                  "Договора, Заключительный документ, т. I [NPT/CONF.2010/50 (Vol. I)], ч. I, Выводы и рекомендации в "
                  "отношении последующих действий.")],
         ),
+        (  # A/RES/79/258 B, Spanish line by line: the page's first notes, run into its last paragraph, are
+            # not the one expected (the notes before them were lost)
+            [
+                ["Habiendo examinado el informe del Secretario General2 y el informe conexo de", "la Comisión Consultiva3,"],
+                ["7. Aprueba consignaciones adicionales por valor de 774.200 dólares de los",
+                 "Estados Unidos en el proyecto de presupuesto por programas para 2025, que", "2 A/79/726.", "3 A/79/7/Add.46."],
+            ],
+            [(2, "A/79/726."), (3, "A/79/7/Add.46.")],
+        ),
         (  # A/RES/78/136, Spanish line by line: texts of several lines each, set apart from their numbers
             [
                 ["hizo suyo el Consenso de Monterrey3, la Declaración de Río4, el Programa 215, el Plan 216 y el Plan de Aplicación7,"],

@@ -19,12 +19,14 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
 
     The text after the break continues the paragraph before it when that paragraph does not end with
     paragraph-final punctuation and the text opens neither with a paragraph or sub-paragraph number
-    nor, in the preamble, with the word that opened an earlier unnumbered paragraph (preambular
-    paragraphs repeat their opening participle: "принимая во внимание", "Considérant"). Footnote blocks are kept, in
-    order, after the paragraph they interrupted.
+    nor, in the preamble, with the word that opened an earlier unnumbered paragraph ending as a clause
+    does, or two of them (preambular paragraphs repeat their opening participle: "принимая во внимание",
+    "Considérant"; the UDHR's end "...; и"). Footnote blocks are kept, in order, after the paragraph they
+    interrupted.
     """
     out: list[Block] = []
     openers: set[str] = set()
+    seen: set[str] = set()  # the first words of the paragraphs so far
     broken = False  # a page break or footnote stands between the last paragraph and this block
     for block in blocks:
         if block.kind == "page-break" or block.kind == "footnote":
@@ -49,13 +51,12 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
             out[previous] = Block(join_lines([out[previous].text, block.text]), kind="paragraph")
         else:
             out.append(block)
-            if (
-                block.kind == "paragraph"
-                and opener
-                and not conv.paragraph.match(block.text)
-                and without_trailing_references(block.text).endswith(CLAUSE_END)
-            ):  # a preambular paragraph's, not a cover line's ("Promotion and protection of ...")
-                openers.add(opener)
+            if block.kind == "paragraph" and opener and not conv.paragraph.match(block.text):
+                # a preambular paragraph's: one that ends as a clause does, or the second to open so,
+                # not a cover line's ("Promotion and protection of ...")
+                if opener in seen or without_trailing_references(block.text).endswith(CLAUSE_END):
+                    openers.add(opener)
+                seen.add(opener)
         broken = False
     return out
 

@@ -110,3 +110,15 @@ def test_a_cover_line_s_first_word_does_not_stop_a_paragraph_running_on() -> Non
         "Reaffirming that United Nations electoral assistance and support for the promotion of democratization "
         "are provided only at the specific request of the Member State concerned,",
     )
+
+
+def test_a_recital_after_a_page_break_opens_as_the_ones_before_it() -> None:
+    """The Russian UDHR ends its recitals "...; и" and opens each with "принимая во внимание": a page break
+    after the second, the third opens a unit of its own (it ran into the second when only recitals ending
+    with a comma or semicolon taught which words open one)."""
+    text = (
+        "## ПРЕАМБУЛА\n\nПринимая во внимание, что признание достоинства является основой свободы; и\n\n"
+        "принимая во внимание, что пренебрежение и презрение к правам человека привели к варварским актам; и\n\n"
+        "05-49777 (R)\n\n3\n\nпринимая во внимание, что необходимо, чтобы права человека охранялись властью закона; и"
+    )
+    assert [unit_id for unit_id, _ in units(text, "ru")] == ["preamble", "pre.1", "pre.2", "pre.3"]

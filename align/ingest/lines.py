@@ -8,8 +8,8 @@ alone are lines of their own; a numbered paragraph or item opens a new one.
            | after a line well short of full before one opening with a capital, a digit or a
              character of a script without case
            | around furniture, numbers alone and an annex's heading ("Приложение")
-           | before "12." "(a)" "a)" "д)" "12 -" "80/156." (never "(XV)", a resolution's session: "1514 (XV)")
-             and the cover page's basis line ("[on the report of the Third Committee ...]", "[根据...")
+           | before "12." "(a)" "a)" "д)" "12 -" "80/156." (never "(XV)", a resolution's session:
+             "1514 (XV)") and the cover page's basis line ("[on the report of the Third Committee", "[根据")
     maybe := a full line ending with , or ; before one opening in lower case or in a script without
              case: kept as a hard line break ("\n"), for structure to cut where the language opens a
              paragraph so (Russian, Chinese)

@@ -34,12 +34,9 @@ _IN_SYMBOL = re.compile(r"[/.][A-Za-z]*$")
 _LEAD = 20  # how far a page's first note may run ahead of the last one seen (notes the text lost)
 _RUN_ON = 3  # at most so many lines of a note run on in a chunk of their own
 _GLUED = 4  # so many chunks up from a page's end are looked into for notes run into the text
-_NOTE_END = (
-    ".",
-    "。",
-)  # a note's line that ends so ended the note, unless with a citation's abbreviation
-# the abbreviations a note's citation cuts at a line's end ("... segunda parte, cap. X, secc." | "C.4."):
-# UN notes use them inside, never as their last word
+# a note's line that ends so ended the note, unless with the abbreviation of a citation cut at the line's
+# end ("... segunda parte, cap. X, secc." | "C.4."): UN notes use them inside, never as their last word
+_NOTE_END = (".", "。")
 _CITING = re.compile(
     r"(?<![^\W\d_])(?:vols?|No|chaps?|caps?|sect|secc|núm|paras?|párrs?|pars?|pp?|гл|разд|пп?|т|ч)\.$"
 )
@@ -155,6 +152,7 @@ def _note_line(line: str) -> re.Match | None:
 
 
 def _dated(line: str) -> bool:
+    """The line opens with a date, not a note's number (see _DATE)."""
     date = _DATE.match(line)
     return bool(date) and all(word.islower() or word in _MONTHS for word in date[1].split())
 
@@ -185,9 +183,9 @@ def _foot(page: list[Chunk], expected: int, cited: set[int]) -> int | None:
 
 def _in_foot(page: list[Chunk], index: int, apart: int) -> bool:
     """Chunk `index`, below the foot's first, belongs to it: it holds a note or a number, or runs on from
-    the note above it, which did not end (a few lines, or any number ending the page), or stands above a number set apart, or holds no more lines than
-    the `apart` numbers the foot sets apart from their texts (pdfminer's column of numbers, "2" ... "9",
-    above or below their texts)."""
+    the note above it, which did not end (a few lines, or any number ending the page), or stands above
+    a number set apart, or holds no more lines than the `apart` numbers the foot sets apart from their
+    texts (pdfminer's column of numbers, "2" ... "9", above or below their texts)."""
     return (
         any(_note_line(line) for line in page[index])
         or (len(page[index]) <= _RUN_ON or index == len(page) - 1)
@@ -210,9 +208,9 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
     they are as many (a column of numbers: "6", "7", then "Ibid., vol. 2237", "Ibid., vol. 1577", "8");
     a text line under a note or a text set apart that did not end continues it. A line of a note may
     open with a number ("... suplemento núm." | "17 (A/78/17)."): right under a note, a numbered line
-    that neither follows its number nor is cited on the page runs on from it (read as note 17, it made the next page's notes 2
-    to 9 unexpected, and paragraphs). With the notes, the number of lines placed in none (text set apart
-    above the first note that no number takes)."""
+    that neither follows its number nor is cited on the page runs on from it (read as note 17, it made
+    the next page's notes 2 to 9 unexpected, and paragraphs). With the notes, the number of lines placed
+    in none (text set apart above the first note that no number takes)."""
     notes: list[list] = []  # [number, text]
     numbers: list[int] = []  # numbers printed apart, waiting for their text
     orphans: list[tuple[int, str, bool]] = []  # (the note above, text, whether it runs on from it)

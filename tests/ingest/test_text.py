@@ -294,6 +294,9 @@ def test_the_lines_of_a_page_foot_go_to_their_notes(foot: list[list[str]], notes
     ],
 )
 def test_a_page_foot_s_notes_as_converters_printed_real_pages(page: list[list[str]], notes: list[tuple[int, str]]) -> None:
+    """Page feet of held-out resolutions as converters printed them, trimmed to the lines that matter: each
+    case failed before its fix (its notes read as paragraphs, or given to the wrong number); every line of
+    the page ends up in the text or in a note, once."""
     items = list(pagefoot.recover([*page, ["05-49003 (S)"]]))
     assert [item for item in items if isinstance(item, tuple)] == notes
     body = [line for item in items if isinstance(item, list) for line in item]

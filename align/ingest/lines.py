@@ -33,8 +33,10 @@ _LOOSE = 0.2
 _TIGHT = 0.05
 # a line opening with a number and wider than the text's lines is a note, in smaller type
 _NOTE_TYPE = 1.1
-# the first word of a line: a Chinese or Japanese character is a word
-_FIRST_WORD = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\S+")
+# the first word of a line: a Chinese or Japanese character is a word, and so are the digits or letters
+# before one ("2023年12月4日大会决议": "2023")
+_CJK_CHAR = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_FIRST_WORD = re.compile(rf"[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+")
 _ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
 # a note's number raised after the punctuation that ends a line ("... 第50/17号决议，11")
 _RAISED = re.compile(r"(?<=[" + re.escape("".join(PARAGRAPH_END)) + r"])[0-9]{1,3}$")

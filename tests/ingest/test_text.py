@@ -390,3 +390,10 @@ def test_a_section_s_title_run_into_its_first_paragraph_is_a_heading(versions, t
     read = _as_pdfminer_reads(document, tmp_path, lines_only=True)
     headings = {unit.id: unit.text for unit in read.units if unit.kind == "heading"}
     assert headings == {unit.id: unit.text for unit in document.units if unit.kind == "heading"}
+
+
+def test_a_chinese_line_opening_with_digits_is_not_one_word() -> None:
+    """A/RES/78/21, Chinese, line by line: "2023年12月4日大会决议" was taken for one word as wide as the line, which
+    would not have fitted after the agenda item's name above it, so the two cover lines were one."""
+    chunk = ["防止外层空间的军备竞赛：不首先在外层空间放置武器", "2023年12月4日大会决议"]
+    assert by_line.paragraphs(chunk, 82.0) == [chunk[:1], chunk[1:]]

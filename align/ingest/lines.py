@@ -25,6 +25,7 @@ from align.langs.record import ANNEX_MARK
 from align.untext import CLAUSE_END, PARAGRAPH_END, furniture
 
 # Text is given line by line when its chunks are pages: a median chunk this long.
+_SHORT_TEXT = 40  # lines of a text of about a page
 _UNBROKEN_LINES = 12
 # Proportional type fits more or fewer characters on a line: a line that ends with no punctuation ends a
 # paragraph only if the next word would have fitted with this much of a full line to spare.
@@ -88,9 +89,12 @@ def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
 
 
 def full_length(chunks: list[list[str]]) -> float:
-    """A full line's width: what three lines of the text in four reach."""
+    """A full line's width: what three lines of the text in four reach; in a text of a page or so, whose
+    cover lines are most of its lines, the widest line."""
     widths = sorted(_width(line.strip()) for chunk in chunks for line in chunk)
-    return float(widths[3 * len(widths) // 4]) if widths else 0.0
+    if not widths:
+        return 0.0
+    return float(widths[-1] if len(widths) < _SHORT_TEXT else widths[3 * len(widths) // 4])
 
 
 def _width(text: str) -> int:

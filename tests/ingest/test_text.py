@@ -397,3 +397,29 @@ def test_a_chinese_line_opening_with_digits_is_not_one_word() -> None:
     would not have fitted after the agenda item's name above it, so the two cover lines were one."""
     chunk = ["防止外层空间的军备竞赛：不首先在外层空间放置武器", "2023年12月4日大会决议"]
     assert by_line.paragraphs(chunk, 82.0) == [chunk[:1], chunk[1:]]
+
+
+def test_a_one_page_resolution_given_line_by_line_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """A/RES/78/124 (English, as pdftotext prints it): its cover lines, short, are most of its lines, so
+    what three lines in four reach was no full line, and the title, the enacting formula, the operative
+    paragraph and the meeting line ran together."""
+    lines = [
+        "A/RES/78/124", "United Nations", "A/RES/78/124", "General Assembly", "Distr.: General", "21 December 2023",
+        "Seventy-eighth session", "Agenda item 3 (b)",
+        "Credentials of representatives to the seventy-eighth session of the General",
+        "Assembly: report of the Credentials Committee",
+        "Resolution adopted by the General Assembly on 18 December 2023",
+        "[without reference to a Main Committee (A/78/605, para. 14)]",
+        "78/124. Credentials of representatives to the seventy-eighth", "session of the General Assembly",
+        "The General Assembly,", "Having considered the report of the Credentials Committee and the",
+        "recommendation contained therein,", "1. Approves the report of the Credentials Committee.1",
+        "48th plenary meeting 18 December 2023", "1 A/78/605.", "05-49001 (E)", "1",
+    ]
+    path = tmp_path / "A_RES_78_124-en.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = parse(read_source(path, "en", "A/RES/78/124"))
+    units = {unit.id: unit.text for unit in document.units if unit.kind != "cover"}
+    assert list(units) == ["title", "intro", "pre.1", "op.1", "meeting", "meeting.date", "fn.1"]
+    assert units["title"] == "Credentials of representatives to the seventy-eighth session of the General Assembly"
+    assert units["pre.1"] == "Having considered the report of the Credentials Committee and the recommendation contained therein,"
+    assert units["op.1"].startswith("Approves the report of the Credentials Committee.")

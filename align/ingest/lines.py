@@ -25,8 +25,8 @@ from align.langs.record import ANNEX_MARK
 from align.untext import CLAUSE_END, PARAGRAPH_END, furniture
 
 # Text is given line by line when its chunks are pages: a median chunk this long.
-_SHORT_TEXT = 40  # lines of a text of about a page
 _UNBROKEN_LINES = 12
+_SHORT_TEXT = 40  # lines of a text of about a page
 # Proportional type fits more or fewer characters on a line: a line that ends with no punctuation ends a
 # paragraph only if the next word would have fitted with this much of a full line to spare.
 _LOOSE = 0.2

@@ -117,9 +117,7 @@ def _set_apart(page: list[Chunk], start: int, cited: set[int]) -> int:
     69/283, annexe I.", "2", "3 Rapport ..."), or run by a converter into the paragraph above ("... 供",
     "S/PRST/2013/2；见 ...", "9", "10 ..."): the fewest that each find a number, losing no note."""
     foot = page[start:]
-    if start < 2 or not any(
-        not match[2] for chunk in foot for line in chunk if (match := _note_line(line))
-    ):
+    if start < 2 or not _apart([line for chunk in foot for line in chunk]):
         return 0
     above = page[start - 1]
     notes = len(_notes(foot, cited)[0])
@@ -173,12 +171,15 @@ def _foot(page: list[Chunk], expected: int, cited: set[int]) -> int | None:
     for start in range(1, len(page)):
         if not _opens(page[start], expected, cited):
             continue
-        lines = [line for chunk in page[start:] for line in chunk]
-        # the numbers the foot sets apart from their texts
-        apart = sum(1 for line in lines if (match := _note_line(line)) and not match[2])
+        apart = _apart([line for chunk in page[start:] for line in chunk])
         if all(_in_foot(page, index, apart) for index in range(start + 1, len(page))):
             return start
     return None
+
+
+def _apart(lines: list[str]) -> int:
+    """How many numbers the lines set apart from their texts (a note's number alone on its line)."""
+    return sum(1 for line in lines if (match := _note_line(line)) and not match[2])
 
 
 def _in_foot(page: list[Chunk], index: int, apart: int) -> bool:

@@ -42,9 +42,10 @@ TABLE = ROOT / "align" / "data" / "openers.json"
 Version = list[tuple[str, str | None]]  # a version's body units: (id, opener)
 
 
-def versions(folders: list[Path], exclude: set[str]) -> dict[str, dict[str, Version]]:
-    """Symbol -> language -> body units and their openers, read from the AKN files."""
-    found: dict[str, dict[str, Version]] = defaultdict(dict)
+def texts(folders: list[Path], exclude: set[str], langs: tuple[str, ...] = (PIVOT, *LANGS)) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """Symbol -> language -> the ids and texts of its body units (KINDS), read from the AKN files, for the
+    resolutions that have a French version."""
+    found: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(dict)
     for folder in folders:
         for path in sorted(folder.rglob("*.xml")):
             try:
@@ -52,11 +53,15 @@ def versions(folders: list[Path], exclude: set[str]) -> dict[str, dict[str, Vers
             except AlignError as error:
                 print(f"{path}: left out: {error}", file=sys.stderr)
                 continue
-            if document.symbol not in exclude and document.lang in (PIVOT, *LANGS):
-                found[document.symbol][document.lang] = [
-                    (unit.id, opener(unit.text, document.lang)) for unit in document.units if unit.kind in KINDS
-                ]
-    return {symbol: langs for symbol, langs in found.items() if PIVOT in langs}
+            if document.symbol not in exclude and document.lang in langs:
+                found[document.symbol][document.lang] = [(unit.id, unit.text) for unit in document.units if unit.kind in KINDS]
+    return {symbol: versions for symbol, versions in found.items() if PIVOT in versions}
+
+
+def versions(folders: list[Path], exclude: set[str]) -> dict[str, dict[str, Version]]:
+    """Symbol -> language -> body units and their openers."""
+    return {symbol: {lang: [(unit_id, opener(text, lang)) for unit_id, text in units] for lang, units in langs.items()}
+            for symbol, langs in texts(folders, exclude).items()}
 
 
 def symbols_in(folders: list[Path]) -> set[str]:
@@ -104,21 +109,40 @@ def clash_rates(learned: tuple, found: dict[str, dict[str, Version]], lang: str)
     return right[1] / right[0], wrong[1] / wrong[0], right[0], wrong[0]
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(argv: list[str], description: str) -> argparse.Namespace:
+    """A table script's arguments: the folders to learn from, those to leave out, what they hold."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--exclude", nargs="*", type=Path, default=[], help="leave out the resolutions found here")
     parser.add_argument("--describe", default="", help="what the folders hold, kept in the table")
-    args = parser.parse_args(argv)
-    exclude = symbols_in([*args.exclude, ROOT / "corpora" / "un-akn"])
-    found = versions(args.folders, exclude)
+    return parser.parse_args(argv)
+
+
+def left_out(args: argparse.Namespace) -> set[str]:
+    """The symbols a table never learns from: those under --exclude and the evaluation's in corpora/."""
+    return symbols_in([*args.exclude, ROOT / "corpora" / "un-akn"])
+
+
+def split(found: dict[str, dict]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """Three resolutions in four to learn on, the fourth to measure on."""
     symbols = sorted(found)
-    learn = {symbol: found[symbol] for k, symbol in enumerate(symbols) if k % 4 != 3}
-    check = {symbol: found[symbol] for k, symbol in enumerate(symbols) if k % 4 == 3}
-    written = {"fitted_on": args.describe or ", ".join(map(str, args.folders)), "resolutions": len(found),
-               "source": "the openers are words of United Nations resolutions; source of the information: "
-                         "the United Nations (UN DGACM, UNxml/GAresolutions)",
-               "pivot": PIVOT, "min_seen": MIN_SEEN, "min_together": MIN_TOGETHER, "langs": {}}
+    return ({symbol: found[symbol] for k, symbol in enumerate(symbols) if k % 4 != 3},
+            {symbol: found[symbol] for k, symbol in enumerate(symbols) if k % 4 == 3})
+
+
+def header(args: argparse.Namespace, found: dict, what: str) -> dict:
+    """A table's first keys: what it learned on, and the acknowledgement the UN's texts require."""
+    return {"fitted_on": args.describe or ", ".join(map(str, args.folders)), "resolutions": len(found),
+            "source": f"the {what} are words of United Nations resolutions; source of the information: "
+                      "the United Nations (UN DGACM, UNxml/GAresolutions)",
+            "pivot": PIVOT}
+
+
+def main(argv: list[str]) -> int:
+    args = arguments(argv, __doc__.split("\n")[0])
+    found = versions(args.folders, left_out(args))
+    learn, check = split(found)
+    written = header(args, found, "openers") | {"min_seen": MIN_SEEN, "min_together": MIN_TOGETHER, "langs": {}}
     for lang in LANGS:
         right, wrong, n_right, n_wrong = clash_rates(table(counts(learn, lang)), check, lang)
         ours, theirs, together = table(counts(found, lang))

@@ -8,7 +8,8 @@ import functools
 import math
 import re
 
-from align.alignment.openers import Openers
+from align.alignment.lexicon import Lexicon, words
+from align.alignment.openers import KINDS, Openers
 from align.untext import SYMBOL_IN_TEXT, ascii_digits
 
 # Final punctuation by function, in the six languages' scripts (Arabic comma and semicolon, CJK full-width).
@@ -82,9 +83,10 @@ def kind_class(kind: str) -> str:
 
 class Evidence:
     """Extra cost of a bead between runs of `left` and `right` texts (dp.Evidence): final punctuation,
-    the numbers they cite, and their first units' openers where the languages' `openers` are known
-    (openers.py); infinite for a merge that would mix kinds of text (see kind_class), given `kinds` of
-    both runs."""
+    the numbers they cite, their first units' openers where the languages' `openers` are known
+    (openers.py), and the share of their words that translate each other where the languages' `lexicon`
+    is known (lexicon.py); infinite for a merge that would mix kinds of text (see kind_class), given
+    `kinds` of both runs."""
 
     def __init__(
         self,
@@ -92,6 +94,7 @@ class Evidence:
         right: list[str],
         kinds: tuple[list[str], list[str]] | None = None,
         openers: Openers | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.left, self.right = left, right
         self.kinds = (
@@ -99,6 +102,20 @@ class Evidence:
         )
         self.openers = openers if kinds else None
         self.opening = self.openers.of((left, right), kinds) if self.openers else ([], [])
+        self.lexicon = lexicon if kinds else None
+        # the words of each unit of the kinds the lexicon was learned on (None for the others)
+        self.words: tuple[list[frozenset[str] | None], ...] = (
+            tuple(
+                [
+                    words(text, lang) if kind in KINDS else None
+                    for text, kind in zip(side, side_kinds)
+                ]
+                for side, side_kinds, lang in zip((left, right), kinds, self.lexicon.langs)
+            )
+            if self.lexicon and kinds
+            else ([], [])
+        )
+        self._words: tuple[dict, dict] = ({}, {})  # (first, end) -> words of that run, per side
         self.ends = ([end_class(text) for text in left], [end_class(text) for text in right])
         self._numbers: tuple[dict, dict] = ({}, {})  # (first, end) -> numbers of that run, per side
         # Most stretches cite no number on either side: their cost is the punctuation's alone.
@@ -110,6 +127,20 @@ class Evidence:
             texts = (self.left, self.right)[side][first:end]
             found = self._numbers[side][first, end] = frozenset().union(*map(typed_numbers, texts))
         return found
+
+    def _words_of(self, side: int, first: int, end: int) -> frozenset[str] | None:
+        key = (first, end)
+        if key not in self._words[side]:
+            run = self.words[side][first:end]
+            self._words[side][key] = None if None in run else frozenset().union(*run)
+        return self._words[side][key]
+
+    def lexical(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """The cost of the runs' share of words that translate each other (0 without a lexicon)."""
+        if not self.lexicon:
+            return 0.0
+        ours, theirs = self._words_of(0, i0, i1), self._words_of(1, j0, j1)
+        return 0.0 if ours is None or theirs is None else self.lexicon.cost(ours, theirs)
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
         if (
@@ -125,6 +156,18 @@ class Evidence:
                 self.openers.clash(self.opening[0][i0 + k], self.opening[1][j0 + k])
                 for k in range(min(i1 - i0, j1 - j0))
             )
+        lexical = self.lexical(i0, i1, j0, j1)
+        if i1 - i0 > 1 and j1 - j0 > 1:
+            # a bead merging both sides escapes no cost its pairs would pay as 1:1 pairs (their words'
+            # worst pair averaged into the whole), and gains no bonus twice
+            lexical = max(
+                lexical,
+                sum(
+                    self.lexical(i0 + k, i0 + k + 1, j0 + k, j0 + k + 1)
+                    for k in range(min(i1 - i0, j1 - j0))
+                ),
+            )
+        cost += lexical
         if not self.numbered:
             return cost
         left, right = self._numbers_of(0, i0, i1), self._numbers_of(1, j0, j1)

@@ -7,6 +7,7 @@ import bisect
 import math
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from align.alignment.anchors import Evidence, distinctive, kind_class
@@ -19,7 +20,8 @@ from align.alignment.dp import (
     length_probability,
     text_length,
 )
-from align.alignment.openers import Openers, openers
+from align.alignment.lexicon import Lexicon, lexicon
+from align.alignment.openers import KINDS, Openers, openers
 from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
@@ -58,8 +60,17 @@ def pair_units(pivot: Document, other: Document, fixed: tuple[Fixed, ...] = ()) 
     anchors = _anchors(left, right)
     ratio = _ratio(left, right, anchors)
     opening = openers(pivot.lang, other.lang)
+    dictionary = lexicon(pivot.lang, other.lang)
+    if dictionary:
+        dictionary = dictionary.weighed(
+            [
+                (left[i].text, right[j].text)
+                for i, j in anchors
+                if left[i].kind in KINDS | {"article"}
+            ]
+        )
     if not fixed:
-        beads, by_id = _pair_span(left, right, ratio, opening, anchors)
+        beads, by_id = _pair_span(left, right, ratio, opening, dictionary, anchors)
         return Pairing(other.lang, beads, frozenset(by_id), ratio)
     alone_left = {i for run, runs in fixed if not runs for i in run}
     alone_right = {j for run, runs in fixed if not run for j in runs}
@@ -71,7 +82,7 @@ def pair_units(pivot: Document, other: Document, fixed: tuple[Fixed, ...] = ()) 
         span_i = [i for i in range(start_i, run[0]) if i not in alone_left]
         span_j = [j for j in range(start_j, runs[0]) if j not in alone_right]
         paired, found_by_id = _pair_span(
-            [left[i] for i in span_i], [right[j] for j in span_j], ratio, opening
+            [left[i] for i in span_i], [right[j] for j in span_j], ratio, opening, dictionary
         )
         alone = [Bead((i,), (), 1.0) for i in range(start_i, run[0]) if i in alone_left]
         alone += [Bead((), (j,), 1.0) for j in range(start_j, runs[0]) if j in alone_right]
@@ -97,16 +108,24 @@ def pair_units(pivot: Document, other: Document, fixed: tuple[Fixed, ...] = ()) 
     return Pairing(other.lang, beads, frozenset(by_id | corrected), ratio, frozenset(corrected))
 
 
-def _diagonal(left: list[Unit], right: list[Unit], ratio: float) -> list[Bead]:
+def _diagonal(
+    left: list[Unit], right: list[Unit], ratio: float, dictionary: Lexicon | None
+) -> list[Bead]:
     """A stretch with as many units on both sides, of the same kinds in the same order, paired one to
-    one ([] if it is not one, or a pair's lengths cannot be a translation's): UN versions keep their
-    paragraphs, so equal counts are the rule, and lengths alone drift (Chinese, lists of resolutions)."""
+    one ([] if it is not one, a pair's lengths cannot be a translation's, or the words of two pairs
+    say they are shifted): UN versions keep their paragraphs, so equal counts are the rule, and lengths
+    alone drift (Chinese, lists of resolutions); but two versions that each lost a different paragraph
+    have as many, shifted between the two losses."""
     if len(left) != len(right) or len(left) < 2:
         return []
     if any(kind_class(a.kind) != kind_class(b.kind) for a, b in zip(left, right)):
         return []
     beads = [Bead((k,), (k,), _fit(a, b, ratio)) for k, (a, b) in enumerate(zip(left, right))]
-    return beads if all(bead.probability >= DIAGONAL_PROBABILITY for bead in beads) else []
+    if any(bead.probability < DIAGONAL_PROBABILITY for bead in beads):
+        return []
+    if dictionary and dictionary.shifted(_texts(left), _texts(right)) >= 2:
+        return []
+    return beads
 
 
 def _fit(a: Unit, b: Unit, ratio: float) -> float:
@@ -126,11 +145,12 @@ def _pair_span(
     right: list[Unit],
     ratio: float,
     opening: Openers | None,
+    dictionary: Lexicon | None = None,
     anchors: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Bead], set[int]]:
     """The beads of a stretch of both versions (the whole of them, or the stretch between two fixed beads),
     and which were paired by id or by the resolutions they cite (not by length). `opening`: the openers
-    of the two versions' languages, where known."""
+    of the two versions' languages, where known; `dictionary`: their lexicon, weighed for the document."""
     if anchors is None:
         anchors = _anchors(left, right)
     # A number is evidence only with text that fits it: a pair whose lengths cannot be translations of
@@ -162,7 +182,7 @@ def _pair_span(
         if (
             i > start_i or j > start_j
         ):  # most anchors follow each other: no gap to align between them
-            gap = _diagonal(left[start_i:i], right[start_j:j], ratio) or align_lengths(
+            gap = _diagonal(left[start_i:i], right[start_j:j], ratio, dictionary) or align_lengths(
                 _lengths(left[start_i:i]),
                 _lengths(right[start_j:j]),
                 ratio,
@@ -171,6 +191,7 @@ def _pair_span(
                     [u.text for u in right[start_j:j]],
                     ([u.kind for u in left[start_i:i]], [u.kind for u in right[start_j:j]]),
                     opening,
+                    dictionary,
                 ),
             )
             beads += [
@@ -193,6 +214,8 @@ def _pair_span(
         [length / ratio for length in _lengths(right)],
         kinds,
         _uncited(left, right),
+        Evidence([u.text for u in left], [u.text for u in right], kinds, None, dictionary).lexical,
+        _foreign(left, right, dictionary),
     )
     return _detach_remainders(beads, by_id, left, right, ratio)
 
@@ -291,11 +314,15 @@ def _absorb_orphans(
     right: list[float],
     kinds: tuple[list[str], list[str]],
     uncited: tuple[set[int], set[int]],
+    lexical: Callable[[int, int, int, int], float],
+    foreign: Callable[[Bead, Bead], bool],
 ) -> tuple[list[Bead], set[int]]:
-    """A unit left alone beside an id-paired bead joins it when the Gale-Church cost says so: a converter
-    glued two paragraphs into one, and the number of the first paired them before the DP could merge.
-    Never a unit of another kind of text (kind_class): a footnote does not join a paragraph, nor a
-    footnote another one when the other version never cites its number (`uncited`)."""
+    """A unit left alone beside an id-paired bead joins it when the Gale-Church cost, with the `lexical`
+    cost of the beads' words, says so: a converter glued two paragraphs into one, and the number of the
+    first paired them before the DP could merge. Never a unit of another kind of text (kind_class): a
+    footnote does not join a paragraph, nor a footnote another one when the other version never cites
+    its number (`uncited`); nor a unit whose words the bead's other side does not translate (`foreign`):
+    its counterpart was lost, not glued to the bead's."""
 
     def cost(bead: Bead) -> float:
         prior = MOVES.get((len(bead.left), len(bead.right)))
@@ -306,8 +333,10 @@ def _absorb_orphans(
             return math.inf
         if not bead.left or not bead.right:
             return -math.log(prior)
-        return -math.log(prior) + length_cost(
-            sum(left[i] for i in bead.left), sum(right[j] for j in bead.right)
+        return (
+            -math.log(prior)
+            + length_cost(sum(left[i] for i in bead.left), sum(right[j] for j in bead.right))
+            + lexical(bead.left[0], bead.left[-1] + 1, bead.right[0], bead.right[-1] + 1)
         )
 
     index = 0
@@ -322,7 +351,11 @@ def _absorb_orphans(
             index += 1
             continue
         for neighbour in (index - 1, index + 1):
-            if 0 <= neighbour < len(beads) and neighbour in by_id:
+            if (
+                0 <= neighbour < len(beads)
+                and neighbour in by_id
+                and not foreign(orphan, beads[neighbour])
+            ):
                 merged = Bead(
                     tuple(sorted(beads[neighbour].left + orphan.left)),
                     tuple(sorted(beads[neighbour].right + orphan.right)),
@@ -341,6 +374,28 @@ def _absorb_orphans(
         else:
             index += 1
     return beads, by_id
+
+
+def _texts(units: list[Unit]) -> list[str | None]:
+    """The units' texts of the kinds the lexicon and openers were learned on, None for the others."""
+    return [unit.text if unit.kind in KINDS else None for unit in units]
+
+
+def _foreign(
+    left: list[Unit], right: list[Unit], dictionary: Lexicon | None
+) -> Callable[[Bead, Bead], bool]:
+    """Whether a unit alone is foreign to a bead's other side (Lexicon.foreign)."""
+
+    def foreign(orphan: Bead, bead: Bead) -> bool:
+        side = 0 if orphan.left else 1
+        units = ([left[i] for i in orphan.left], [right[j] for j in orphan.right])[side]
+        others = ([right[j] for j in bead.right], [left[i] for i in bead.left])[side]
+        texts = _texts(units + others)
+        return bool(dictionary and others and None not in texts) and dictionary.foreign(
+            texts[: len(units)], side, texts[len(units) :]
+        )
+
+    return foreign
 
 
 def _lengths(units: list[Unit]) -> list[float]:

@@ -1,0 +1,194 @@
+"""Which words of two languages translate each other, as evidence that two paragraphs do.
+
+An unnumbered preamble with one recital dropped in one version and another in the other has as many
+paragraphs on both sides, of lengths that fit either way; openers clash for only some wrong pairs. The
+words tell them apart: a recital on the Paris Agreement shares "accord"/"agreement"/"协定" with its
+translation, not with its neighbour. Which words go together is learned from the UN's own XML, whose
+versions pair by id (scripts/make_lexicon.py writes align/data/lexicon.json.gz, and says on which
+resolutions and how well it tells right pairs from next-paragraph ones), as hunalign uses a dictionary.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import gzip
+import json
+import math
+import re
+import statistics
+from dataclasses import dataclass
+from importlib import resources
+
+MIN_WEIGHING = 5  # pairs by number a document needs for its words to be weighed (Lexicon.weighed)
+# log of the odds, wrong against right, at which a pair's words say it is wrong
+AGAINST = math.log(10)
+MIN_COVERED = 6  # known words a text needs for Lexicon.covered to say whether another translates it
+# a word's first letters stand for it: inflection changes its ending (résolution/résolutions)
+STEM = 6
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# Arabic's hamza seats and tatweel, which versions write differently, and the prefixes glued to a word
+_ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "\u0640": None})
+_ARABIC_PREFIX = re.compile(r"^(?:وبال|وال|بال|فال|كال|لل|ال|و(?=..))")
+
+
+# a document's texts are looked up by every stage that weighs its pairs
+@functools.lru_cache(maxsize=4096)
+def words(text: str, lang: str) -> frozenset[str]:
+    """The words of a text as the lexicon knows them: the first STEM letters of each word of three or
+    more letters, lower case; Chinese, which does not space its words, as pairs of characters.
+
+    >>> sorted(words("Rappelant ses résolutions 70/1", "fr"))
+    ['rappel', 'résolu', 'ses']
+    >>> sorted(words("回顾其决议", "zh")), sorted(words("وإذ تشير إلى قراراتها", "ar"))
+    (['其决', '决议', '回顾', '顾其'], ['الي', 'تشير', 'قرارا'])
+    """
+    if lang.startswith("zh"):
+        return frozenset(
+            run[k : k + 2] for run in _HAN.findall(text) for k in range(max(1, len(run) - 1))
+        )
+    if lang.startswith("ar"):
+        text = text.translate(_ARABIC_FORMS)
+        return frozenset(
+            stem[:STEM]
+            for word in _WORD.findall(text)
+            if len(stem := _ARABIC_PREFIX.sub("", word)) >= 3
+        )
+    return frozenset(word[:STEM] for word in _WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Words of the pivot's language and another's that translate each other, each word's weight (rare
+    words say more), and the cost of a pair's share of translated words, learned on the UN's XML."""
+
+    langs: tuple[str, str]
+    # per side (0: the pivot's): word -> the other language's words for it
+    translations: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
+    weights: tuple[dict[str, float], dict[str, float]]  # per side: word -> idf
+    edges: tuple[float, ...]  # share of translated words: the bins' upper edges
+    costs: tuple[float, ...]  # per bin: log(share of wrong pairs in it / share of right ones)
+    means: tuple[float, float]  # the mean share of right pairs, and of wrong ones, where learned
+    weight: float = 1.0  # how much a document's words say (weighed)
+
+    def share(self, left: frozenset[str], right: frozenset[str]) -> float | None:
+        """The weighted share of known words on both sides whose translation the other side has (None
+        where neither side has a known word: no evidence)."""
+        found, total = (
+            sum(pair) for pair in zip(self._found(left, right, 0), self._found(right, left, 1))
+        )
+        return found / total if total else None
+
+    def covered(self, ours: frozenset[str], side: int, other: frozenset[str]) -> float | None:
+        """The weighted share of known words of one side (0: the pivot's) whose translation `other` has:
+        whether a text is translated inside a longer one (None with fewer than MIN_COVERED known words:
+        a budget line's "dollars au chapitre 28" says too little)."""
+        if sum(word in self.translations[side] for word in ours) < MIN_COVERED:
+            return None
+        found, total = self._found(ours, other, side)
+        return found / total
+
+    def _found(
+        self, ours: frozenset[str], theirs: frozenset[str], side: int
+    ) -> tuple[float, float]:
+        """The weight of `ours` (words of `side`) that `theirs` translates, and the weight of all known."""
+        table, weights = self.translations[side], self.weights[side]
+        found = total = 0.0
+        for word in ours:
+            others = table.get(word)
+            if others:
+                weight = weights.get(word, 0.0)
+                total += weight
+                if not others.isdisjoint(theirs):
+                    found += weight
+        return found, total
+
+    def cost(self, left: frozenset[str], right: frozenset[str]) -> float:
+        """The cost of pairing texts of these words: the log of how much likelier their share of
+        translated words is for a wrong pair than for a right one (below 0 where a right one's is
+        likelier; 0 without a known word), times the document's weight."""
+        share = self.share(left, right)
+        if share is None:
+            return 0.0
+        return (
+            self.weight
+            * self.costs[min(bisect.bisect_left(self.edges, share), len(self.costs) - 1)]
+        )
+
+    def shifted(self, left: list[str | None], right: list[str | None]) -> int:
+        """How many places of a stretch with as many texts on both sides (None: a text of a kind the
+        lexicon was not learned on) hold a pair whose words say it is far likelier wrong than right
+        (AGAINST), while a neighbour of the other side is likelier right than wrong: a shift, not a free
+        translation (the UDHR's Arabic recitals share few words with French, and fewer with the next)."""
+        ours = [None if text is None else words(text, self.langs[0]) for text in left]
+        theirs = [None if text is None else words(text, self.langs[1]) for text in right]
+
+        def cost(i: int, j: int) -> float:
+            if not 0 <= j < len(theirs) or ours[i] is None or theirs[j] is None:
+                return 0.0
+            return self.cost(ours[i], theirs[j])
+
+        return sum(
+            cost(k, k) >= AGAINST and min(cost(k, k - 1), cost(k, k + 1)) < 0
+            for k in range(len(ours))
+        )
+
+    def foreign(self, texts: list[str], side: int, others: list[str]) -> bool:
+        """Whether texts of one side (0: the pivot's) are far less translated in `others` than a
+        translation is (below the midpoint of the mean shares of right and wrong pairs): a paragraph
+        glued into another by a converter is translated there; one whose counterpart was lost is not."""
+        found = self.covered(
+            frozenset().union(*(words(text, self.langs[side]) for text in texts)),
+            side,
+            frozenset().union(*(words(text, self.langs[1 - side]) for text in others)),
+        )
+        return found is not None and found < sum(self.means) / 2
+
+    def weighed(self, pairs: list[tuple[str, str]]) -> Lexicon:
+        """The lexicon with its costs scaled to what the words of a document's `pairs` (texts paired by
+        their numbers) show: a text of another genre or age than the resolutions it was learned on
+        (the UDHR's Arabic shares 0.38 of its words where resolutions share 0.72) says less with them.
+        Fewer than MIN_WEIGHING pairs leave it as learned."""
+        shares = [
+            share
+            for left, right in pairs
+            if (share := self.share(words(left, self.langs[0]), words(right, self.langs[1])))
+            is not None
+        ]
+        if len(shares) < MIN_WEIGHING:
+            return self
+        right, wrong = self.means
+        weight = min(1.0, max(0.0, (statistics.mean(shares) - wrong) / (right - wrong)))
+        return dataclasses.replace(self, weight=weight)
+
+
+@functools.cache
+def lexicon(pivot: str, lang: str) -> Lexicon | None:
+    """The lexicon of `lang` against the pivot's, where the table has one (French against the other
+    five official languages)."""
+    raw = resources.files("align.data").joinpath("lexicon.json.gz").read_bytes()
+    table = json.loads(gzip.decompress(raw))
+    found = table["langs"].get(lang) if pivot == table["pivot"] else None
+    if found is None:
+        return None
+    return Lexicon(
+        (pivot, lang),
+        both_ways({word: frozenset(others) for word, others in found["translations"].items()}),
+        (found["pivot_weights"], found["weights"]),
+        tuple(found["edges"]),
+        tuple(found["costs"]),
+        (found["mean_right"], found["mean_wrong"]),
+    )
+
+
+def both_ways(
+    translations: dict[str, frozenset[str]],
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The pivot's words' translations, and the other language's words' (the same pairs, reversed)."""
+    reverse: dict[str, set[str]] = {}
+    for word, others in translations.items():
+        for other in others:
+            reverse.setdefault(other, set()).add(word)
+    return translations, {word: frozenset(others) for word, others in reverse.items()}

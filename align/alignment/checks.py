@@ -120,4 +120,5 @@ def pair_grounds(link: Link, lang: str, texts: dict[str, str]) -> Grounds:
         len(link.units[link.pivot]) + len(link.units[lang]),
         lang not in link.by_length,
         link.probabilities[lang],
+        (link.pivot, lang),
     )

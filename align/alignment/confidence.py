@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from align.alignment.anchors import typed_numbers
+from align.alignment.lexicon import lexicon, words
 
 # Fewer pairs than this in a group of the evaluation: the group's estimate is too noisy, its coarser
 # group's is used (see `Grounds.groups`).
@@ -30,20 +31,34 @@ class Grounds:
     merged: bool  # more than one unit on either side
     numbers: str  # "same": both cite the same numbers, "differ", or "none" (one side cites none)
     probability: float  # Gale-Church length probability of the pair
+    # "agree": the pair's words say it is likelier right than wrong (lexicon.py), "disagree", or "none"
+    # (no lexicon for the languages, or no word it knows)
+    words: str = "none"
 
     @property
     def groups(self) -> tuple[str, ...]:
         """The calibration groups of the pair, finest first."""
         decided = "id" if self.by_id else "length"
         shape = "merged" if self.merged else "1:1"
-        return f"{decided}/{shape}/{self.numbers}", f"{decided}/{shape}", decided
+        return (
+            f"{decided}/{shape}/{self.numbers}/{self.words}",
+            f"{decided}/{shape}/{self.numbers}",
+            f"{decided}/{shape}",
+            decided,
+        )
 
 
-def grounds(pivot_text: str, text: str, units: int, by_id: bool, probability: float) -> Grounds:
-    """The grounds of a pair of texts made of `units` units in all (2 for a 1:1 pair)."""
+def grounds(
+    pivot_text: str, text: str, units: int, by_id: bool, probability: float, langs: tuple[str, str]
+) -> Grounds:
+    """The grounds of a pair of texts in `langs` (the pivot's first) made of `units` units in all (2 for
+    a 1:1 pair)."""
     ours, theirs = typed_numbers(pivot_text), typed_numbers(text)
     numbers = "none" if not ours or not theirs else "same" if ours == theirs else "differ"
-    return Grounds(by_id, units > 2, numbers, probability)
+    table = lexicon(*langs)
+    cost = table.cost(words(pivot_text, langs[0]), words(text, langs[1])) if table else 0.0
+    said = "agree" if cost < 0 else "disagree" if cost > 0 else "none"
+    return Grounds(by_id, units > 2, numbers, probability, said)
 
 
 @functools.cache

@@ -105,7 +105,7 @@ def main(argv: list[str]) -> int:
     written = header(args, found, "words") | {"min_seen": MIN_SEEN, "min_dice": MIN_DICE, "top": TOP, "langs": {}}
     for lang in LANGS:
         translations, ours, theirs = learn([(pivot, right) for pivot, right, _ in pairs_of(fold, lang)])
-        trial = Lexicon((PIVOT, lang), both_ways({w: frozenset(o) for w, o in translations.items()}), (ours, theirs), EDGES, (), (0, 0))
+        trial = Lexicon((PIVOT, lang), both_ways(translations), (ours, theirs), EDGES, (), (0, 0))
         shares = [(trial.share(pivot, right), trial.share(pivot, wrong) if wrong is not None else None)
                   for pivot, right, wrong in pairs_of(check, lang)]
         right = [r for r, _ in shares if r is not None]

@@ -32,7 +32,7 @@ class Grounds:
     numbers: str  # "same": both cite the same numbers, "differ", or "none" (one side cites none)
     probability: float  # Gale-Church length probability of the pair
     # "agree": the pair's words say it is likelier right than wrong (lexicon.py), "disagree", or "none"
-    # (no lexicon for the languages, or no word it knows)
+    # (no lexicon for the languages, no word it knows, or a pair by id, whose number decided)
     words: str = "none"
 
     @property
@@ -55,7 +55,7 @@ def grounds(
     a 1:1 pair)."""
     ours, theirs = typed_numbers(pivot_text), typed_numbers(text)
     numbers = "none" if not ours or not theirs else "same" if ours == theirs else "differ"
-    table = lexicon(*langs)
+    table = None if by_id else lexicon(*langs)
     cost = table.cost(words(pivot_text, langs[0]), words(text, langs[1])) if table else 0.0
     said = "agree" if cost < 0 else "disagree" if cost > 0 else "none"
     return Grounds(by_id, units > 2, numbers, probability, said)

@@ -20,10 +20,15 @@ import re
 import statistics
 from dataclasses import dataclass
 from importlib import resources
+from typing import TypeVar
 
-MIN_WEIGHING = 5  # pairs by number a document needs for its words to be weighed (Lexicon.weighed)
+T = TypeVar("T")
+
+# pairs by number a document needs for its words to be weighed, and the most it weighs (Lexicon.weighed)
+MIN_WEIGHING, MAX_WEIGHING = 5, 10
 # log of the odds, wrong against right, at which a pair's words say it is wrong
 AGAINST = math.log(10)
+LOOKED_UP = 20_000  # texts' and documents' lookups a lexicon keeps (Lexicon._remember)
 MIN_COVERED = 6  # known words a text needs for Lexicon.covered to say whether another translates it
 # a word's first letters stand for it: inflection changes its ending (résolution/résolutions)
 STEM = 6
@@ -66,12 +71,17 @@ class Lexicon:
 
     langs: tuple[str, str]
     # per side (0: the pivot's): word -> the other language's words for it
-    translations: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
+    translations: tuple[dict[str, list[str]], dict[str, list[str]]]
     weights: tuple[dict[str, float], dict[str, float]]  # per side: word -> idf
     edges: tuple[float, ...]  # share of translated words: the bins' upper edges
     costs: tuple[float, ...]  # per bin: log(share of wrong pairs in it / share of right ones)
     means: tuple[float, float]  # the mean share of right pairs, and of wrong ones, where learned
-    weight: float = 1.0  # how much a document's words say (weighed)
+    pairs: tuple[tuple[str, str], ...] = ()  # a document's texts paired by number (weighed)
+    # per side: what was looked up once for a text's words (_known, _reach) or a document's pairs
+    # (weighed), shared by the lexicon's weighed copies
+    _looked_up: tuple[dict, dict] = dataclasses.field(
+        default_factory=lambda: ({}, {}), repr=False, compare=False
+    )
 
     def share(self, left: frozenset[str], right: frozenset[str]) -> float | None:
         """The weighted share of known words on both sides whose translation the other side has (None
@@ -94,16 +104,43 @@ class Lexicon:
         self, ours: frozenset[str], theirs: frozenset[str], side: int
     ) -> tuple[float, float]:
         """The weight of `ours` (words of `side`) that `theirs` translates, and the weight of all known."""
-        table, weights = self.translations[side], self.weights[side]
-        found = total = 0.0
-        for word in ours:
-            others = table.get(word)
-            if others:
-                weight = weights.get(word, 0.0)
-                total += weight
-                if not others.isdisjoint(theirs):
-                    found += weight
-        return found, total
+        known, total = self._known(ours, side)
+        weights = self.weights[side]
+        return sum(map(weights.__getitem__, known & self._reach(theirs, 1 - side))), total
+
+    def _known(self, ours: frozenset[str], side: int) -> tuple[frozenset[str], float]:
+        """The words of a text of `side` that the lexicon knows, and their total weight (looked up once
+        per text: the DP pairs each text with many)."""
+        found = self._looked_up[side].get(ours)
+        if found is None:
+            known = frozenset(filter(self.translations[side].__contains__, ours))
+            found = self._remember(
+                side, ours, (known, sum(map(self.weights[side].__getitem__, known)))
+            )
+        return found
+
+    def _reach(self, theirs: frozenset[str], side: int) -> frozenset[str]:
+        """The words of the other side that words of a text of `side` translate (once per text)."""
+        key = ("reach", theirs)
+        found = self._looked_up[side].get(key)
+        if found is None:
+            found = self._remember(
+                side,
+                key,
+                frozenset().union(
+                    *map(self.translations[side].__getitem__, self._known(theirs, side)[0])
+                ),
+            )
+        return found
+
+    def _remember(self, side: int, key: object, value: T) -> T:
+        """Keep what was looked up, forgetting all of it past LOOKED_UP entries (a build of a whole
+        session reads tens of thousands of texts; the DP looks each up many times within a document)."""
+        looked_up = self._looked_up[side]
+        if len(looked_up) >= LOOKED_UP:
+            looked_up.clear()
+        looked_up[key] = value
+        return value
 
     def cost(self, left: frozenset[str], right: frozenset[str]) -> float:
         """The cost of pairing texts of these words: the log of how much likelier their share of
@@ -150,32 +187,51 @@ class Lexicon:
         """The lexicon with its costs scaled to what the words of a document's `pairs` (texts paired by
         their numbers) show: a text of another genre or age than the resolutions it was learned on
         (the UDHR's Arabic shares 0.38 of its words where resolutions share 0.72) says less with them.
-        Fewer than MIN_WEIGHING pairs leave it as learned."""
-        shares = [
-            share
-            for left, right in pairs
-            if (share := self.share(words(left, self.langs[0]), words(right, self.langs[1])))
-            is not None
-        ]
-        if len(shares) < MIN_WEIGHING:
-            return self
-        right, wrong = self.means
-        weight = min(1.0, max(0.0, (statistics.mean(shares) - wrong) / (right - wrong)))
-        return dataclasses.replace(self, weight=weight)
+        Fewer than MIN_WEIGHING pairs leave it as learned; of more than MAX_WEIGHING, as many are
+        taken, spread over the document (the mean of a document's shares varies little). Weighed when
+        first needed: a document paired by its numbers throughout never is."""
+        return dataclasses.replace(self, pairs=tuple(pairs[:: max(1, len(pairs) // MAX_WEIGHING)]))
+
+    @functools.cached_property
+    def weight(self) -> float:
+        """How much the document's words say (weighed): 1 for the lexicon as learned."""
+        found = self._looked_up[0].get(self.pairs)  # both views pair a document's versions alike
+        if found is None:
+            shares = [
+                share
+                for left, right in self.pairs
+                if (share := self.share(words(left, self.langs[0]), words(right, self.langs[1])))
+                is not None
+            ]
+            right, wrong = self.means
+            found = self._remember(
+                0,
+                self.pairs,
+                min(1.0, max(0.0, (statistics.mean(shares) - wrong) / (right - wrong)))
+                if len(shares) >= MIN_WEIGHING
+                else 1.0,
+            )
+        return found
+
+
+@functools.cache
+def _table() -> dict:
+    return json.loads(
+        gzip.decompress(resources.files("align.data").joinpath("lexicon.json.gz").read_bytes())
+    )
 
 
 @functools.cache
 def lexicon(pivot: str, lang: str) -> Lexicon | None:
     """The lexicon of `lang` against the pivot's, where the table has one (French against the other
     five official languages)."""
-    raw = resources.files("align.data").joinpath("lexicon.json.gz").read_bytes()
-    table = json.loads(gzip.decompress(raw))
+    table = _table()
     found = table["langs"].get(lang) if pivot == table["pivot"] else None
     if found is None:
         return None
     return Lexicon(
         (pivot, lang),
-        both_ways({word: frozenset(others) for word, others in found["translations"].items()}),
+        both_ways(found["translations"]),
         (found["pivot_weights"], found["weights"]),
         tuple(found["edges"]),
         tuple(found["costs"]),
@@ -184,11 +240,11 @@ def lexicon(pivot: str, lang: str) -> Lexicon | None:
 
 
 def both_ways(
-    translations: dict[str, frozenset[str]],
-) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    translations: dict[str, list[str]],
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """The pivot's words' translations, and the other language's words' (the same pairs, reversed)."""
-    reverse: dict[str, set[str]] = {}
+    reverse: dict[str, list[str]] = {}
     for word, others in translations.items():
         for other in others:
-            reverse.setdefault(other, set()).add(word)
-    return translations, {word: frozenset(others) for word, others in reverse.items()}
+            reverse.setdefault(other, []).append(word)
+    return translations, reverse

@@ -19,7 +19,6 @@ written is then learned on all the resolutions, with the costs measured on the h
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import json
 import math
@@ -35,7 +34,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from make_openers import LANGS, PIVOT, arguments, header, left_out, split, texts  # noqa: E402
 
-from align.alignment.lexicon import Lexicon, both_ways, words  # noqa: E402
+from align.alignment.lexicon import Lexicon, bin_of, both_ways, words  # noqa: E402
 
 MIN_SEEN = 5
 MIN_DICE = 0.3
@@ -86,13 +85,13 @@ def learn(right: Pairs) -> tuple[dict[str, list[str]], dict[str, float], dict[st
 
 
 def costs(right: list[float], wrong: list[float]) -> list[float]:
-    """Per bin of EDGES, log(share of wrong pairs in it / share of right ones), 0 at least; one pair of
-    each added to every bin, so that a bin neither fell in costs nothing extreme."""
+    """Per bin of EDGES, log(share of wrong pairs in it / share of right ones); one pair of each added to
+    every bin, so that a bin neither fell in costs nothing extreme."""
 
     def shares(values: list[float]) -> list[float]:
         counts = [1] * len(EDGES)
         for value in values:
-            counts[min(bisect.bisect_left(EDGES, value), len(EDGES) - 1)] += 1
+            counts[bin_of(EDGES, value)] += 1
         return [count / sum(counts) for count in counts]
 
     return [round(math.log(w / r), 3) for r, w in zip(shares(right), shares(wrong))]

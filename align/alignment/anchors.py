@@ -8,8 +8,8 @@ import functools
 import math
 import re
 
-from align.alignment.lexicon import Lexicon, words
-from align.alignment.openers import KINDS, Openers
+from align.alignment.lexicon import Lexicon, no_cost
+from align.alignment.openers import Openers, learned
 from align.untext import SYMBOL_IN_TEXT, ascii_digits
 
 # Final punctuation by function, in the six languages' scripts (Arabic comma and semicolon, CJK full-width).
@@ -102,20 +102,11 @@ class Evidence:
         )
         self.openers = openers if kinds else None
         self.opening = self.openers.of((left, right), kinds) if self.openers else ([], [])
-        self.lexicon = lexicon if kinds else None
-        # the words of each unit of the kinds the lexicon was learned on (None for the others)
-        self.words: tuple[list[frozenset[str] | None], ...] = (
-            tuple(
-                [
-                    words(text, lang) if kind in KINDS else None
-                    for text, kind in zip(side, side_kinds)
-                ]
-                for side, side_kinds, lang in zip((left, right), kinds, self.lexicon.langs)
-            )
-            if self.lexicon and kinds
-            else ([], [])
+        self.lexical = (
+            lexicon.runs(learned(left, kinds[0]), learned(right, kinds[1]))
+            if lexicon and kinds
+            else no_cost
         )
-        self._words: tuple[dict, dict] = ({}, {})  # (first, end) -> words of that run, per side
         self.ends = ([end_class(text) for text in left], [end_class(text) for text in right])
         self._numbers: tuple[dict, dict] = ({}, {})  # (first, end) -> numbers of that run, per side
         # Most stretches cite no number on either side: their cost is the punctuation's alone.
@@ -127,20 +118,6 @@ class Evidence:
             texts = (self.left, self.right)[side][first:end]
             found = self._numbers[side][first, end] = frozenset().union(*map(typed_numbers, texts))
         return found
-
-    def _words_of(self, side: int, first: int, end: int) -> frozenset[str] | None:
-        key = (first, end)
-        if key not in self._words[side]:
-            run = self.words[side][first:end]
-            self._words[side][key] = None if None in run else frozenset().union(*run)
-        return self._words[side][key]
-
-    def lexical(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """The cost of the runs' share of words that translate each other (0 without a lexicon)."""
-        if not self.lexicon:
-            return 0.0
-        ours, theirs = self._words_of(0, i0, i1), self._words_of(1, j0, j1)
-        return 0.0 if ours is None or theirs is None else self.lexicon.cost(ours, theirs)
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
         if (

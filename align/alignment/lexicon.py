@@ -18,6 +18,7 @@ import json
 import math
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import TypeVar
@@ -86,10 +87,10 @@ class Lexicon:
     def share(self, left: frozenset[str], right: frozenset[str]) -> float | None:
         """The weighted share of known words on both sides whose translation the other side has (None
         where neither side has a known word: no evidence)."""
-        found, total = (
-            sum(pair) for pair in zip(self._found(left, right, 0), self._found(right, left, 1))
-        )
-        return found / total if total else None
+        found_left, total_left = self._found(left, right, 0)
+        found_right, total_right = self._found(right, left, 1)
+        total = total_left + total_right
+        return (found_left + found_right) / total if total else None
 
     def covered(self, ours: frozenset[str], side: int, other: frozenset[str]) -> float | None:
         """The weighted share of known words of one side (0: the pivot's) whose translation `other` has:
@@ -149,10 +150,32 @@ class Lexicon:
         share = self.share(left, right)
         if share is None:
             return 0.0
-        return (
-            self.weight
-            * self.costs[min(bisect.bisect_left(self.edges, share), len(self.costs) - 1)]
-        )
+        return self.weight * self.costs[bin_of(self.edges, share)]
+
+    def runs(
+        self, left: list[str | None], right: list[str | None]
+    ) -> Callable[[int, int, int, int], float]:
+        """The cost of pairing runs of a stretch's texts, left[i0:i1] against right[j0:j1] (None: a text
+        of a kind the lexicon was not learned on, which makes a run's cost 0), each run's words united
+        once: the DP asks for each run many times."""
+        texts = (left, right)
+        united: tuple[dict, dict] = ({}, {})
+
+        def words_of(side: int, first: int, end: int) -> frozenset[str] | None:
+            if (first, end) not in united[side]:
+                run = texts[side][first:end]
+                united[side][first, end] = (
+                    None
+                    if None in run
+                    else frozenset().union(*(words(text, self.langs[side]) for text in run))
+                )
+            return united[side][first, end]
+
+        def cost(i0: int, i1: int, j0: int, j1: int) -> float:
+            ours, theirs = words_of(0, i0, i1), words_of(1, j0, j1)
+            return 0.0 if ours is None or theirs is None else self.cost(ours, theirs)
+
+        return cost
 
     def shifted(self, left: list[str | None], right: list[str | None]) -> int:
         """How many places of a stretch with as many texts on both sides (None: a text of a kind the
@@ -212,6 +235,16 @@ class Lexicon:
                 else 1.0,
             )
         return found
+
+
+def no_cost(i0: int, i1: int, j0: int, j1: int) -> float:
+    """What runs cost without a lexicon (Lexicon.runs): nothing."""
+    return 0.0
+
+
+def bin_of(edges: tuple[float, ...], share: float) -> int:
+    """The bin of a share: the first whose upper edge it does not pass (the last for any above)."""
+    return min(bisect.bisect_left(edges, share), len(edges) - 1)
 
 
 @functools.cache

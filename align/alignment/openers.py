@@ -27,6 +27,11 @@ _HAN = re.compile(r"[^\u4e00-\u9fff]")
 _CHINESE_ALSO = "又还并也再"  # "又回顾" is "also recalling": the opener is 回顾
 
 
+def learned(texts: list[str], kinds: list[str]) -> list[str | None]:
+    """The texts of units of the kinds the tables were learned on (KINDS), None for the others."""
+    return [text if kind in KINDS else None for text, kind in zip(texts, kinds)]
+
+
 def opener(text: str, lang: str) -> str | None:
     """The opener of a paragraph: its first word (two where the first is a particle of two letters or
     less, "se félicitant", "с удовлетворением"; after Arabic's "و" and "إذ"), or for Chinese its first
@@ -68,7 +73,7 @@ class Openers:
         unit of the other side goes with. The UDHR's "Considérant" recitals are "鉴于" in Chinese, which
         resolutions pair with other words: every pair would clash, and none be told apart by it."""
         ours, theirs = (
-            [opener(text, lang) if kind in KINDS else None for text, kind in zip(side, side_kinds)]
+            [None if text is None else opener(text, lang) for text in learned(side, side_kinds)]
             for side, side_kinds, lang in zip(texts, kinds, self.langs)
         )
         present = set(theirs)

@@ -20,8 +20,8 @@ from align.alignment.dp import (
     length_probability,
     text_length,
 )
-from align.alignment.lexicon import Lexicon, lexicon
-from align.alignment.openers import KINDS, Openers, openers
+from align.alignment.lexicon import Lexicon, lexicon, no_cost
+from align.alignment.openers import KINDS, Openers, learned, openers
 from align.model import Document, Unit
 
 # Below this many characters of id-paired text, a pair's length ratio is taken from all its text.
@@ -214,7 +214,7 @@ def _pair_span(
         [length / ratio for length in _lengths(right)],
         kinds,
         _uncited(left, right),
-        Evidence([u.text for u in left], [u.text for u in right], kinds, None, dictionary).lexical,
+        dictionary.runs(_texts(left), _texts(right)) if dictionary else no_cost,
         _foreign(left, right, dictionary),
     )
     return _detach_remainders(beads, by_id, left, right, ratio)
@@ -378,7 +378,7 @@ def _absorb_orphans(
 
 def _texts(units: list[Unit]) -> list[str | None]:
     """The units' texts of the kinds the lexicon and openers were learned on, None for the others."""
-    return [unit.text if unit.kind in KINDS else None for unit in units]
+    return learned([unit.text for unit in units], [unit.kind for unit in units])
 
 
 def _foreign(

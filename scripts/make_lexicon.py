@@ -1,7 +1,7 @@
 """Learn which words translate each other, French against each other official language, from the UN's
 own XML (align/data/lexicon.json.gz; see align/alignment/lexicon.py).
 
-Usage: python scripts/make_lexicon.py FOLDER... [--exclude FOLDER...] [--describe TEXT]
+Usage: python scripts/make_lexicon.py FOLDER... [--exclude FOLDER...] [--describe TEXT] [--langs LANG...]
 
 FOLDER holds AKN files of resolutions in several languages (the UN's archive: `fetch
 github:UNxml/GAresolutions`). Resolutions under an --exclude folder (an evaluation's) and in
@@ -15,6 +15,10 @@ learned on three resolutions in four, on the fourth the shares of right pairs (s
 (a paragraph against the other version's next one, which is what a drift makes). The cost of a share is
 the log of how much likelier it is for a wrong pair than for a right one, per bin of EDGES. The table
 written is then learned on all the resolutions, with the costs measured on the held-out fourth.
+
+--langs learns those languages only, from the resolutions that have them, and keeps the table's other
+languages as they are; each such entry says what it learned on. The archive has few German versions,
+whose table is learned so (on all of them but those in corpora/un-akn, the evaluation's).
 """
 
 from __future__ import annotations
@@ -98,11 +102,18 @@ def costs(right: list[float], wrong: list[float]) -> list[float]:
 
 
 def main(argv: list[str]) -> int:
-    args = arguments(argv, __doc__.split("\n")[0])
-    found = texts(args.folders, left_out(args))
+    args = arguments(argv, __doc__.split("\n")[0], langs=True)
+    found = texts(args.folders, left_out(args), (PIVOT, *args.langs))
+    apart = set(args.langs) != set(LANGS)  # the others kept as learned, each of these saying what it learned on
+    if apart:
+        found = {symbol: versions for symbol, versions in found.items() if set(versions) & set(args.langs)}
     fold, check = split(found)
-    written = header(args, found, "words") | {"min_seen": MIN_SEEN, "min_dice": MIN_DICE, "top": TOP, "langs": {}}
-    for lang in LANGS:
+    about = header(args, found, "words")
+    written = about | {"min_seen": MIN_SEEN, "min_dice": MIN_DICE, "top": TOP, "langs": {}}
+    if apart:
+        kept = json.loads(gzip.decompress(TABLE.read_bytes()))
+        written = kept | {"langs": {lang: entry for lang, entry in kept["langs"].items() if lang not in args.langs}}
+    for lang in args.langs:
         translations, ours, theirs = learn([(pivot, right) for pivot, right, _ in pairs_of(fold, lang)])
         trial = Lexicon((PIVOT, lang), both_ways(translations), (ours, theirs), EDGES, (), (0, 0))
         shares = [(trial.share(pivot, right), trial.share(pivot, wrong) if wrong is not None else None)
@@ -116,9 +127,10 @@ def main(argv: list[str]) -> int:
               f"in {len(wrong)} wrong ones; the right pair shares more than the wrong one in "
               f"{sum(r > w for r, w in both) / len(both):.4f} of {len(both)}; costs {binned}")
         translations, ours, theirs = learn([(pivot, right) for pivot, right, _ in pairs_of(found, lang)])
-        written["langs"][lang] = {"translations": dict(sorted(translations.items())), "pivot_weights": dict(sorted(ours.items())),
-                                  "weights": dict(sorted(theirs.items())), "edges": EDGES, "costs": binned,
-                                  "mean_right": means[0], "mean_wrong": means[1]}
+        learned_on = {"fitted_on": about["fitted_on"], "resolutions": sum(lang in versions for versions in found.values())}
+        written["langs"][lang] = (learned_on if apart else {}) | {
+            "translations": dict(sorted(translations.items())), "pivot_weights": dict(sorted(ours.items())),
+            "weights": dict(sorted(theirs.items())), "edges": EDGES, "costs": binned, "mean_right": means[0], "mean_wrong": means[1]}
     TABLE.write_bytes(gzip.compress(json.dumps(written, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0))
     return 0
 

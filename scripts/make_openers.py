@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from align.alignment.openers import KINDS, opener  # noqa: E402
 from align.errors import AlignError  # noqa: E402
 from align.ingest import read_source  # noqa: E402
+from align.ingest.naming import name_of  # noqa: E402
 from align.structure import parse  # noqa: E402
 
 PIVOT = "fr"
@@ -44,11 +45,13 @@ Version = list[tuple[str, str | None]]  # a version's body units: (id, opener)
 
 def texts(folders: list[Path], exclude: set[str], langs: tuple[str, ...] = (PIVOT, *LANGS)) -> dict[str, dict[str, list[tuple[str, str]]]]:
     """Symbol -> language -> the ids and texts of its body units (KINDS), read from the AKN files, for the
-    resolutions that have a French version."""
+    resolutions that have a French version. A file whose name gives another language is not read."""
     found: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(dict)
     for folder in folders:
         for path in sorted(folder.rglob("*.xml")):
             try:
+                if (named := name_of(str(path))) and named[1] not in langs:
+                    continue
                 document = parse(read_source(path))
             except AlignError as error:
                 print(f"{path}: left out: {error}", file=sys.stderr)
@@ -109,12 +112,16 @@ def clash_rates(learned: tuple, found: dict[str, dict[str, Version]], lang: str)
     return right[1] / right[0], wrong[1] / wrong[0], right[0], wrong[0]
 
 
-def arguments(argv: list[str], description: str) -> argparse.Namespace:
-    """A table script's arguments: the folders to learn from, those to leave out, what they hold."""
+def arguments(argv: list[str], description: str, langs: bool = False) -> argparse.Namespace:
+    """A table script's arguments: the folders to learn from, those to leave out, what they hold, and
+    (`langs`) which languages to learn."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--exclude", nargs="*", type=Path, default=[], help="leave out the resolutions found here")
     parser.add_argument("--describe", default="", help="what the folders hold, kept in the table")
+    if langs:
+        parser.add_argument("--langs", nargs="+", default=list(LANGS),
+                            help="learn these languages only, keeping the table's others as they are")
     return parser.parse_args(argv)
 
 

@@ -257,7 +257,7 @@ def _table() -> dict:
 @functools.cache
 def lexicon(pivot: str, lang: str) -> Lexicon | None:
     """The lexicon of `lang` against the pivot's, where the table has one (French against the other
-    five official languages)."""
+    five official languages and German)."""
     table = _table()
     found = table["langs"].get(lang) if pivot == table["pivot"] else None
     if found is None:

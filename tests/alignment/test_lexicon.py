@@ -1,5 +1,5 @@
-"""The lexicon (align/alignment/lexicon.py), learned from the UN's XML of the 76th to 78th sessions, on
-resolutions it never saw: the words a paragraph shares with its translation tell it from the next
+"""The lexicon (align/alignment/lexicon.py), learned from the UN's XML of the 76th to 78th sessions (and
+German from the archive's few German versions), on resolutions it never saw: the words a paragraph shares with its translation tell it from the next
 paragraph, a text of another genre weighs them less, and in the aligner they undo the shifts that lengths
 and openers left."""
 
@@ -18,14 +18,17 @@ AKN = CORPORA / "un-akn"
 evaluation = script("eval_real")
 
 
-@pytest.mark.parametrize("lang", ["ar", "en", "es", "ru", "zh"])
-def test_a_paragraph_shares_more_words_with_its_translation_than_with_the_next(lang: str) -> None:
-    """Every body paragraph of the twelve resolutions in corpora/un-akn (none of them learned on), against
-    its counterpart by id and against the counterpart's next paragraph (what a drift pairs it with)."""
+@pytest.mark.parametrize(("lang", "least"), [("ar", 300), ("en", 300), ("es", 300), ("ru", 300), ("zh", 300), ("de", 70)])
+def test_a_paragraph_shares_more_words_with_its_translation_than_with_the_next(lang: str, least: int) -> None:
+    """Every body paragraph of the resolutions in corpora/un-akn (none of them learned on; four have a German
+    version), against its counterpart by id and against the counterpart's next paragraph (what a drift
+    pairs it with). German's table is learned on 24 resolutions, the others' on 824."""
     table = lexicon("fr", lang)
     right = wrong = better = 0.0
     pairs = 0
     for versions in evaluation.resolutions([AKN]).values():
+        if lang not in versions:
+            continue
         ours = [unit for unit in versions["fr"].units if unit.kind in KINDS]
         theirs = [unit for unit in versions[lang].units if unit.kind in KINDS]
         assert [unit.id for unit in ours] == [unit.id for unit in theirs]
@@ -37,7 +40,7 @@ def test_a_paragraph_shares_more_words_with_its_translation_than_with_the_next(l
             right += shares[0]
             wrong += shares[1]
             better += shares[0] > shares[1]
-    assert pairs > 300
+    assert pairs > least
     assert better / pairs > 0.97
     assert right / pairs > 0.6 > 0.3 > wrong / pairs
 
@@ -75,4 +78,16 @@ def test_a_paragraph_the_pivot_lost_is_not_glued_to_its_neighbour(lang: str) -> 
     length cost glued it to 11. Its words are not 11's French: it stays alone."""
     versions = evaluation.resolutions([AKN / "ga" / "80session"])["A/RES/80/156"]
     correct, predicted, truth = evaluation.evaluate(versions, "damaged", 2, Segmenter())[lang]["pair"]
+    assert correct == predicted == truth
+
+
+@pytest.mark.parametrize(("symbol", "seed"), [("A/RES/76/262", 2), ("S/RES/2620(2022)", 1)])
+def test_german_words_pair_what_lengths_paired_wrong(symbol: str, seed: int) -> None:
+    """Damaged in every language at once. A/RES/76/262 (seed 2): German lost its last recital, and French's
+    ("Gardant à l'esprit sa décision 62/557 ...") was paired with German's one before it (on the
+    International Court of Justice). S/RES/2620 (seed 1): French lost its last recital, and German's
+    ("tätig werdend nach Kapitel VII ...") was glued to operative paragraph 1. German has a lexicon of its
+    own now: both stay alone."""
+    versions = evaluation.resolutions([AKN])[symbol]
+    correct, predicted, truth = evaluation.evaluate(versions, "damaged", seed, Segmenter())["de"]["pair"]
     assert correct == predicted == truth

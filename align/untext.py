@@ -24,7 +24,12 @@ _JOB_NUMBER = re.compile(r"^\*?\d{2}-?\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\*\d{7}\*)?
 _SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/.()+\-]*$")
 # Digits other than ASCII that UN documents use: Arabic-Indic, Eastern Arabic-Indic, full-width.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+# Scripts written without spaces between words: CJK radicals, punctuation, kana and ideographs,
+# compatibility ideographs, full-width forms. A line wrapped there joins with no space; each is a word.
+UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Han ideographs of the unified block, the characters the opener and word tables were learned on
+HAN = "\u4e00-\u9fff"
+_CJK = re.compile(f"[{UNSPACED}]")
 # Chinese wraps its lines with no space whatever character the wrap falls on ("第73/2" | "91号决议",
 # "编号：C.78.II" | ".A.11"): text ending with a Chinese character this near its end is Chinese
 _CJK_TAIL = 12

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TypeVar
 
+from align.untext import HAN
+
 T = TypeVar("T")
 
 # pairs by number a document needs for its words to be weighed, and the most it weighs (Lexicon.weighed)
@@ -34,7 +36,7 @@ MIN_COVERED = 6  # known words a text needs for Lexicon.covered to say whether a
 # a word's first letters stand for it: inflection changes its ending (résolution/résolutions)
 STEM = 6
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN = re.compile(f"[{HAN}]+")
 # Arabic's hamza seats and tatweel, which versions write differently, and the prefixes glued to a word
 _ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "\u0640": None})
 _ARABIC_PREFIX = re.compile(r"^(?:وبال|وال|بال|فال|كال|لل|ال|و(?=..))")

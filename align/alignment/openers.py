@@ -17,13 +17,15 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from align.untext import HAN
+
 # the kinds of units the table was learned on: a resolution's paragraphs (not articles, whose openers
 # are another genre's: "Toute personne", "人人")
 KINDS = frozenset({"preamble", "operative", "subparagraph", "paragraph"})
 _WORD = re.compile(r"[^\W\d_]+")
 # Arabic's hamza seats and tatweel, which versions write differently
 _ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None})
-_HAN = re.compile(r"[^\u4e00-\u9fff]")
+_HAN = re.compile(f"[^{HAN}]")
 _CHINESE_ALSO = "又还并也再"  # "又回顾" is "also recalling": the opener is 回顾
 
 

@@ -22,7 +22,7 @@ import unicodedata
 
 from align.ingest.pagefoot import NOTE
 from align.langs.record import ANNEX_MARK
-from align.untext import CLAUSE_END, PARAGRAPH_END, furniture
+from align.untext import CLAUSE_END, PARAGRAPH_END, UNSPACED, furniture
 
 # Text is given line by line when its chunks are pages: a median chunk this long.
 _UNBROKEN_LINES = 12
@@ -36,8 +36,7 @@ _TIGHT = 0.05
 _NOTE_TYPE = 1.1
 # the first word of a line: a Chinese or Japanese character is a word, and so are the digits or letters
 # before one ("2023年12月4日大会决议": "2023")
-_CJK_CHAR = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_FIRST_WORD = re.compile(rf"[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+")
+_FIRST_WORD = re.compile(rf"[{UNSPACED}]|[^\s{UNSPACED}]+")
 _ENDS = (*PARAGRAPH_END, "]")  # and the basis line's bracket
 # a note's number raised after the punctuation that ends a line ("... 第50/17号决议，11")
 _RAISED = re.compile(r"(?<=[" + re.escape("".join(PARAGRAPH_END)) + r"])[0-9]{1,3}$")

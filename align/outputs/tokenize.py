@@ -4,8 +4,8 @@
 hold for normalised UN text: Unicode hyphens become "-", French keeps its typographic space before
 ; : ! ? % (UN French usage, which Moses' French detokenizer restores), guillemets in pairs become
 straight quotes, Arabic punctuation attaches to the word before it.
-Chinese is tokenized by character (each Han character or CJK punctuation mark is a token, as Chinese MT
-pipelines without a word segmenter expect); runs of other scripts inside it go through Moses.
+Chinese (and Japanese) is tokenized by character (each ideograph, kana or CJK punctuation mark is a token,
+as Chinese MT pipelines without a word segmenter expect); runs of other scripts inside it go through Moses.
 """
 
 from __future__ import annotations
@@ -17,16 +17,15 @@ from collections.abc import Callable
 from sacremoses import MosesDetokenizer, MosesPunctNormalizer, MosesTokenizer
 from sacremoses.tokenize import nonbreaking_prefixes, perluniprops
 
-from align.untext import SYMBOL_IN_TEXT
+from align.untext import SYMBOL_IN_TEXT, UNSPACED
 
 _GUILLEMETS = [(re.compile(r"«\s*"), '"'), (re.compile(r"\s*»"), '"')]
 # Private Use Area: no normaliser rule touches them
 _HIDE_GUILLEMETS = str.maketrans("«»", "\ue100\ue101")
 _SHOW_GUILLEMETS = str.maketrans("\ue100\ue101", "«»")
 _FRENCH_SPACE = re.compile(r"(?<=\S)([;:!?])(?=\s|$)|(?<=\d)(%)")
-_CJK_CHARS = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
-_CJK = re.compile(f"([{_CJK_CHARS}])")
-_CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) +| +(?=[{_CJK_CHARS}])")
+_CJK = re.compile(f"([{UNSPACED}])")
+_CJK_SPACE = re.compile(f"(?<=[{UNSPACED}]) +| +(?=[{UNSPACED}])")
 # UN document symbols (A/60/493/Add.2, A/RES/60/212) and resolution numbers (58/220) stay one token:
 # they are names, not phrases, and Moses' detokenizer could not glue their parts back.
 # So do other words joined by a slash, which UN texts write without spaces (Arabic month pairs

@@ -98,7 +98,7 @@ class Lexicon:
         """The weighted share of known words of one side (0: the pivot's) whose translation `other` has:
         whether a text is translated inside a longer one (None with fewer than MIN_COVERED known words:
         a budget line's "dollars au chapitre 28" says too little)."""
-        if sum(word in self.translations[side] for word in ours) < MIN_COVERED:
+        if len(self._known(ours, side)[0]) < MIN_COVERED:
             return None
         found, total = self._found(ours, other, side)
         return found / total
@@ -109,7 +109,7 @@ class Lexicon:
         """The weight of `ours` (words of `side`) that `theirs` translates, and the weight of all known."""
         known, total = self._known(ours, side)
         weights = self.weights[side]
-        return sum(map(weights.__getitem__, known & self._reach(theirs, 1 - side))), total
+        return math.fsum(map(weights.__getitem__, known & self._reach(theirs, 1 - side))), total
 
     def _known(self, ours: frozenset[str], side: int) -> tuple[frozenset[str], float]:
         """The words of a text of `side` that the lexicon knows, and their total weight (looked up once
@@ -118,7 +118,7 @@ class Lexicon:
         if found is None:
             known = frozenset(filter(self.translations[side].__contains__, ours))
             found = self._remember(
-                side, ours, (known, sum(map(self.weights[side].__getitem__, known)))
+                side, ours, (known, math.fsum(map(self.weights[side].__getitem__, known)))
             )
         return found
 

@@ -20,7 +20,7 @@ from align.alignment.dp import (
     length_probability,
     text_length,
 )
-from align.alignment.lexicon import Lexicon, lexicon, no_cost
+from align.alignment.lexicon import AGAINST, Lexicon, lexicon, no_cost
 from align.alignment.openers import KINDS, Openers, learned, openers
 from align.model import Document, Unit
 
@@ -29,6 +29,9 @@ _MIN_RATIO_EVIDENCE = 200
 _RATIO_SPREAD = 1.5  # a glued id pair's length ratio is this far from the median's, or further
 MIN_ANCHOR_PROBABILITY = 1e-3
 DIAGONAL_PROBABILITY = 1e-4  # below it, one pair of an equal-count stretch shows a drop and a merge
+# a recital against an operative paragraph: the pair of an equal-count stretch where each version lost
+# the paragraph on its side of "Decides", if the words say so too
+_ACROSS_THE_ENACTING_LINE = frozenset({"preamble", "operative"})
 MIN_SHARED = 3  # resolutions and documents two units cite to pair them whatever their lengths
 # A unit detached from a 1:n bead is at most this share of its side's text (remainders are short), and
 # the pair left must be this many times as plausible by length as the bead was.
@@ -125,6 +128,18 @@ def _diagonal(
         return []
     if dictionary and dictionary.shifted(_texts(left), _texts(right)) >= 2:
         return []
+    if dictionary:
+        lexical = dictionary.runs(_texts(left), _texts(right))
+        return [
+            piece
+            for k, bead in enumerate(beads)
+            for piece in (
+                [Bead((k,), (), 0.0), Bead((), (k,), 0.0)]
+                if {left[k].kind, right[k].kind} == _ACROSS_THE_ENACTING_LINE
+                and lexical(k, k + 1, k, k + 1) >= AGAINST
+                else [bead]
+            )
+        ]
     return beads
 
 
@@ -405,12 +420,35 @@ def _lengths(units: list[Unit]) -> list[float]:
 def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
     """Units whose ids come from the text's numbering on both sides, as the longest in-order chain.
 
-    A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest.
+    A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest. An id
+    a side has twice (a corrupted number; a paragraph merged into 3 (c), whose sub-paragraphs then read
+    as 3's again) anchors only where one of its pairings alone lies between the same two anchors of ids
+    each side has once: otherwise which of the two is the other's counterpart, the number does not say.
     """
-    where = {unit.id: j for j, unit in enumerate(right) if unit.numbered}
-    same = _chain(
-        [(i, where[unit.id]) for i, unit in enumerate(left) if unit.numbered and unit.id in where]
+    places: list[dict[str, list[int]]] = [{}, {}]
+    for side, units in enumerate((left, right)):
+        for k, unit in enumerate(units):
+            if unit.numbered:
+                places[side].setdefault(unit.id, []).append(k)
+    shared = places[0].keys() & places[1].keys()
+    once = _chain(
+        sorted(
+            (places[0][key][0], places[1][key][0])
+            for key in shared
+            if len(places[0][key]) == len(places[1][key]) == 1
+        )
     )
+    bounds = [list(side) for side in zip((-1, -1), *once)]
+
+    def between(i: int, j: int) -> bool:
+        return bisect.bisect(bounds[0], i) == bisect.bisect(bounds[1], j)
+
+    repeated = []
+    for key in shared:
+        found = [(i, j) for i in places[0][key] for j in places[1][key] if between(i, j)]
+        if len(found) == 1 and (len(places[0][key]) > 1 or len(places[1][key]) > 1):
+            repeated += found
+    same = _chain(sorted(once + repeated))
     return _chain(sorted(same + _part_anchors(left, right, same)))
 
 

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from align.alignment.numbered import align_document
+from align.ingest import read_source
 from align.pipeline.options import BuildOptions
 from align.pipeline.run import build
+from align.segment import Segmenter
+from align.structure import parse
 from tests.conftest import CORPORA, CREATED, script
 
 AKN = CORPORA / "un-akn"
@@ -316,3 +320,78 @@ def test_a_note_that_is_a_symbol_pairs_by_its_number_whatever_its_length() -> No
         (f"fn.{k}", f"fn.{k}") for k in range(10, 20)
     ]
     assert all(bead.left and bead.right for bead in pairing.beads)
+
+
+def test_a_number_read_twice_pairs_where_its_place_says_which(tmp_path: Path) -> None:
+    """A/RES/79/295 (source: United Nations) as a converter gave it: in French, paragraph 4 ran into 3 (c),
+    so its sub-paragraphs a) to c) read as 3's a second time, and the later French "3 (a)" (4 (a)'s text)
+    took English 3 (a) by its number. A number a side reads twice anchors only where one of its pairings
+    alone lies between the same two numbers read once; here neither does, and the words pair them."""
+    french = [
+        "L’Assemblée générale,",
+        "2. Souligne l’importance des consultations de haut niveau entre le Secrétaire général de l’Organisation "
+        "des Nations Unies et le Secrétaire général du Conseil de coopération du Golfe, et encourage la poursuite "
+        "des réunions annuelles organisées dans le cadre du dialogue stratégique ;",
+        "3. Prie le Secrétariat de l’Organisation des Nations Unies, agissant dans la limite des ressources "
+        "existantes et, au besoin, à l’aide de contributions volontaires :",
+        "a) De soutenir les initiatives de renforcement des capacités au sein des mécanismes de prévention et de "
+        "règlement des conflits du Conseil de coopération du Golfe ;",
+        "b) De fournir une assistance technique en vue de la mise en place de systèmes d’alerte précoce et de "
+        "capacités de diplomatie préventive ;",
+        "c) De partager les meilleures pratiques et l’expertise en matière de diplomatie préventive, de médiation "
+        "et de facilitation du dialogue ; Encourage l’institution d’un groupe de travail conjoint sur la paix et "
+        "la sécurité régionales, dans la limite des ressources existantes et, au besoin, à l’aide de contributions "
+        "volontaires, en vue :",
+        "a) D’élaborer des approches coordonnées pour faire face aux menaces et défis régionaux émergents ;",
+        "b) D’améliorer le partage d’informations et l’analyse des évolutions régionales ;",
+        "c) De renforcer la coopération dans le domaine de la diplomatie préventive et de la médiation ainsi que "
+        "dans celui de la consolidation de la paix et de la réconciliation après les conflits ;",
+        "5. Demande que des réunions au niveau des experts soient régulièrement organisées entre l’Organisation "
+        "des Nations Unies et le Conseil de coopération du Golfe, dans la limite des ressources existantes et, au "
+        "besoin, à l’aide de contributions volontaires, en vue :",
+    ]
+    english = [
+        "The General Assembly,",
+        "2. Emphasizes the importance of high-level consultations between the Secretary-General of the United "
+        "Nations and the Secretary-General of the Gulf Cooperation Council, and encourages the continuation of "
+        "annual strategic dialogue meetings;",
+        "3. Requests the United Nations Secretariat, within existing resources and, where appropriate, through "
+        "voluntary contributions:",
+        "(a) To support capacity-building initiatives within the conflict prevention and resolution mechanisms "
+        "of the Gulf Cooperation Council;",
+        "(b) To provide technical assistance in developing early warning systems and preventive diplomacy "
+        "capabilities;",
+        "(c) To share best practices and expertise in preventive diplomacy, mediation and dialogue facilitation;",
+        "4. Encourages the establishment of a joint working group, within existing resources and, where "
+        "appropriate, through voluntary contributions, on regional peace and security:",
+        "(a) To develop coordinated approaches to addressing regional emerging threats and challenges;",
+        "(b) To enhance information-sharing and analysis of regional developments;",
+        "(c) To strengthen cooperation in preventive diplomacy and mediation efforts as well as post-conflict "
+        "peacebuilding and reconciliation;",
+        "5. Calls for the organization of regular expert-level meetings between the United Nations and the Gulf "
+        "Cooperation Council, within existing resources and, where appropriate, through voluntary contributions:",
+    ]
+    documents = []
+    for lang, paragraphs in (("FR", french), ("EN", english)):
+        path = tmp_path / f"A_RES_79_295-{lang}.md"
+        path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        documents.append(parse(read_source(path)))
+    assert [unit.id for unit in documents[0].units].count("op.3.a") == 2
+    aligned = align_document(documents, "fr", Segmenter(), sentences=False)
+    pairs = {unit.texts["fr"][:12]: unit.texts["en"][:12] for unit in aligned.pairs["en"]}
+    assert pairs["De soutenir "] == "To support c"
+    assert pairs["D’élaborer d"] == "To develop c"
+    assert pairs["De renforcer"] == "To strengthe"
+
+
+def test_a_recital_and_an_operative_paragraph_each_version_lost_stay_alone() -> None:
+    """A/RES/77/185 damaged (seed 1): French lost its last recital and Spanish its first operative
+    paragraph, so the stretch between them has as many paragraphs on both sides, and French operative
+    paragraph 1 ("Rappelle la tenue de la deuxième Conférence ...") was paired with Spanish's last recital
+    ("Reiterando la promesa de que no se dejará a nadie atrás ..."). A recital against an operative
+    paragraph whose words say they are no translation stays two units alone; the one wrong link left is
+    a drop, a merge and a corrupted number in operative paragraphs 14 to 16."""
+    versions = evaluation.resolutions([AKN / "ga" / "77session"])["A/RES/77/185"]
+    correct, predicted, truth = evaluation.evaluate(versions, "damaged", 1, Segmenter())["es"]["pair"]
+    assert predicted - correct == 1
+    assert truth - correct == 5

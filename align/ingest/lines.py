@@ -4,7 +4,8 @@ may, or is short and the next line opens as a paragraph does; page furniture and
 alone are lines of their own; a numbered paragraph or item opens a new one.
 
     line  := full | short            (short: the next line's first word would have fitted on it)
-    break := after a short line ending with . ; : , (and their CJK and Arabic forms)
+    break := after a short line ending with . ; : , (and their CJK and Arabic forms), before one that
+             does not open with a digit
            | after a line well short of full before one opening with a capital, a digit or a
              character of a script without case
            | around furniture, numbers alone and an annex's heading ("Приложение")
@@ -73,9 +74,13 @@ def paragraphs(chunk: list[str], full: float) -> list[list[str]]:
             full - _width(text) - _width(_next_word(following))
         )  # the next word would have fitted
         end = _RAISED.sub("", text)
+        # a line of a list of resolutions is as short as a paragraph's last, its digits being wide, and
+        # the next opens with one ("... 32/82 du 12 décembre 1977," | "33/64 du 14 décembre 1978, ..."):
+        # no paragraph opens with a digit but a numbered one, which opens anew whatever the line above
         ends = (
             end.endswith(_ENDS)
             and room > _TIGHT * full
+            and not following[:1].isdigit()
             or room > _LOOSE * full
             and _opens_anew(following)
         )

@@ -205,9 +205,9 @@ def _ended(line: str) -> bool:
 
 def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
     """The notes of a page's foot, by number: a numbered line starts a note, and so does a number alone
-    followed by a line of text. The text lines set apart take the numbers printed apart, in order, when
-    they are as many (a column of numbers: "6", "7", then "Ibid., vol. 2237", "Ibid., vol. 1577", "8");
-    a text line under a note or a text set apart that did not end continues it. A line of a note may
+    followed by a line of text. The text lines set apart take the numbers printed apart, in the order of
+    the numbers, when they are as many (a column of numbers: "6", "7", then "Ibid., vol. 2237", "Ibid.,
+    vol. 1577", "8"); a text line under a note or a text set apart that did not end continues it. A line of a note may
     open with a number ("... suplemento núm." | "17 (A/78/17)."): right under a note, a numbered line
     that neither follows its number nor is cited on the page runs on from it (read as note 17, it made
     the next page's notes 2 to 9 unexpected, and paragraphs). With the notes, the number of lines placed
@@ -253,6 +253,9 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
         for index in apart[: len(apart) - len(numbers)]:
             orphans[index] = (*orphans[index][:2], True)
         apart = apart[len(apart) - len(numbers) :]
+    # a page prints its notes in the order of their numbers; a converter may give the column of numbers
+    # out of it (A/RES/79/168's French: "3", "2", "4", "5", then the texts of 2 to 5)
+    numbers.sort()
     if apart and len(apart) == len(numbers):
         notes += [[number, orphans[index][1]] for number, index in zip(numbers, apart)]
         orphans = [orphan for orphan in orphans if orphan[2]]

@@ -291,6 +291,31 @@ def test_the_lines_of_a_page_foot_go_to_their_notes(foot: list[list[str]], notes
                 (7, "Informe de la Cumbre Mundial sobre el Desarrollo Sostenible, Johannesburgo (Sudáfrica), 26 de agosto a 4 de septiembre de 2002, cap. I, resolución 2, anexo."),
             ],
         ),
+        (  # A/RES/79/168, French line by line: the column of numbers printed out of order
+            [
+                ["2023, et les résolutions 18/6 du 29 septembre 20111, 33/3 du 29 septembre",
+                 "20162, 36/4 du 28 septembre 20173, 39/4 du 27 septembre 20184, 42/8 du 26"],
+                [
+                    "1 Voir Documents officiels de l’Assemblée générale, soixante-sixième session, Supplément no 53A",
+                    "3", "2", "4", "5",
+                    "(A/66/53/Add.1), chap. II.",
+                    "Ibid., soixante et onzième session, Supplément no 53A et rectificatif (A/71/53/Add.1 et",
+                    "A/71/53/Add.1/Corr.1), chap. II.",
+                    "Ibid., soixante-douzième session, Supplément no 53A (A/72/53/Add.1), chap. III.",
+                    "Ibid., soixante-treizième session, Supplément no 53A (A/73/53/Add.1), chap. III.",
+                    "Ibid., soixante-quatorzième session, Supplément no 53A (A/74/53/Add.1), chap. III.",
+                ],
+            ],
+            [
+                (1, "Voir Documents officiels de l’Assemblée générale, soixante-sixième session, Supplément no 53A "
+                    "(A/66/53/Add.1), chap. II."),
+                (2, "Ibid., soixante et onzième session, Supplément no 53A et rectificatif (A/71/53/Add.1 et "
+                    "A/71/53/Add.1/Corr.1), chap. II."),
+                (3, "Ibid., soixante-douzième session, Supplément no 53A (A/72/53/Add.1), chap. III."),
+                (4, "Ibid., soixante-treizième session, Supplément no 53A (A/73/53/Add.1), chap. III."),
+                (5, "Ibid., soixante-quatorzième session, Supplément no 53A (A/74/53/Add.1), chap. III."),
+            ],
+        ),
     ],
 )
 def test_a_page_foot_s_notes_as_converters_printed_real_pages(page: list[list[str]], notes: list[tuple[int, str]]) -> None:
@@ -390,6 +415,19 @@ def test_a_section_s_title_run_into_its_first_paragraph_is_a_heading(versions, t
     read = _as_pdfminer_reads(document, tmp_path, lines_only=True)
     headings = {unit.id: unit.text for unit in read.units if unit.kind == "heading"}
     assert headings == {unit.id: unit.text for unit in document.units if unit.kind == "heading"}
+
+
+def test_a_line_of_a_list_of_resolutions_runs_on_whatever_its_length() -> None:
+    """A/RES/79/16, French, line by line: a line of resolutions and dates, its digits wide, is as short as a
+    paragraph's last line and ends with a comma; the next opened with the next resolution ("33/64 du ..."),
+    and the recital was cut in four. No paragraph opens with a digit but a numbered one."""
+    chunk = [
+        "Rappelant ses résolutions 3263 (XXIX) du 9 décembre 1974, 3474 (XXX) du 11",
+        "décembre 1975, 31/71 du 10 décembre 1976, 32/82 du 12 décembre 1977,",
+        "33/64 du 14 décembre 1978, 34/77 du 11 décembre 1979, 35/147 du 12",
+        "décembre 1980, 36/87 A et B du 9 décembre 1981, 37/75 du 9 décembre 1982,",
+    ]
+    assert by_line.paragraphs(chunk, 78.0) == [chunk]
 
 
 def test_a_chinese_line_opening_with_digits_is_not_one_word() -> None:

@@ -316,6 +316,31 @@ def test_the_lines_of_a_page_foot_go_to_their_notes(foot: list[list[str]], notes
                 (5, "Ibid., soixante-quatorzième session, Supplément no 53A (A/74/53/Add.1), chap. III."),
             ],
         ),
+        (  # A/RES/79/129, Spanish line by line: a note's third line opens with a date's day, "26"
+            [
+                ["decidió establecer la Oficina de Lucha contra el Terrorismo,"],
+                [
+                    "1 Resolución 60/288.",
+                    "2 Exámenes primero a octavo de la Estrategia, que tuvieron lugar los días 4 y 5 de septiembre de 2008, 8 de",
+                    "septiembre de 2010, 28 y 29 de junio de 2012, 12 y 13 de junio de 2014, 30 de junio y 1 de julio de 2016,",
+                    "26 y 27 de junio de 2018, 30 de junio y 6 y 7 de julio de 2021, y 22 y 23 de junio de 2023, respectivamente.",
+                    "3 Resoluciones 62/272, 64/297, 66/282, 68/276, 70/291, 72/284, 75/291 y 77/298.",
+                    "4 Véanse A/62/PV.117, A/62/PV.118.",
+                    "5 Resolución 50/6.",
+                    "6 Resolución 75/1.",
+                ],
+            ],
+            [
+                (1, "Resolución 60/288."),
+                (2, "Exámenes primero a octavo de la Estrategia, que tuvieron lugar los días 4 y 5 de septiembre de 2008, 8 de "
+                    "septiembre de 2010, 28 y 29 de junio de 2012, 12 y 13 de junio de 2014, 30 de junio y 1 de julio de 2016, "
+                    "26 y 27 de junio de 2018, 30 de junio y 6 y 7 de julio de 2021, y 22 y 23 de junio de 2023, respectivamente."),
+                (3, "Resoluciones 62/272, 64/297, 66/282, 68/276, 70/291, 72/284, 75/291 y 77/298."),
+                (4, "Véanse A/62/PV.117, A/62/PV.118."),
+                (5, "Resolución 50/6."),
+                (6, "Resolución 75/1."),
+            ],
+        ),
     ],
 )
 def test_a_page_foot_s_notes_as_converters_printed_real_pages(page: list[list[str]], notes: list[tuple[int, str]]) -> None:

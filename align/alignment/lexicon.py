@@ -175,7 +175,20 @@ class Lexicon:
 
         def cost(i0: int, i1: int, j0: int, j1: int) -> float:
             ours, theirs = words_of(0, i0, i1), words_of(1, j0, j1)
-            return 0.0 if ours is None or theirs is None else self.cost(ours, theirs)
+            if ours is None or theirs is None:
+                return 0.0
+            found = self.cost(ours, theirs)
+            if (i1 - i0 > 1) != (j1 - j0 > 1):
+                # a merge on one side: the share of the whole hides a part the other side does not
+                # translate (a paragraph whose counterpart was lost, glued to its neighbour), which
+                # costs what such a pair would; a part translated there takes no bonus away
+                side, first, end, whole = (0, i0, i1, theirs) if i1 - i0 > 1 else (1, j0, j1, ours)
+                for k in range(first, end):
+                    covered = self.covered(words_of(side, k, k + 1), side, whole)
+                    part = 0.0 if covered is None else self.costs[bin_of(self.edges, covered)]
+                    if part > 0:
+                        found = max(found, self.weight * part)
+            return found
 
         return cost
 

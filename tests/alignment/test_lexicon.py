@@ -91,3 +91,13 @@ def test_german_words_pair_what_lengths_paired_wrong(symbol: str, seed: int) -> 
     versions = evaluation.resolutions([AKN])[symbol]
     correct, predicted, truth = evaluation.evaluate(versions, "damaged", seed, Segmenter())["de"]["pair"]
     assert correct == predicted == truth
+
+
+def test_a_merge_takes_no_paragraph_its_other_side_does_not_translate() -> None:
+    """A/RES/77/185 damaged in every language (seed 2): French lost operative paragraph 3 and merged 4 and
+    5; Chinese 3, 4 and 5 went together against French's merged 4 and 5, their words shared well enough
+    as a whole. A merge now pays for a part whose words the other side does not translate, as that pair
+    would: Chinese 3 stays alone."""
+    versions = evaluation.resolutions([AKN / "ga" / "77session"])["A/RES/77/185"]
+    correct, predicted, truth = evaluation.evaluate(versions, "damaged", 2, Segmenter())["zh"]["pair"]
+    assert correct == predicted == truth

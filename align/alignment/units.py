@@ -118,7 +118,9 @@ def _diagonal(
     one ([] if it is not one, a pair's lengths cannot be a translation's, or the words of two pairs
     say they are shifted): UN versions keep their paragraphs, so equal counts are the rule, and lengths
     alone drift (Chinese, lists of resolutions); but two versions that each lost a different paragraph
-    have as many, shifted between the two losses."""
+    have as many, shifted between the two losses. A recital paired with an operative paragraph whose
+    words say they are no translation (each version lost one side of the enacting line) is two units
+    alone."""
     if len(left) != len(right) or len(left) < 2:
         return []
     if any(kind_class(a.kind) != kind_class(b.kind) for a, b in zip(left, right)):

@@ -207,11 +207,11 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
     """The notes of a page's foot, by number: a numbered line starts a note, and so does a number alone
     followed by a line of text. The text lines set apart take the numbers printed apart, in the order of
     the numbers, when they are as many (a column of numbers: "6", "7", then "Ibid., vol. 2237", "Ibid.,
-    vol. 1577", "8"); a text line under a note or a text set apart that did not end continues it. A line of a note may
-    open with a number ("... suplemento núm." | "17 (A/78/17)."): right under a note, a numbered line
-    that neither follows its number nor is cited on the page runs on from it (read as note 17, it made
-    the next page's notes 2 to 9 unexpected, and paragraphs). With the notes, the number of lines placed
-    in none (text set apart above the first note that no number takes)."""
+    vol. 1577", "8"); a text line under a note or a text set apart that did not end continues it. A line
+    of a note may open with a number ("... suplemento núm." | "17 (A/78/17)."): under any line of a note,
+    a numbered line that neither follows its number nor is cited on the page runs on from it (read as
+    note 17, it made the next page's notes 2 to 9 unexpected, and paragraphs). With the notes, the
+    number of lines placed in none (text set apart above the first note that no number takes)."""
     notes: list[list] = []  # [number, text]
     numbers: list[int] = []  # numbers printed apart, waiting for their text
     orphans: list[tuple[int, str, bool]] = []  # (the note above, text, whether it runs on from it)

@@ -109,10 +109,11 @@ def main(argv: list[str]) -> int:
         found = {symbol: versions for symbol, versions in found.items() if set(versions) & set(args.langs)}
     fold, check = split(found)
     about = header(args, found, "words")
-    written = about | {"min_seen": MIN_SEEN, "min_dice": MIN_DICE, "top": TOP, "langs": {}}
     if apart:
-        kept = json.loads(gzip.decompress(TABLE.read_bytes()))
-        written = kept | {"langs": {lang: entry for lang, entry in kept["langs"].items() if lang not in args.langs}}
+        written = json.loads(gzip.decompress(TABLE.read_bytes()))
+        written["langs"] = {lang: entry for lang, entry in written["langs"].items() if lang not in args.langs}
+    else:
+        written = about | {"min_seen": MIN_SEEN, "min_dice": MIN_DICE, "top": TOP, "langs": {}}
     for lang in args.langs:
         translations, ours, theirs = learn([(pivot, right) for pivot, right, _ in pairs_of(fold, lang)])
         trial = Lexicon((PIVOT, lang), both_ways(translations), (ours, theirs), EDGES, (), (0, 0))

@@ -149,10 +149,11 @@ class Lexicon:
         """The cost of pairing texts of these words: the log of how much likelier their share of
         translated words is for a wrong pair than for a right one (below 0 where a right one's is
         likelier; 0 without a known word), times the document's weight."""
-        share = self.share(left, right)
-        if share is None:
-            return 0.0
-        return self.weight * self.costs[bin_of(self.edges, share)]
+        return self._priced(self.share(left, right))
+
+    def _priced(self, share: float | None) -> float:
+        """What a share of translated words costs in this document (0 for no share: no evidence)."""
+        return 0.0 if share is None else self.weight * self.costs[bin_of(self.edges, share)]
 
     def runs(
         self, left: list[str | None], right: list[str | None]
@@ -184,31 +185,12 @@ class Lexicon:
                 # costs what such a pair would; a part translated there takes no bonus away
                 side, first, end, whole = (0, i0, i1, theirs) if i1 - i0 > 1 else (1, j0, j1, ours)
                 for k in range(first, end):
-                    covered = self.covered(words_of(side, k, k + 1), side, whole)
-                    part = 0.0 if covered is None else self.costs[bin_of(self.edges, covered)]
+                    part = self._priced(self.covered(words_of(side, k, k + 1), side, whole))
                     if part > 0:
-                        found = max(found, self.weight * part)
+                        found = max(found, part)
             return found
 
         return cost
-
-    def shifted(self, left: list[str | None], right: list[str | None]) -> int:
-        """How many places of a stretch with as many texts on both sides (None: a text of a kind the
-        lexicon was not learned on) hold a pair whose words say it is far likelier wrong than right
-        (AGAINST), while a neighbour of the other side is likelier right than wrong: a shift, not a free
-        translation (the UDHR's Arabic recitals share few words with French, and fewer with the next)."""
-        ours = [None if text is None else words(text, self.langs[0]) for text in left]
-        theirs = [None if text is None else words(text, self.langs[1]) for text in right]
-
-        def cost(i: int, j: int) -> float:
-            if not 0 <= j < len(theirs) or ours[i] is None or theirs[j] is None:
-                return 0.0
-            return self.cost(ours[i], theirs[j])
-
-        return sum(
-            cost(k, k) >= AGAINST and min(cost(k, k - 1), cost(k, k + 1)) < 0
-            for k in range(len(ours))
-        )
 
     def foreign(self, texts: list[str], side: int, others: list[str]) -> bool:
         """Whether texts of one side (0: the pivot's) are far less translated in `others` than a
@@ -250,6 +232,20 @@ class Lexicon:
                 else 1.0,
             )
         return found
+
+
+def shifted(lexical: Callable[[int, int, int, int], float], count: int) -> int:
+    """How many places of a stretch with `count` texts on both sides hold a pair whose words (`lexical`:
+    Lexicon.runs) say it is far likelier wrong than right (AGAINST), while a neighbour of the other side
+    is likelier right than wrong: a shift, not a free translation (the UDHR's Arabic recitals share few
+    words with French, and fewer with the next)."""
+
+    def cost(i: int, j: int) -> float:
+        return lexical(i, i + 1, j, j + 1) if 0 <= j < count else 0.0
+
+    return sum(
+        cost(k, k) >= AGAINST and min(cost(k, k - 1), cost(k, k + 1)) < 0 for k in range(count)
+    )
 
 
 def no_cost(i0: int, i1: int, j0: int, j1: int) -> float:

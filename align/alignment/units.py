@@ -20,7 +20,7 @@ from align.alignment.dp import (
     length_probability,
     text_length,
 )
-from align.alignment.lexicon import AGAINST, Lexicon, lexicon, no_cost
+from align.alignment.lexicon import AGAINST, Lexicon, lexicon, no_cost, shifted
 from align.alignment.openers import KINDS, Openers, learned, openers
 from align.model import Document, Unit
 
@@ -128,21 +128,21 @@ def _diagonal(
     beads = [Bead((k,), (k,), _fit(a, b, ratio)) for k, (a, b) in enumerate(zip(left, right))]
     if any(bead.probability < DIAGONAL_PROBABILITY for bead in beads):
         return []
-    if dictionary and dictionary.shifted(_texts(left), _texts(right)) >= 2:
+    if not dictionary:
+        return beads
+    lexical = dictionary.runs(_texts(left), _texts(right))
+    if shifted(lexical, len(left)) >= 2:
         return []
-    if dictionary:
-        lexical = dictionary.runs(_texts(left), _texts(right))
-        return [
-            piece
-            for k, bead in enumerate(beads)
-            for piece in (
-                [Bead((k,), (), 0.0), Bead((), (k,), 0.0)]
-                if {left[k].kind, right[k].kind} == _ACROSS_THE_ENACTING_LINE
-                and lexical(k, k + 1, k, k + 1) >= AGAINST
-                else [bead]
-            )
-        ]
-    return beads
+    return [
+        piece
+        for k, bead in enumerate(beads)
+        for piece in (
+            [Bead((k,), (), 0.0), Bead((), (k,), 0.0)]
+            if {left[k].kind, right[k].kind} == _ACROSS_THE_ENACTING_LINE
+            and lexical(k, k + 1, k, k + 1) >= AGAINST
+            else [bead]
+        )
+    ]
 
 
 def _fit(a: Unit, b: Unit, ratio: float) -> float:

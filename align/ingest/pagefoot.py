@@ -219,20 +219,18 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
     under = False  # the line above is a note's
     after_note = False  # a note's text came after the last number printed apart
     text_above = False  # the line above is a text set apart (or one running on from a note)
-    # the line above runs on from the note above it (a text line, kept in `orphans`)
-    running = False
     for index, line in enumerate(lines):
         match = _note_line(line)
         number = int(match[1]) if match else 0
+        running = text_above and orphans[-1][2]  # the line above runs on from the note above it
         # on any line of a note ("2 Exámenes ..., 8 de" | "septiembre de 2010, ..." | "26 y 27 de junio")
         runs_on = (under or running) and number != notes[-1][0] + 1 and number not in cited
         under = bool(match and match[2])
         text_above, was_text = False, text_above
-        was_running, running = running, False
-        if under and runs_on and was_running:
+        if under and runs_on and running:
             above, text, runs = orphans[-1]
             orphans[-1] = (above, join_lines([text, line]), runs)
-            text_above, under, running = True, False, True
+            text_above, under = True, False
         elif under and runs_on:
             notes[-1][1] = join_lines([notes[-1][1], line])
         elif match and match[2]:
@@ -249,11 +247,11 @@ def _notes(foot: list[Chunk], cited: set[int]) -> tuple[list[Note], int]:
         elif was_text and not _ended(lines[index - 1]):  # a text set apart, its next line
             above, text, runs = orphans[-1]
             orphans[-1] = (above, join_lines([text, line]), runs)
-            text_above, running = True, runs
+            text_above = True
         else:  # under a note that did not end, its next line; else a text set apart
             runs = after_note and not _ended(lines[index - 1])
             orphans.append((len(notes) - 1, line, runs))
-            text_above, running = True, runs
+            text_above = True
     apart = [index for index, (_above, _text, runs) in enumerate(orphans) if not runs]
     if numbers and len(apart) > len(numbers):
         # the first run on from the note above, printed under the column of numbers ("1 See Official

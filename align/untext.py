@@ -1,5 +1,6 @@
 """Helpers for UN text that every stage uses: document symbols (checked, in running text, in file names),
-digits of every script, joining wrapped lines (with no space beside Chinese), roman numerals."""
+digits of every script, joining wrapped lines (with no space beside Chinese), roman numerals, the words
+a paragraph opens with."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ SYMBOL_LINE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.()\-]+){1,6}$")
 # Punctuation that may end a paragraph in the six languages (a comma ends a preambular paragraph).
 PARAGRAPH_END = tuple(".;:!?,。；：！？，،؛")
 # ... of which a comma or semicolon also ends a clause or a list's item inside a paragraph
-CLAUSE_END = tuple(",;，；")
+CLAUSE_END = tuple(",;，；،؛")
 # Page furniture of UN documents (ODS PDF layout): a page number alone, the job number and its
 # barcode line ("05-49777", "05-49777 (F)", "*0549777*"), a running header made of the symbol.
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[0-9٠-٩]{1,3}(?:\s*/\s*[0-9]{1,3})?$", re.I)
@@ -144,3 +145,32 @@ def furniture(text: str) -> bool:
     # a note that is only a symbol ends with a full stop ("A/80/256."); a running header does not
     running = SYMBOL_LINE.match(text) and not text.endswith(".")
     return bool(_PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or running)
+
+
+# Arabic's hamza seats and tatweel, which versions write differently
+_ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None})
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NOT_HAN = re.compile(f"[^{HAN}]")
+_CHINESE_ALSO = "又还并也再"  # "又回顾" is "also recalling": the opener is 回顾
+
+
+def opener(text: str, lang: str) -> str | None:
+    """The opener of a paragraph: its first word (two where the first is a particle of two letters or
+    less, "se félicitant", "с удовлетворением"; after Arabic's "و" and "إذ"), or for Chinese its first
+    two characters after "also".
+
+    >>> [opener(t, l) for t, l in (("Rappelant sa résolution", "fr"), ("又回顾其决议", "zh"),
+    ...     ("وإذ تشير إلى قرارها", "ar"), ("Se félicitant de", "fr"), ("2. Décide", "fr"))]
+    ['rappelant', '回顾', 'اذ تشير', 'se félicitant', 'décide']
+    """
+    head = text.strip()[:80]
+    if lang.startswith("zh"):
+        return _NOT_HAN.sub("", head[:12]).lstrip(_CHINESE_ALSO)[:2] or None
+    if lang.startswith("ar"):
+        head = head.translate(_ARABIC_FORMS)
+    words = _LETTERS.findall(head.lower())
+    if lang.startswith("ar"):
+        words = [w[1:] if w.startswith("و") and (len(w) > 3 or w == "واذ") else w for w in words]
+    if not words:
+        return None
+    return " ".join(words[:2]) if len(words[0]) <= 2 and len(words) > 1 else words[0]

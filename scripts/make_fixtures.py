@@ -183,7 +183,7 @@ def to_pdf(source: str, symbol: str, lang: str, path: Path) -> None:
 
     new_page()
     # the PDF paginates afresh: a paragraph the Markdown's page break cut in two is laid out whole
-    for block in rejoin(markdown.read(source), convention(lang)):
+    for block in rejoin(markdown.read(source), convention(lang), lang):
         if block.kind in ("footnote", "page-break"):
             continue
         size = {1: 16.0, 2: 14.0, 3: 12.5}.get(block.level, 12.0) if block.kind == "heading" else BODY
@@ -248,7 +248,7 @@ def to_docx(source: str, symbol: str, lang: str) -> bytes:
         level.append(child)
     abstract.append(level)
     numbering.insert(0, abstract)
-    blocks = rejoin(markdown.read(source), convention(lang))
+    blocks = rejoin(markdown.read(source), convention(lang), lang)
     notes = {block.number: block.text for block in blocks if block.kind == "footnote"}
     list_id, previous = 0, 0
     for block in blocks:

@@ -28,11 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from align.alignment.openers import KINDS, opener  # noqa: E402
+from align.alignment.openers import KINDS  # noqa: E402
 from align.errors import AlignError  # noqa: E402
 from align.ingest import read_source  # noqa: E402
 from align.ingest.naming import name_of  # noqa: E402
 from align.structure import parse  # noqa: E402
+from align.untext import opener  # noqa: E402
 
 PIVOT = "fr"
 LANGS = ("ar", "zh", "en", "ru", "es")

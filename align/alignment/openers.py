@@ -13,47 +13,19 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from dataclasses import dataclass
 from importlib import resources
 
-from align.untext import HAN
+from align.untext import opener
 
 # the kinds of units the table was learned on: a resolution's paragraphs (not articles, whose openers
 # are another genre's: "Toute personne", "人人")
 KINDS = frozenset({"preamble", "operative", "subparagraph", "paragraph"})
-_WORD = re.compile(r"[^\W\d_]+")
-# Arabic's hamza seats and tatweel, which versions write differently
-_ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None})
-_HAN = re.compile(f"[^{HAN}]")
-_CHINESE_ALSO = "又还并也再"  # "又回顾" is "also recalling": the opener is 回顾
 
 
 def learned(texts: list[str], kinds: list[str]) -> list[str | None]:
     """The texts of units of the kinds the tables were learned on (KINDS), None for the others."""
     return [text if kind in KINDS else None for text, kind in zip(texts, kinds)]
-
-
-def opener(text: str, lang: str) -> str | None:
-    """The opener of a paragraph: its first word (two where the first is a particle of two letters or
-    less, "se félicitant", "с удовлетворением"; after Arabic's "و" and "إذ"), or for Chinese its first
-    two characters after "also".
-
-    >>> [opener(t, l) for t, l in (("Rappelant sa résolution", "fr"), ("又回顾其决议", "zh"),
-    ...     ("وإذ تشير إلى قرارها", "ar"), ("Se félicitant de", "fr"), ("2. Décide", "fr"))]
-    ['rappelant', '回顾', 'اذ تشير', 'se félicitant', 'décide']
-    """
-    head = text.strip()[:80]
-    if lang.startswith("zh"):
-        return _HAN.sub("", head[:12]).lstrip(_CHINESE_ALSO)[:2] or None
-    if lang.startswith("ar"):
-        head = head.translate(_ARABIC_FORMS)
-    words = _WORD.findall(head.lower())
-    if lang.startswith("ar"):
-        words = [w[1:] if w.startswith("و") and (len(w) > 3 or w == "واذ") else w for w in words]
-    if not words:
-        return None
-    return " ".join(words[:2]) if len(words[0]) <= 2 and len(words) > 1 else words[0]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from align.langs.record import ANNEX_MARK, Convention
 from align.marks import without_trailing_references
 from align.model import Block
 from align.structure.conventions import SECTION_MARK
-from align.untext import CLAUSE_END, PARAGRAPH_END, furniture, join_lines
+from align.untext import CLAUSE_END, PARAGRAPH_END, furniture, join_lines, opener
 
 
 def is_furniture(block: Block) -> bool:
@@ -14,7 +14,7 @@ def is_furniture(block: Block) -> bool:
     return block.kind == "paragraph" and furniture(block.text)
 
 
-def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
+def rejoin(blocks: list[Block], conv: Convention, lang: str) -> list[Block]:
     """Drop page breaks, rejoining a paragraph that a page break (and the page's footnotes) cut in two.
 
     The text after the break continues the paragraph before it when that paragraph does not end with
@@ -35,7 +35,7 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
                 out.append(block)
             continue
         previous = _last_paragraph(out)
-        opener = _opener(block.text)
+        opener = _opener(block.text, lang)
         repeats = (
             opener in openers
             and previous is not None
@@ -61,14 +61,17 @@ def rejoin(blocks: list[Block], conv: Convention) -> list[Block]:
     return out
 
 
-def _opener(text: str) -> str:
-    """The first word of a paragraph, if long enough to be a paragraph's opening word (not "и", "the").
+def _opener(text: str, lang: str) -> str:
+    """The opening word of a paragraph (untext.opener: "вновь подтверждая", Arabic's "إذ تشير" after
+    "و"), if it opens with a letter and is long enough to be a paragraph's opening word (not "the").
 
-    >>> _opener("принимая во внимание, что"), _opener("и всеобщего мира")
-    ('принимая', '')
+    >>> _opener("принимая во внимание, что", "ru"), _opener("2006, ses résolutions", "fr"), _opener("the", "en")
+    ('принимая', '', '')
+    >>> _opener("وإذ تشير إلى قرارها", "ar") == _opener("إذ تشير إلى", "ar") != ""
+    True
     """
-    word = text.split(" ", 1)[0].strip(",;:").casefold()
-    return word if len(word) >= 4 and word.isalpha() else ""
+    word = opener(text, lang) if text[:1].isalpha() else None
+    return word if word and (len(word) >= 4 or lang.startswith("zh")) else ""
 
 
 def _last_paragraph(blocks: list[Block]) -> int | None:

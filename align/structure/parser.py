@@ -77,6 +77,7 @@ def parse(source: Source) -> Document:
                 for block in source.blocks
             ],
             conv,
+            source.lang,
         ),
         conv,
     )

@@ -39,6 +39,8 @@ MAX_REMAINDER_SHARE = 0.25
 MIN_REMAINDER_GAIN = 1.5
 # the parts an id may start with: annexes ("annex.", "annex2."), sections and parts ("III.", "B.")
 _PART = re.compile(r"^(?:(?:annex\d*|[A-Z]{1,6})\.)+")
+# a numbered unit's list (its id but the number) and number: "I.op." and 7 in "I.op.7", "op.7'"
+_LAST_NUMBER = re.compile(r"^(?P<list>(?:.*\.)?)(?P<n>\d+)'*$")
 # a bead a translator fixed: pivot unit indices, the other version's (one side may be empty)
 Fixed = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -422,8 +424,9 @@ def _lengths(units: list[Unit]) -> list[float]:
 def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
     """Units whose ids come from the text's numbering on both sides, as the longest in-order chain.
 
-    A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest. An id
-    a side has twice (a corrupted number; a paragraph merged into 3 (c), whose sub-paragraphs then read
+    A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest. A
+    number out of sequence on both sides (_out_of_sequence) anchors nothing: two corrupted numbers that
+    happen to agree ("7" read for 4 in one version, for 2 in the other) say nothing. An id a side has twice (a corrupted number; a paragraph merged into 3 (c), whose sub-paragraphs then read
     as 3's again) anchors only where one of its pairings alone lies between the same two anchors of ids
     each side has once: otherwise which of the two is the other's counterpart, the number does not say.
     """
@@ -433,11 +436,13 @@ def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
             if unit.numbered:
                 places[side].setdefault(unit.id, []).append(k)
     shared = places[0].keys() & places[1].keys()
+    astray = _out_of_sequence(left), _out_of_sequence(right)
     once = _chain(
         sorted(
             (places[0][key][0], places[1][key][0])
             for key in shared
             if len(places[0][key]) == len(places[1][key]) == 1
+            and not (places[0][key][0] in astray[0] and places[1][key][0] in astray[1])
         )
     )
     bounds = [list(side) for side in zip((-1, -1), *once)]
@@ -452,6 +457,26 @@ def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
             repeated += found
     same = _chain(sorted(once + repeated))
     return _chain(sorted(same + _part_anchors(left, right, same)))
+
+
+def _out_of_sequence(units: list[Unit]) -> set[int]:
+    """Numbered units whose number neither follows the one before it nor precedes the one after it, among
+    the numbered units of its list ("op.7" between "op.3" and "op.5"), or, first or last in its list, is
+    not in order with its one neighbour: the marks of a converter that misread a number. (A drop or a
+    merge leaves a gap, and the paragraphs beside it still follow or precede their other neighbour.)"""
+    lists: dict[str, list[tuple[int, int]]] = {}
+    for k, unit in enumerate(units):
+        match = _LAST_NUMBER.match(unit.id) if unit.numbered else None
+        if match:
+            lists.setdefault(match["list"], []).append((k, int(match["n"])))
+    astray = set()
+    for members in lists.values():
+        numbers = [None, *(n for _, n in members), None]
+        for index, (k, n) in enumerate(members):
+            before, after = numbers[index], numbers[index + 2]
+            if not (before or 0) < n < (after or math.inf):
+                astray.add(k)
+    return astray
 
 
 def _part_anchors(

@@ -395,3 +395,15 @@ def test_a_recital_and_an_operative_paragraph_each_version_lost_stay_alone() -> 
     correct, predicted, truth = evaluation.evaluate(versions, "damaged", 1, Segmenter())["es"]["pair"]
     assert predicted - correct == 1
     assert truth - correct == 5
+
+
+@pytest.mark.parametrize(("seed", "lang"), [(0, "ar"), (1, "es")])
+def test_two_misread_numbers_that_agree_pair_nothing(seed: int, lang: str) -> None:
+    """S/RES/2619 damaged in every language: the converter misread one operative paragraph's number in
+    each version, and the two misreadings agree (seed 1: French 1 and Spanish 2 both read as "4"; seed 0:
+    French 2 and Arabic 1 as "6"). The pair was anchored by its id, and it crossed the paragraphs beside
+    it. A number out of order with its neighbours on both sides anchors nothing
+    now: the paragraphs pair as their lengths and words say."""
+    versions = evaluation.resolutions([AKN / "sc"])["S/RES/2619(2022)"]
+    correct, predicted, truth = evaluation.evaluate(versions, "damaged", seed, Segmenter())[lang]["pair"]
+    assert correct == predicted == truth

@@ -39,6 +39,8 @@ _GLUED = 4  # so many chunks up from a page's end are looked into for notes run 
 _NOTE_END = (".", "。")
 _CITING = re.compile(
     r"(?<![^\W\d_])(?:vols?|No|chaps?|caps?|sect|secc|núm|paras?|párrs?|pars?|pp?|гл|разд|пп?|т|ч)\.$"
+    # or a sales number cut before its last part ("出售品编号：C.03.II.A." | "1和更正)")
+    r"|(?<![A-Za-z0-9])[A-Z]\.[0-9]{2}\.[IVX]+\.(?:[A-Z]\.)?$"
 )
 
 Chunk = list[str]  # the lines of one blank-line-separated chunk

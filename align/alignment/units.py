@@ -117,10 +117,11 @@ def _diagonal(
     left: list[Unit], right: list[Unit], ratio: float, dictionary: Lexicon | None
 ) -> list[Bead]:
     """A stretch with as many units on both sides, of the same kinds in the same order, paired one to
-    one ([] if it is not one, a pair's lengths cannot be a translation's, or the words of two pairs
-    say they are shifted): UN versions keep their paragraphs, so equal counts are the rule, and lengths
-    alone drift (Chinese, lists of resolutions); but two versions that each lost a different paragraph
-    have as many, shifted between the two losses. A recital paired with an operative paragraph whose
+    one ([] if it is not one, a pair's lengths cannot be a translation's, or the words of one pair say
+    it is shifted: far likelier wrong, its neighbour's counterpart likelier right): UN versions keep
+    their paragraphs, so equal counts are the rule, and lengths alone drift (Chinese, lists of
+    resolutions); but two versions that each lost a different paragraph have as many, shifted between
+    the two losses. A recital paired with an operative paragraph whose
     words say they are no translation (each version lost one side of the enacting line) is two units
     alone."""
     if len(left) != len(right) or len(left) < 2:
@@ -133,7 +134,7 @@ def _diagonal(
     if not dictionary:
         return beads
     lexical = dictionary.runs(_texts(left), _texts(right))
-    if shifted(lexical, len(left)) >= 2:
+    if shifted(lexical, len(left)):
         return []
     return [
         piece

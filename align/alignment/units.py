@@ -32,6 +32,7 @@ DIAGONAL_PROBABILITY = 1e-4  # below it, one pair of an equal-count stretch show
 # a recital against an operative paragraph: the pair of an equal-count stretch where each version lost
 # the paragraph on its side of "Decides", if the words say so too
 _ACROSS_THE_ENACTING_LINE = frozenset({"preamble", "operative"})
+_UNTWINED_FIT = 0.1  # the length probability of a pair that untwines a two-and-two bead (_untwined)
 MIN_SHARED = 3  # resolutions and documents two units cite to pair them whatever their lengths
 # A unit detached from a 1:n bead is at most this share of its side's text (remainders are short), and
 # the pair left must be this many times as plausible by length as the bead was.
@@ -148,6 +149,31 @@ def _diagonal(
     ]
 
 
+def _untwined(
+    beads: list[Bead],
+    left: list[Unit],
+    right: list[Unit],
+    ratio: float,
+    lexical: Callable[[int, int, int, int], float],
+) -> list[Bead]:
+    """Beads of two units on each side as two pairs where one of those pairs fits by length and its
+    words say it is far likelier right than wrong: the other two units are then each other's
+    counterparts. Lengths pair two and two where one pair's translation is freer ("l'UNFICYP" against
+    Russian's "Вооруженных сил Организации Объединенных Наций по поддержанию мира на Кипре (ВСООНК)").
+    Two paragraphs that each version merged with a different neighbour are two and two, and seldom does
+    a pair of them fit by length (A/RES/79/271's Chinese 3+4 against French 3 did: it is split too)."""
+    out = []
+    for bead in beads:
+        pairs = [(i, j, _fit(left[i], right[j], ratio)) for i, j in zip(bead.left, bead.right)]
+        if len(bead.left) == len(bead.right) == 2 and any(
+            fit >= _UNTWINED_FIT and lexical(i, i + 1, j, j + 1) <= -AGAINST for i, j, fit in pairs
+        ):
+            out += [Bead((i,), (j,), fit) for i, j, fit in pairs]
+        else:
+            out.append(bead)
+    return out
+
+
 def _fit(a: Unit, b: Unit, ratio: float) -> float:
     """How plausible the lengths of a pivot unit and another language's are as a translation's."""
     return length_probability(text_length(a.text), text_length(b.text) / ratio, VARIANCE)
@@ -195,6 +221,7 @@ def _pair_span(
         or _fit(left[i], right[j], ratio) >= MIN_ANCHOR_PROBABILITY
     ]
     anchors = _chain(sorted(set(anchors) | set(_number_anchors(left, right, anchors))))
+    lexical = dictionary.runs(_texts(left), _texts(right)) if dictionary else no_cost
     beads: list[Bead] = []
     by_id: set[int] = set()
     start_i = start_j = 0
@@ -214,14 +241,20 @@ def _pair_span(
                     dictionary,
                 ),
             )
-            beads += [
-                Bead(
-                    tuple(x + start_i for x in b.left),
-                    tuple(y + start_j for y in b.right),
-                    b.probability,
-                )
-                for b in gap
-            ]
+            beads += _untwined(
+                [
+                    Bead(
+                        tuple(x + start_i for x in b.left),
+                        tuple(y + start_j for y in b.right),
+                        b.probability,
+                    )
+                    for b in gap
+                ],
+                left,
+                right,
+                ratio,
+                lexical,
+            )
         if i < len(left):
             by_id.add(len(beads))
             beads.append(Bead((i,), (j,), _fit(left[i], right[j], ratio)))
@@ -234,7 +267,7 @@ def _pair_span(
         [length / ratio for length in _lengths(right)],
         kinds,
         _uncited(left, right),
-        dictionary.runs(_texts(left), _texts(right)) if dictionary else no_cost,
+        lexical,
         _foreign(left, right, dictionary),
     )
     return _detach_remainders(beads, by_id, left, right, ratio)

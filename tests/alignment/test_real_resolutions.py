@@ -457,3 +457,18 @@ def test_one_pair_the_words_say_is_shifted_undoes_an_equal_count_stretch(tmp_pat
     assert pairs["Demande aux "] == "促请会员国"
     assert "Prie les cin" not in pairs
     assert pairs["Prend acte d"].startswith("表示注意到")
+
+
+@pytest.mark.parametrize(
+    ("symbol", "seed", "lang"), [("S/RES/2618(2022)", 2, "ru"), ("S/RES/2618(2022)", 1, "zh"), ("S/RES/2620(2022)", 2, "de")]
+)
+def test_two_and_two_whose_first_pair_is_sure_are_two_pairs(symbol: str, seed: int, lang: str) -> None:
+    """Damaged in every language. S/RES/2618's recital 14 is freer in Russian and Chinese than in French
+    ("l'UNFICYP" spelled out in full), so lengths paired recitals 13 and 14 two and two, and the memory
+    held 13 against 14 and 14 against 13. Recital 13 fits its counterpart by length, and its words say it
+    is far likelier right than wrong: the two and two are two pairs. S/RES/2620 (seed 2): French lost
+    recital 4 and German ran 4 and 5 together; French 5 and 6 went two and two with German's 4+5 and 6,
+    whose 6 is sure: French 5 now pairs with German's 4+5, which holds its translation."""
+    versions = evaluation.resolutions([AKN / "sc"])[symbol]
+    correct, predicted, truth = evaluation.evaluate(versions, "damaged", seed, Segmenter())[lang]["pair"]
+    assert correct == predicted == truth

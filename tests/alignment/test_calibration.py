@@ -16,7 +16,7 @@ calibrate = script("calibrate")
 
 @pytest.fixture(scope="module")
 def scored() -> dict[str, list[tuple[float, float, bool]]]:
-    return calibrate.observations([CORPORA / "un-akn"], seeds=3, check=True)[1]
+    return calibrate.observations([CORPORA / "un-akn"], seeds=4, check=True)[1]
 
 
 @pytest.mark.parametrize(("view", "most_error"), [("pair", 0.01), ("memory", 0.03)])

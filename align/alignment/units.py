@@ -122,9 +122,8 @@ def _diagonal(
     it is shifted: far likelier wrong, its neighbour's counterpart likelier right): UN versions keep
     their paragraphs, so equal counts are the rule, and lengths alone drift (Chinese, lists of
     resolutions); but two versions that each lost a different paragraph have as many, shifted between
-    the two losses. A recital paired with an operative paragraph whose
-    words say they are no translation (each version lost one side of the enacting line) is two units
-    alone."""
+    the two losses. A recital paired with an operative paragraph whose words say they are no
+    translation (each version lost one side of the enacting line) is two units alone."""
     if len(left) != len(right) or len(left) < 2:
         return []
     if any(kind_class(a.kind) != kind_class(b.kind) for a, b in zip(left, right)):
@@ -460,9 +459,10 @@ def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
 
     A chain (longest increasing subsequence) keeps one out-of-order number from dragging the rest. A
     number out of sequence on both sides (_out_of_sequence) anchors nothing: two corrupted numbers that
-    happen to agree ("7" read for 4 in one version, for 2 in the other) say nothing. An id a side has twice (a corrupted number; a paragraph merged into 3 (c), whose sub-paragraphs then read
-    as 3's again) anchors only where one of its pairings alone lies between the same two anchors of ids
-    each side has once: otherwise which of the two is the other's counterpart, the number does not say.
+    happen to agree ("7" read for 4 in one version, for 2 in the other) say nothing. An id a side has
+    twice (a corrupted number; a paragraph merged into 3 (c), whose sub-paragraphs then read as 3's
+    again) anchors only where one of its pairings alone lies between the same two anchors of ids each
+    side has once: otherwise which of the two is the other's counterpart, the number does not say.
     """
     places: list[dict[str, list[int]]] = [{}, {}]
     for side, units in enumerate((left, right)):
@@ -494,10 +494,10 @@ def _anchors(left: list[Unit], right: list[Unit]) -> list[tuple[int, int]]:
 
 
 def _out_of_sequence(units: list[Unit]) -> set[int]:
-    """Numbered units whose number neither follows the one before it nor precedes the one after it, among
-    the numbered units of its list ("op.7" between "op.3" and "op.5"), or, first or last in its list, is
-    not in order with its one neighbour: the marks of a converter that misread a number. (A drop or a
-    merge leaves a gap, and the paragraphs beside it still follow or precede their other neighbour.)"""
+    """Numbered units whose number is not between the numbers before and after it among the numbered
+    units of its list ("op.7" between "op.3" and "op.5"; a first "op.4" before "op.2"): the marks of a
+    converter that misread a number. A drop or a merge leaves a gap, in order: "op.3" between "op.1" and
+    "op.5" is not out of sequence."""
     lists: dict[str, list[tuple[int, int]]] = {}
     for k, unit in enumerate(units):
         match = _LAST_NUMBER.match(unit.id) if unit.numbered else None

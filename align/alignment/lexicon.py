@@ -32,6 +32,8 @@ MIN_WEIGHING, MAX_WEIGHING = 5, 10
 # log of the odds, wrong against right, at which a pair's words say it is wrong
 AGAINST = math.log(10)
 LOOKED_UP = 20_000  # texts' and documents' lookups a lexicon keeps (Lexicon._remember)
+# the least share of a text's translated words a paragraph glued into it adds (Lexicon.glued)
+GLUED_GAIN = 0.1
 MIN_COVERED = 6  # known words a text needs for Lexicon.covered to say whether another translates it
 # a word's first letters stand for it: inflection changes its ending (résolution/résolutions)
 STEM = 6
@@ -202,6 +204,25 @@ class Lexicon:
             frozenset().union(*(words(text, self.langs[1 - side]) for text in others)),
         )
         return found is not None and found < sum(self.means) / 2
+
+    def glued(self, texts: list[str], side: int, others: list[str], besides: list[str]) -> bool:
+        """Whether texts of one side (0: the pivot's) are translated in `others` as well as a right
+        pair's are (the mean share of right pairs), and translate a part of `others` that the texts
+        `besides` them on the first side do not (GLUED_GAIN more of it with them than without): the
+        other version ran their counterpart into the paragraph beside it."""
+        ours, beside, theirs = (
+            frozenset().union(*(words(text, self.langs[language]) for text in group))
+            for group, language in ((texts, side), (besides, side), (others, 1 - side))
+        )
+        found = self.covered(ours, side, theirs)
+        alone, together = (self.covered(theirs, 1 - side, held) for held in (beside, beside | ours))
+        return (
+            found is not None
+            and alone is not None
+            and together is not None
+            and found >= self.means[0]
+            and together - alone >= GLUED_GAIN
+        )
 
     def weighed(self, pairs: list[tuple[str, str]]) -> Lexicon:
         """The lexicon with its costs scaled to what the words of a document's `pairs` (texts paired by

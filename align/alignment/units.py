@@ -267,7 +267,7 @@ def _pair_span(
         kinds,
         _uncited(left, right),
         lexical,
-        _foreign(left, right, dictionary),
+        _said(left, right, dictionary),
     )
     return _detach_remainders(beads, by_id, left, right, ratio)
 
@@ -367,14 +367,18 @@ def _absorb_orphans(
     kinds: tuple[list[str], list[str]],
     uncited: tuple[set[int], set[int]],
     lexical: Callable[[int, int, int, int], float],
-    foreign: Callable[[Bead, Bead], bool],
+    said: Callable[[Bead, Bead], str | None],
 ) -> tuple[list[Bead], set[int]]:
     """A unit left alone beside an id-paired bead joins it when the Gale-Church cost, with the `lexical`
     cost of the beads' words, says so: a converter glued two paragraphs into one, and the number of the
     first paired them before the DP could merge. Never a unit of another kind of text (kind_class): a
     footnote does not join a paragraph, nor a footnote another one when the other version never cites
-    its number (`uncited`); nor a unit whose words the bead's other side does not translate (`foreign`):
-    its counterpart was lost, not glued to the bead's."""
+    its number (`uncited`); nor a unit whose words the bead's other side does not translate (`said`
+    "foreign"): its counterpart was lost, not glued to the bead's. A unit whose words the other side
+    translates, which holds more than the bead's own unit translates (`said` "glued"), joins any bead
+    whatever the lengths say: the other version ran its counterpart into its neighbour, and lengths
+    mislead there (A/RES/76/221's Chinese operative paragraphs 5 and 6, run together, left French 6
+    alone beside the pair of 5)."""
 
     def cost(bead: Bead) -> float:
         prior = MOVES.get((len(bead.left), len(bead.right)))
@@ -404,16 +408,23 @@ def _absorb_orphans(
             continue
         for neighbour in (index - 1, index + 1):
             if (
-                0 <= neighbour < len(beads)
-                and neighbour in by_id
-                and not foreign(orphan, beads[neighbour])
+                not 0 <= neighbour < len(beads)
+                or not beads[neighbour].left
+                or not beads[neighbour].right
             ):
+                continue
+            verdict = said(orphan, beads[neighbour])
+            if verdict != "foreign" and (neighbour in by_id or verdict == "glued"):
                 merged = Bead(
                     tuple(sorted(beads[neighbour].left + orphan.left)),
                     tuple(sorted(beads[neighbour].right + orphan.right)),
                     0.0,
                 )
-                if cost(merged) < cost(orphan) + cost(beads[neighbour]):
+                if (
+                    verdict == "glued"
+                    and cost(merged) < math.inf
+                    or cost(merged) < cost(orphan) + cost(beads[neighbour])
+                ):
                     probability = length_probability(
                         sum(left[i] for i in merged.left),
                         sum(right[j] for j in merged.right),
@@ -433,21 +444,29 @@ def _texts(units: list[Unit]) -> list[str | None]:
     return learned([unit.text for unit in units], [unit.kind for unit in units])
 
 
-def _foreign(
+def _said(
     left: list[Unit], right: list[Unit], dictionary: Lexicon | None
-) -> Callable[[Bead, Bead], bool]:
-    """Whether a unit alone is foreign to a bead's other side (Lexicon.foreign)."""
+) -> Callable[[Bead, Bead], str | None]:
+    """What the words say of a unit alone beside a bead: "foreign" where the bead's other side does not
+    translate it (Lexicon.foreign), "glued" where it does and holds more than the bead's own unit
+    translates (Lexicon.glued), else None."""
 
-    def foreign(orphan: Bead, bead: Bead) -> bool:
+    def said(orphan: Bead, bead: Bead) -> str | None:
         side = 0 if orphan.left else 1
         units = ([left[i] for i in orphan.left], [right[j] for j in orphan.right])[side]
         others = ([right[j] for j in bead.right], [left[i] for i in bead.left])[side]
-        texts = _texts(units + others)
-        return bool(dictionary and others and None not in texts) and dictionary.foreign(
-            texts[: len(units)], side, texts[len(units) :]
-        )
+        besides = ([left[i] for i in bead.left], [right[j] for j in bead.right])[side]
+        texts = _texts(units + others + besides)
+        if not (dictionary and others and besides) or None in texts:
+            return None
+        ours, theirs = texts[: len(units)], texts[len(units) : len(units) + len(others)]
+        if dictionary.foreign(ours, side, theirs):
+            return "foreign"
+        if dictionary.glued(ours, side, theirs, texts[len(units) + len(others) :]):
+            return "glued"
+        return None
 
-    return foreign
+    return said
 
 
 def _lengths(units: list[Unit]) -> list[float]:

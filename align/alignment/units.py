@@ -221,6 +221,7 @@ def _pair_span(
     ]
     anchors = _chain(sorted(set(anchors) | set(_number_anchors(left, right, anchors))))
     lexical = dictionary.runs(_texts(left), _texts(right)) if dictionary else no_cost
+    said = _said(left, right, dictionary)
     beads: list[Bead] = []
     by_id: set[int] = set()
     start_i = start_j = 0
@@ -267,13 +268,18 @@ def _pair_span(
         kinds,
         _uncited(left, right),
         lexical,
-        _said(left, right, dictionary),
+        said,
     )
-    return _detach_remainders(beads, by_id, left, right, ratio)
+    return _detach_remainders(beads, by_id, left, right, ratio, said)
 
 
 def _detach_remainders(
-    beads: list[Bead], by_id: set[int], left: list[Unit], right: list[Unit], ratio: float
+    beads: list[Bead],
+    by_id: set[int],
+    left: list[Unit],
+    right: list[Unit],
+    ratio: float,
+    said: Callable[[Bead, Bead], str | None],
 ) -> tuple[list[Bead], set[int]]:
     """A 1:n bead of the DP whose first or last unit on the n side is a short, whole, unnumbered paragraph
     that the one unit translates better without ("Whereas ... pledge," + "Now, therefore," against one
@@ -281,7 +287,8 @@ def _detach_remainders(
     without counterpart is reported as such. Gale-Church's priors prefer the 1:n bead; a memory wants the
     finest pairs. A piece a page break cut from its paragraph (ending or starting mid-sentence) stays
     joined, and so does a numbered paragraph: lengths cannot tell its dropped counterpart from one a
-    converter merged into the other unit, and detaching those lost more pairs than it gained. The pair
+    converter merged into the other unit, and detaching those lost more pairs than it gained; so does a
+    paragraph whose words say the other version ran it into its neighbour (`said` "glued"). The pair
     left must be of one kind (a recital glued to operative paragraph 1 reads as a recital)."""
     found: list[Bead] = []
     found_by_id: set[int] = set()
@@ -290,11 +297,17 @@ def _detach_remainders(
             found_by_id.add(len(found))
             found.append(bead)
         else:
-            found += _detached(bead, left, right, ratio)
+            found += _detached(bead, left, right, ratio, said)
     return found, found_by_id
 
 
-def _detached(bead: Bead, left: list[Unit], right: list[Unit], ratio: float) -> list[Bead]:
+def _detached(
+    bead: Bead,
+    left: list[Unit],
+    right: list[Unit],
+    ratio: float,
+    said: Callable[[Bead, Bead], str | None],
+) -> list[Bead]:
     """`bead`, or the 1:1 pair and the unit alone it becomes (see _detach_remainders)."""
     many_left = len(bead.left) > 1
     one, many = (bead.right, bead.left) if many_left else (bead.left, bead.right)
@@ -319,16 +332,18 @@ def _detached(bead: Bead, left: list[Unit], right: list[Unit], ratio: float) -> 
             sum(text_length(unit.text) for unit in rest) / scale[0],
             VARIANCE,
         )
-        if probability > MIN_REMAINDER_GAIN * bead.probability and (
-            best is None or probability > best[1]
+        kept = tuple(k for position, k in enumerate(many) if position != edge)
+        pair = Bead(kept, one, probability) if many_left else Bead(one, kept, probability)
+        alone = Bead((many[edge],), (), 0.0) if many_left else Bead((), (many[edge],), 0.0)
+        if (
+            probability > MIN_REMAINDER_GAIN * bead.probability
+            and (best is None or probability > best[0].probability)
+            and said(alone, pair) != "glued"
         ):
-            best = (edge, probability)
+            best = (pair, alone, edge)
     if best is None:
         return [bead]
-    edge, probability = best
-    kept = tuple(k for position, k in enumerate(many) if position != edge)
-    pair = Bead(kept, one, probability) if many_left else Bead(one, kept, probability)
-    alone = Bead((many[edge],), (), 0.0) if many_left else Bead((), (many[edge],), 0.0)
+    pair, alone, edge = best
     return [alone, pair] if edge == 0 else [pair, alone]
 
 

@@ -32,7 +32,7 @@ MIN_WEIGHING, MAX_WEIGHING = 5, 10
 # log of the odds, wrong against right, at which a pair's words say it is wrong
 AGAINST = math.log(10)
 LOOKED_UP = 20_000  # texts' and documents' lookups a lexicon keeps (Lexicon._remember)
-# the least share of a text's translated words a paragraph glued into it adds (Lexicon.glued)
+# the least share of a text's translated words a paragraph glued into it adds (Lexicon.placed)
 GLUED_GAIN = 0.1
 MIN_COVERED = 6  # known words a text needs for Lexicon.covered to say whether another translates it
 # a word's first letters stand for it: inflection changes its ending (résolution/résolutions)
@@ -194,35 +194,31 @@ class Lexicon:
 
         return cost
 
-    def foreign(self, texts: list[str], side: int, others: list[str]) -> bool:
-        """Whether texts of one side (0: the pivot's) are far less translated in `others` than a
-        translation is (below the midpoint of the mean shares of right and wrong pairs): a paragraph
-        glued into another by a converter is translated there; one whose counterpart was lost is not."""
-        found = self.covered(
-            frozenset().union(*(words(text, self.langs[side]) for text in texts)),
-            side,
-            frozenset().union(*(words(text, self.langs[1 - side]) for text in others)),
-        )
-        return found is not None and found < sum(self.means) / 2
-
-    def glued(self, texts: list[str], side: int, others: list[str], besides: list[str]) -> bool:
-        """Whether texts of one side (0: the pivot's) are translated in `others` as well as a right
-        pair's are (the mean share of right pairs), and translate a part of `others` that the texts
-        `besides` them on the first side do not (GLUED_GAIN more of it with them than without): the
-        other version ran their counterpart into the paragraph beside it."""
+    def placed(
+        self, texts: list[str], side: int, others: list[str], besides: list[str]
+    ) -> str | None:
+        """What the words say of texts of one side (0: the pivot's) left alone beside a pair whose other
+        side is `others` and whose own side is `besides`: "foreign" where `others` translate them far
+        less than a translation is (below the midpoint of the mean shares of right and wrong pairs): one
+        whose counterpart was lost; "glued" where `others` translate them as well as a right pair's are
+        (the mean share of right pairs) and they translate a part of `others` that `besides` do not
+        (GLUED_GAIN more of it with them than without): the other version ran their counterpart into
+        the paragraph beside it; else None."""
         ours, beside, theirs = (
             frozenset().union(*(words(text, self.langs[language]) for text in group))
             for group, language in ((texts, side), (besides, side), (others, 1 - side))
         )
         found = self.covered(ours, side, theirs)
+        if found is None:
+            return None
+        if found < sum(self.means) / 2:
+            return "foreign"
+        if found < self.means[0]:
+            return None
         alone, together = (self.covered(theirs, 1 - side, held) for held in (beside, beside | ours))
-        return (
-            found is not None
-            and alone is not None
-            and together is not None
-            and found >= self.means[0]
-            and together - alone >= GLUED_GAIN
-        )
+        if alone is not None and together is not None and together - alone >= GLUED_GAIN:
+            return "glued"
+        return None
 
     def weighed(self, pairs: list[tuple[str, str]]) -> Lexicon:
         """The lexicon with its costs scaled to what the words of a document's `pairs` (texts paired by

@@ -163,13 +163,15 @@ def _untwined(
     a pair of them fit by length (A/RES/79/271's Chinese 3+4 against French 3 did: it is split too)."""
     out = []
     for bead in beads:
-        pairs = [(i, j, _fit(left[i], right[j], ratio)) for i, j in zip(bead.left, bead.right)]
-        if len(bead.left) == len(bead.right) == 2 and any(
-            fit >= _UNTWINED_FIT and lexical(i, i + 1, j, j + 1) <= -AGAINST for i, j, fit in pairs
-        ):
-            out += [Bead((i,), (j,), fit) for i, j, fit in pairs]
-        else:
-            out.append(bead)
+        if len(bead.left) == len(bead.right) == 2:
+            pairs = [(i, j, _fit(left[i], right[j], ratio)) for i, j in zip(bead.left, bead.right)]
+            if any(
+                fit >= _UNTWINED_FIT and lexical(i, i + 1, j, j + 1) <= -AGAINST
+                for i, j, fit in pairs
+            ):
+                out += [Bead((i,), (j,), fit) for i, j, fit in pairs]
+                continue
+        out.append(bead)
     return out
 
 
@@ -435,10 +437,11 @@ def _absorb_orphans(
                     tuple(sorted(beads[neighbour].right + orphan.right)),
                     0.0,
                 )
+                merged_cost = cost(merged)
                 if (
                     verdict == "glued"
-                    and cost(merged) < math.inf
-                    or cost(merged) < cost(orphan) + cost(beads[neighbour])
+                    and merged_cost < math.inf
+                    or merged_cost < cost(orphan) + cost(beads[neighbour])
                 ):
                     probability = length_probability(
                         sum(left[i] for i in merged.left),
@@ -462,24 +465,19 @@ def _texts(units: list[Unit]) -> list[str | None]:
 def _said(
     left: list[Unit], right: list[Unit], dictionary: Lexicon | None
 ) -> Callable[[Bead, Bead], str | None]:
-    """What the words say of a unit alone beside a bead: "foreign" where the bead's other side does not
-    translate it (Lexicon.foreign), "glued" where it does and holds more than the bead's own unit
-    translates (Lexicon.glued), else None."""
+    """What the words say of a unit alone beside a bead (Lexicon.placed): "foreign" where the bead's
+    other side does not translate it, "glued" where it does and holds more than the bead's own unit
+    translates, else None."""
 
     def said(orphan: Bead, bead: Bead) -> str | None:
         side = 0 if orphan.left else 1
         units = ([left[i] for i in orphan.left], [right[j] for j in orphan.right])[side]
         others = ([right[j] for j in bead.right], [left[i] for i in bead.left])[side]
         besides = ([left[i] for i in bead.left], [right[j] for j in bead.right])[side]
-        texts = _texts(units + others + besides)
-        if not (dictionary and others and besides) or None in texts:
+        ours, theirs, beside = (_texts(group) for group in (units, others, besides))
+        if not (dictionary and theirs and beside) or None in ours + theirs + beside:
             return None
-        ours, theirs = texts[: len(units)], texts[len(units) : len(units) + len(others)]
-        if dictionary.foreign(ours, side, theirs):
-            return "foreign"
-        if dictionary.glued(ours, side, theirs, texts[len(units) + len(others) :]):
-            return "glued"
-        return None
+        return dictionary.placed(ours, side, theirs, beside)
 
     return said
 

@@ -200,10 +200,11 @@ class Lexicon:
         """What the words say of texts of one side (0: the pivot's) left alone beside a pair whose other
         side is `others` and whose own side is `besides`: "foreign" where `others` translate them far
         less than a translation is (below the midpoint of the mean shares of right and wrong pairs): one
-        whose counterpart was lost; "glued" where `others` translate them as well as a right pair's are
-        (the mean share of right pairs) and they translate a part of `others` that `besides` do not
-        (GLUED_GAIN more of it with them than without): the other version ran their counterpart into
-        the paragraph beside it; else None."""
+        whose counterpart was lost; "glued" where `others` translate them as a right pair's are (a
+        share far likelier for a right pair than a wrong one, AGAINST, by the lexicon's odds weighed
+        for the document) and they translate a part of `others` that `besides` do not (GLUED_GAIN more
+        of it with them than without): the other version ran their counterpart into the paragraph
+        beside it; else None."""
         ours, beside, theirs = (
             frozenset().union(*(words(text, self.langs[language]) for text in group))
             for group, language in ((texts, side), (besides, side), (others, 1 - side))
@@ -213,7 +214,7 @@ class Lexicon:
             return None
         if found < sum(self.means) / 2:
             return "foreign"
-        if found < self.means[0]:
+        if self._priced(found) > -AGAINST:
             return None
         alone, together = (self.covered(theirs, 1 - side, held) for held in (beside, beside | ours))
         if alone is not None and together is not None and together - alone >= GLUED_GAIN:

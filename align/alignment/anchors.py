@@ -59,9 +59,12 @@ def typed_numbers(text: str) -> frozenset[tuple[str, str]]:
 
 def distinctive(text: str) -> frozenset[tuple[str, str]]:
     """The numbers of a text that identify what it cites: resolution numbers and document symbols."""
-    return frozenset(
-        number for number in typed_numbers(text) if number[0] in ("resolution", "symbol")
-    )
+    return citing(typed_numbers(text))
+
+
+def citing(numbers: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """Of typed numbers, those that identify what a text cites (see distinctive)."""
+    return frozenset(number for number in numbers if number[0] in ("resolution", "symbol"))
 
 
 # Kinds of units that are one kind of text: a converter may glue a preambular paragraph to an operative
@@ -86,7 +89,8 @@ class Evidence:
     the numbers they cite, their first units' openers where the languages' `openers` are known
     (openers.py), and the share of their words that translate each other where the languages' `lexicon`
     is known (lexicon.py); infinite for a merge that would mix kinds of text (see kind_class), given
-    `kinds` of both runs."""
+    `kinds` of both runs, and for notes that each cite resolutions or documents, none the same: a note
+    is what it cites (the notes of a paragraph each version lost, paired by length)."""
 
     def __init__(
         self,
@@ -148,6 +152,11 @@ class Evidence:
         if not self.numbered:
             return cost
         left, right = self._numbers_of(0, i0, i1), self._numbers_of(1, j0, j1)
+        # a bead of more than two units is of one kind here (a merge of kinds is infinite above)
+        if self.kinds and self.kinds[0][i0] == self.kinds[1][j0] == "footnote":
+            cited = citing(left), citing(right)
+            if cited[0] and cited[1] and not cited[0] & cited[1]:
+                return math.inf
         if left and right:
             shared = len(left & right) / len(left | right)
             cost += NUMBERS_DISJOINT * (1 - shared)

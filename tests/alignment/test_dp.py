@@ -1,3 +1,5 @@
+import math
+
 import pytest
 
 from align.alignment.anchors import NUMBERS_ONE_SIDED, PUNCTUATION_MISMATCH, Evidence
@@ -51,6 +53,15 @@ def test_evidence_costs_numbers_cited_on_one_side_or_none() -> None:
     one_sided = Evidence(["Décide en 2005.", "Prie."], ["决定二〇〇五年.", "请求."])
     assert one_sided(0, 1, 0, 1) == NUMBERS_ONE_SIDED and one_sided(1, 2, 1, 2) == 0.0
     assert Evidence(["Prie,"], ["Requests."])(0, 1, 0, 1) == PUNCTUATION_MISMATCH
+
+
+def test_notes_that_cite_different_documents_never_pair() -> None:
+    # A/RES/79/135 damaged (seed 1): French lost note 1 and Chinese note 2, and lengths paired what was left
+    notes = Evidence(["Résolution 70/1."], ["A/79/302-S/2024/600。", "第70/1号决议。"], (["footnote"], ["footnote", "footnote"]))
+    assert notes(0, 1, 0, 1) == math.inf and notes(0, 1, 1, 2) < 1.0
+    # a paragraph may cite other documents than its translation does (a symbol corrected in one version)
+    paragraphs = Evidence(["Rappelle sa résolution 70/1."], ["回顾其第70/2号决议。"], (["preamble"], ["preamble"]))
+    assert paragraphs(0, 1, 0, 1) < math.inf
 
 
 # A/RES/79/127's note 1 (the first of its 54 summary records) and A/RES/79/112's note 6, French and Chinese

@@ -487,3 +487,11 @@ def test_a_paragraph_whose_words_the_merged_other_side_holds_joins_it(seed: int,
     correct, predicted, truth = evaluation.evaluate(versions, "damaged", seed, Segmenter())[lang]["pair"]
     assert correct == predicted == truth
 
+
+def test_notes_that_cite_different_documents_are_no_pair() -> None:
+    """A/RES/76/221 damaged in every language (seed 2): English lost note 5 ("A/76/403.") and French
+    note 6 ("Résolution 70/1."), and lengths paired the two notes left. A note is what it cites: they
+    are two notes without counterpart."""
+    versions = evaluation.resolutions([AKN / "ga" / "76session"])["A/RES/76/221"]
+    correct, predicted, truth = evaluation.evaluate(versions, "damaged", 2, Segmenter())["en"]["pair"]
+    assert correct == predicted == truth

@@ -43,7 +43,7 @@ LANGUAGE = Language(
         preamble=rx(r"^Préambule$"),
         continuation=LOWER_OR_DIGIT,
         intro=rx(r"^(?:L[’']Assemblée générale|Le Conseil de sécurité)\s*,?$"),
-        meeting=rx(r"^\d+(?:e|ème)\s+séance\s+plénière\b"),
+        meeting=rx(r"^\d+(?:e|ème|re)\s+séance\s+plénière\b"),  # "1re séance plénière"
         sub=rx(SUB_LATIN),
         header={
             "publisher": rx(r"^(Nations Unies)$"),

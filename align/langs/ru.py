@@ -53,7 +53,8 @@ LANGUAGE = Language(
         article=rx(r"^Статья\s+(?P<n>\d+)$"),
         preamble=rx(r"^Преамбула$"),
         intro=rx(r"^(?:Генеральная Ассамблея|Совет Безопасности)\s*,?$"),
-        meeting=rx(r"^\d+[-‑]?е\s+(?:\(возобновленное\)\s+)?пленарное\s+заседание\b"),
+        # the UN's Russian often writes the ordinal's "е" as a Latin "e" ("47-e", A/RES/79/112)
+        meeting=rx(r"^\d+[-‑]?[еe]\s+(?:\(возобновленное\)\s+)?пленарное\s+заседание\b"),
         sub=rx(SUB_CYRILLIC),
         continuation=re.compile(rf"^(?:\d|(?!{_MAY_OPEN})[а-яё])"),
         # only where a converter's line ended (a hard line break): inside a paragraph, a comma is often

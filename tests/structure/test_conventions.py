@@ -122,3 +122,22 @@ def test_a_recital_after_a_page_break_opens_as_the_ones_before_it() -> None:
         "05-49777 (R)\n\n3\n\nпринимая во внимание, что необходимо, чтобы права человека охранялись властью закона; и"
     )
     assert [unit_id for unit_id, _ in units(text, "ru")] == ["preamble", "pre.1", "pre.2", "pre.3"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "meeting"),
+    [
+        # A/RES/79/112 as the UN published it: "47-e" with a Latin "e", as in 67 of the 920 Russian
+        # meeting lines of sessions 76-80
+        ("ru", "16. просит Специальный комитет продолжить рассмотрение вопроса;\n\n47-e пленарное заседание\n4 декабря 2024 года",
+         "47-e пленарное заседание"),
+        # A/RES/ES-11/1, adopted at the first meeting of an emergency special session
+        ("fr", "16. Décide d’ajourner à titre provisoire sa onzième session extraordinaire d’urgence et d’autoriser "
+         "son président à la rouvrir à la demande des États Membres.\n\n1re séance plénière\n2 mars 2022", "1re séance plénière"),
+    ],
+)
+def test_the_meeting_line_as_the_un_writes_it(lang: str, text: str, meeting: str) -> None:
+    """The meeting line is its own unit, not a paragraph (A/RES/79/112's Russian, read from a PDF, was
+    one paragraph holding the meeting and its date, and paired with French's meeting line by length)."""
+    found = units(text, lang)
+    assert found[-2:] == [("meeting", meeting), ("meeting.date", text.rsplit("\n", 1)[1])]

@@ -35,7 +35,7 @@ from align.model import Block, Document, Source, Unit
 from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, convention
 from align.structure.numbers import letter_id, parse_number
 from align.structure.pages import is_furniture, rejoin
-from align.untext import SYMBOL_LINE, ascii_digits, join_lines, roman
+from align.untext import PARAGRAPH_END, SYMBOL_LINE, ascii_digits, join_lines, roman
 
 # A date line in the header: short, with a year ("27 mars 2006", "2006年3月27日").
 _DATE = re.compile(
@@ -315,10 +315,12 @@ def _header(blocks: list[Block], conv: Convention) -> tuple[dict[str, str], list
 
 def _glued_meeting(text: str, conv: Convention) -> int:
     """Where the meeting line and its date start in a paragraph a converter glued them to ("... de la
-    présente résolution. 48e séance plénière 21 décembre 2020"), or 0: a paragraph never holds them."""
+    présente résolution. 48e séance plénière 21 décembre 2020"), or 0: a paragraph never holds them.
+    The date may have stayed on the line below ("...临时议程。 第55次全体会议(续会)" | "2024年12月24日"):
+    a meeting line ends the paragraph then, with no punctuation after it."""
     for end in _SENTENCE_END.finditer(text, max(0, len(text) - _MEETING_LENGTH)):
-        tail = text[end.end() :]
-        if conv.meeting.match(tail) and _dated(" ".join(tail.split())):
+        tail = " ".join(text[end.end() :].split())
+        if conv.meeting.match(tail) and (_dated(tail) or not tail.endswith(PARAGRAPH_END)):
             return end.end()
     return 0
 

@@ -141,3 +141,14 @@ def test_the_meeting_line_as_the_un_writes_it(lang: str, text: str, meeting: str
     one paragraph holding the meeting and its date, and paired with French's meeting line by length)."""
     found = units(text, lang)
     assert found[-2:] == [("meeting", meeting), ("meeting.date", text.rsplit("\n", 1)[1])]
+
+
+def test_a_meeting_line_glued_to_the_last_paragraph_with_its_date_below() -> None:
+    """A/RES/79/237's Chinese as a converter ran its last paragraph into the meeting line, the date left
+    on the line below: the paragraph, the meeting line and its date are three units."""
+    text = "5. 又决定将题为“从国际安全角度看信息和电信领域的发展”的项目列入大会第八十届会议临时议程。 第55次全体会议(续会)\n\n2024年12月24日"
+    assert units(text, "zh") == [
+        ("op.5", "又决定将题为“从国际安全角度看信息和电信领域的发展”的项目列入大会第八十届会议临时议程。"),
+        ("meeting", "第55次全体会议(续会)"),
+        ("meeting.date", "2024年12月24日"),
+    ]

@@ -67,6 +67,13 @@ def citing(numbers: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
     return frozenset(number for number in numbers if number[0] in ("resolution", "symbol"))
 
 
+def cited_apart(left: frozenset[tuple[str, str]], right: frozenset[tuple[str, str]]) -> bool:
+    """Whether two texts' typed numbers each cite resolutions or documents, none the same: two notes
+    that do are two notes, a note being what it cites."""
+    cited = citing(left), citing(right)
+    return bool(cited[0] and cited[1]) and not cited[0] & cited[1]
+
+
 # Kinds of units that are one kind of text: a converter may glue a preambular paragraph to an operative
 # one, and a bead may merge them; the others (title, intro, heading, meeting line, footnote) are never
 # merged with another kind, so a footnote's text never ends up in a paragraph's unit, nor the meeting line
@@ -154,8 +161,7 @@ class Evidence:
         left, right = self._numbers_of(0, i0, i1), self._numbers_of(1, j0, j1)
         # a bead of more than two units is of one kind here (a merge of kinds is infinite above)
         if self.kinds and self.kinds[0][i0] == self.kinds[1][j0] == "footnote":
-            cited = citing(left), citing(right)
-            if cited[0] and cited[1] and not cited[0] & cited[1]:
+            if cited_apart(left, right):
                 return math.inf
         if left and right:
             shared = len(left & right) / len(left | right)

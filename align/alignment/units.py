@@ -10,7 +10,13 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from align.alignment.anchors import Evidence, distinctive, kind_class
+from align.alignment.anchors import (
+    Evidence,
+    cited_apart,
+    distinctive,
+    kind_class,
+    typed_numbers,
+)
 from align.alignment.dp import (
     MOVES,
     VARIANCE,
@@ -118,15 +124,18 @@ def _diagonal(
     left: list[Unit], right: list[Unit], ratio: float, dictionary: Lexicon | None
 ) -> list[Bead]:
     """A stretch with as many units on both sides, of the same kinds in the same order, paired one to
-    one ([] if it is not one, a pair's lengths cannot be a translation's, or the words of one pair say
-    it is shifted: far likelier wrong, its neighbour's counterpart likelier right): UN versions keep
+    one ([] if it is not one, a pair's lengths cannot be a translation's, two notes of a pair cite
+    apart, or the words of one pair say it is shifted: far likelier wrong, its neighbour's counterpart
+    likelier right): UN versions keep
     their paragraphs, so equal counts are the rule, and lengths alone drift (Chinese, lists of
     resolutions); but two versions that each lost a different paragraph have as many, shifted between
     the two losses. A recital paired with an operative paragraph whose words say they are no
     translation (each version lost one side of the enacting line) is two units alone."""
     if len(left) != len(right) or len(left) < 2:
         return []
-    if any(kind_class(a.kind) != kind_class(b.kind) for a, b in zip(left, right)):
+    if any(
+        kind_class(a.kind) != kind_class(b.kind) or _notes_apart(a, b) for a, b in zip(left, right)
+    ):
         return []
     beads = [Bead((k,), (k,), _fit(a, b, ratio)) for k, (a, b) in enumerate(zip(left, right))]
     if any(bead.probability < DIAGONAL_PROBABILITY for bead in beads):
@@ -180,6 +189,28 @@ def _fit(a: Unit, b: Unit, ratio: float) -> float:
     return length_probability(text_length(a.text), text_length(b.text) / ratio, VARIANCE)
 
 
+def _notes_apart(a: Unit, b: Unit) -> bool:
+    """Whether two units are notes that cite resolutions or documents, none the same (cited_apart)."""
+    return a.kind == b.kind == "footnote" and cited_apart(
+        typed_numbers(a.text), typed_numbers(b.text)
+    )
+
+
+def _notes_crossed(left: list[Unit], right: list[Unit], i: int, j: int) -> bool:
+    """Whether notes i and j, paired by their number, cite apart while a note beside one of them cites
+    what the other does: the versions number those notes in another order (A/RES/80/110's Chinese
+    cites the ministerial conference's report before resolution 69/137, French after), and a pair by
+    number would hold two different notes."""
+    if not _notes_apart(left[i], right[j]):
+        return False
+    beside = [(left[i], right[k]) for k in (j - 1, j + 1) if 0 <= k < len(right)]
+    beside += [(left[k], right[j]) for k in (i - 1, i + 1) if 0 <= k < len(left)]
+    return any(
+        a.kind == b.kind == "footnote" and distinctive(a.text) & distinctive(b.text)
+        for a, b in beside
+    )
+
+
 def _precedes(alone: Bead, bead: Bead) -> bool:
     """Whether a unit left alone comes before `bead` in reading order (on its own side)."""
     if alone.left:
@@ -221,6 +252,7 @@ def _pair_span(
         )
         or _fit(left[i], right[j], ratio) >= MIN_ANCHOR_PROBABILITY
     ]
+    anchors = [(i, j) for i, j in anchors if not _notes_crossed(left, right, i, j)]
     anchors = _chain(sorted(set(anchors) | set(_number_anchors(left, right, anchors))))
     lexical = dictionary.runs(_texts(left), _texts(right)) if dictionary else no_cost
     said = _said(left, right, dictionary)

@@ -495,3 +495,29 @@ def test_notes_that_cite_different_documents_are_no_pair() -> None:
     versions = evaluation.resolutions([AKN / "ga" / "76session"])["A/RES/76/221"]
     correct, predicted, truth = evaluation.evaluate(versions, "damaged", 2, Segmenter())["en"]["pair"]
     assert correct == predicted == truth
+
+
+def test_notes_the_versions_number_in_another_order_are_not_paired_by_number() -> None:
+    """A/RES/80/187 as the UN published it: Chinese word order cites resolution 73/151 before the report
+    in document A/73/12, French after, so their notes 8 and 9 hold each other's text. Paired by number,
+    the memory held "Documents officiels ... (A/73/12 ...)" against "见第73/151号决议。"; the two notes
+    are one pair of two notes each now, whose texts translate each other."""
+    from align.alignment.units import pair_units
+    from align.model import Document, Unit
+
+    notes = {
+        "fr": ["Résolution 71/1.",
+               "Documents officiels de l’Assemblée générale, soixante-treizième session, Supplément no 12 [A/73/12 (Part I) et "
+               "A/73/12 (Part II)], deuxième partie.",
+               "Voir résolution 73/151.",
+               "Voir Organisation des Nations Unies pour l’éducation, la science et la culture, Rapport final du Forum mondial "
+               "sur l’éducation 2015, Incheon, République de Corée, 19-22 mai 2015 (Paris, 2015)."],
+        "zh": ["第71/1号决议。", "见第73/151号决议。", "《大会正式记录，第七十三届会议，补编第12号》(A/73/12(Part I)和A/73/12(Part II))，第二部分。",
+               "见联合国教育、科学及文化组织，《2015年世界教育论坛最后报告，2015年5月19日至22日，大韩民国仁川》(2015年，巴黎)。"],
+    }
+    french, chinese = (
+        Document("A/RES/80/187", lang, {}, [Unit(f"fn.{n}", "footnote", text, str(n), marked=True) for n, text in enumerate(notes[lang], 7)])
+        for lang in ("fr", "zh")
+    )
+    pairing = pair_units(french, chinese)
+    assert [(bead.left, bead.right) for bead in pairing.beads] == [((0,), (0,)), ((1, 2), (1, 2)), ((3,), (3,))]

@@ -2,7 +2,14 @@
 
 import re
 
-from align.langs.record import AFTER_CLAUSE, LATIN_LETTERS, Convention, Language, rx
+from align.langs.record import (
+    AFTER_CLAUSE,
+    LATIN_LETTERS,
+    SUB_UNSPACED,
+    Convention,
+    Language,
+    rx,
+)
 
 # The verbs opening the preambular paragraphs of the General Assembly's sessions 78-80 nine times or
 # more, after 又 or 还 ("also") or not, and after a comma inside one at most a third as often (94 % of
@@ -37,6 +44,7 @@ LANGUAGE = Language(
         intro=rx(r"^(?:大会|安全理事会)\s*[,，]?$"),
         glued_intro=rx(r"^((?:因此现在\s*[,，]\s*)?(?:大会|安全理事会)\s*[,，])\s*(?=\S)"),
         meeting=rx(r"^第?\d+\s*次全体会议"),  # "第48次全体会议"
+        sub=rx(SUB_UNSPACED),
         # only where a converter's line ended (a hard line break): the same verbs follow commas inside
         opener=re.compile(rf"{AFTER_CLAUSE}\n(?={_RECITAL})"),
         header={

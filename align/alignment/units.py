@@ -126,10 +126,9 @@ def _diagonal(
     """A stretch with as many units on both sides, of the same kinds in the same order, paired one to
     one ([] if it is not one, a pair's lengths cannot be a translation's, two notes of a pair cite
     apart, or the words of one pair say it is shifted: far likelier wrong, its neighbour's counterpart
-    likelier right): UN versions keep
-    their paragraphs, so equal counts are the rule, and lengths alone drift (Chinese, lists of
-    resolutions); but two versions that each lost a different paragraph have as many, shifted between
-    the two losses. A recital paired with an operative paragraph whose words say they are no
+    far likelier than it, lexicon.shifted): UN versions keep their paragraphs, so equal counts are the
+    rule, and lengths alone drift (Chinese, lists of resolutions); but two versions that each lost a
+    different paragraph have as many, shifted between the two losses. A recital paired with an operative paragraph whose words say they are no
     translation (each version lost one side of the enacting line) is two units alone."""
     if len(left) != len(right) or len(left) < 2:
         return []

@@ -128,8 +128,9 @@ def _diagonal(
     apart, or the words of one pair say it is shifted: far likelier wrong, its neighbour's counterpart
     far likelier than it, lexicon.shifted): UN versions keep their paragraphs, so equal counts are the
     rule, and lengths alone drift (Chinese, lists of resolutions); but two versions that each lost a
-    different paragraph have as many, shifted between the two losses. A recital paired with an operative paragraph whose words say they are no
-    translation (each version lost one side of the enacting line) is two units alone."""
+    different paragraph have as many, shifted between the two losses. A recital paired with an
+    operative paragraph whose words say they are no translation (each version lost one side of the
+    enacting line) is two units alone."""
     if len(left) != len(right) or len(left) < 2:
         return []
     if any(

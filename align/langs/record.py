@@ -59,9 +59,10 @@ PARAGRAPH = rf"^(?P<n>{DIGITS}{{1,3}})\s*[.．](?:\s+|(?=[^\d\s.,]))"
 ARABIC_PARAGRAPH = rf"^(?P<n>{DIGITS}{{1,3}})\s*(?:[-–—]|[.．])\s*"
 # Sub-paragraphs: "(a)" in English, Chinese and Arabic "(أ)"; "a)" in French, Spanish and Russian "а)";
 # roman "(i)" / "i)" one level down.
-SUB_LATIN = r"^\(?(?P<m>[a-z]{1}|[ivx]{1,5})\)\s+"
+_SUB_MARK = r"^\(?(?P<m>[a-z]{1}|[ivx]{1,5})\)"
+SUB_LATIN = _SUB_MARK + r"\s+"
 # Chinese spaces no word from the next: a converter may give "(a)开幕部分" for "(a) 开幕部分"
-SUB_UNSPACED = r"^\(?(?P<m>[a-z]{1}|[ivx]{1,5})\)\s*(?=\S)"
+SUB_UNSPACED = _SUB_MARK + r"\s*(?=\S)"
 SUB_CYRILLIC = (
     rf"^\(?(?P<m>[{CYRILLIC_LETTERS}]|[a-z]|[ivx]{{1,5}})\)\s+"  # Latin too: A/RES/80/9's annex
 )

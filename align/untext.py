@@ -23,6 +23,7 @@ _JOB_NUMBER = re.compile(r"^\*?\d{2}-?\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\*\d{7}\*)?
 # What a UN symbol is made of: letters, digits, "/", ".", "(", ")", "-", "+"; never "..", never a
 # leading "/", never a NUL or a backslash. A symbol is an identifier, not a path.
 _SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/.()+\-]*$")
+_PARTED = re.compile(r"^(?P<resolution>A/RES/[^/\s]+/\d+)\s*(?P<parts>[A-Z](?:\s*-\s*[A-Z])?)?$")
 # Digits other than ASCII that UN documents use: Arabic-Indic, Eastern Arabic-Indic, full-width.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 # Scripts written without spaces between words: CJK radicals, punctuation, kana and ideographs,
@@ -109,6 +110,19 @@ def roman(number: int) -> str:
         count, number = divmod(number, value)
         out += numeral * count
     return out
+
+
+def parts_of(symbol: str) -> tuple[str, str]:
+    """A General Assembly resolution's symbol and the letters of its parts, however spaced: a resolution
+    adopted in parts is one document per part (A/RES/76/235 B), or one file holding them (A/RES/79/93 A-B).
+
+    >>> parts_of("A/RES/79/93 A-B"), parts_of("A/RES/76/235 B"), parts_of("A/RES/76/235"), parts_of("S/RES/2619(2022)")
+    (('A/RES/79/93', 'A-B'), ('A/RES/76/235', 'B'), ('A/RES/76/235', ''), ('S/RES/2619(2022)', ''))
+    """
+    match = _PARTED.match(symbol)
+    if not match:
+        return symbol, ""
+    return match["resolution"], re.sub(r"\s", "", match["parts"] or "")
 
 
 def check_symbol(symbol: str) -> str:

@@ -15,7 +15,7 @@ from align.ingest.detect import detect_lang, detect_symbol, wrong_language
 from align.ingest.naming import name_of, parse_filename
 from align.langs import parse_lang
 from align.model import Source
-from align.untext import check_symbol
+from align.untext import check_symbol, parts_of
 
 if TYPE_CHECKING:
     from align.ingest.akn import Reading
@@ -150,10 +150,11 @@ def _source(path: Path, lang: str) -> Source:
 
 
 def _stated(path: Path, named: tuple[str, str] | None, reading: Reading, fmt: str) -> Source:
-    """The Source of a file whose content states its symbol and language, which its name may not contradict."""
+    """The Source of a file whose content states its symbol and language, which its name may not contradict.
+    A name without parts names the resolution whose parts the file holds (A_RES_79_93 for A/RES/79/93 A-B)."""
     if not any(block.text for block in reading.blocks):
         raise UnreadableInput("no text in file")
-    if named and named != (reading.symbol, reading.lang):
+    if named and named not in {(reading.symbol, reading.lang), (parts_of(reading.symbol)[0], reading.lang)}:
         raise UnreadableInput(
             f"file name says {named[0]} in {named[1]!r} but the document states {reading.symbol} in {reading.lang!r}"
         )

@@ -35,7 +35,7 @@ from align.ingest.inline import clean
 from align.ingest.xmlsafe import parse_xml
 from align.langs import parse_lang
 from align.model import Block
-from align.untext import roman
+from align.untext import parts_of, roman
 
 BINARY = True
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -131,28 +131,44 @@ def read(data: bytes) -> Reading:
 
 
 def _symbol(root: etree._Element) -> str:
-    """The document symbol from the FRBR work URIs, else from <docNumber> as printed. A file may hold the
-    parts of one resolution (80/236 A and B: a work URI each): it is A/RES/80/236A-B.
+    """The document symbol as printed on the cover, else from the FRBR work URIs, else <docNumber> as
+    printed. Where they differ the printed one is right: the work URIs of A/RES/76/235 B name no part,
+    A/RES/78/226's French ones say 76/226. A file may hold the parts of one resolution (80/236 A and B: a
+    work URI each): it is A/RES/80/236A-B, and a cover printing no parts takes those its works name.
 
     >>> _symbol(etree.fromstring(f'<a xmlns="{AKN[1:-1]}"><FRBRWork><FRBRuri value="/akn/un/statement/deliberation/unsc/2022-01-31/2619-2022/"/></FRBRWork></a>'))
     'S/RES/2619(2022)'
     """
+    works = _worked(root)
+    printed = root.find(f".//{AKN}docNumber[@refersTo='#symbol']")
+    cover = " ".join(printed.xpath("string()").split()).rstrip(".") if printed is not None else ""
+    if "/" in cover and cover[0].isalpha():
+        resolution, parts = parts_of(cover.replace(" (", "("))
+        worked = parts_of(works)
+        return resolution + (parts or (worked[1] if worked[0] == resolution else ""))
+    if works:
+        return works
+    number = " ".join((root.findtext(f".//{AKN}docNumber") or "").split()).rstrip(".")
+    if "/" in number and number[0].isalpha():
+        return number.replace(" (", "(")
+    raise UnreadableInput("no document symbol in the Akoma Ntoso metadata (FRBRuri or docNumber)")
+
+
+def _worked(root: etree._Element) -> str:
+    """The symbol the FRBR work URIs name, with the parts they name one each; "" if none does."""
     works = [
         match
         for uri in root.iterfind(f".//{AKN}FRBRWork/{AKN}FRBRuri")
         if (match := _WORK.search(uri.get("value", "")))
     ]
-    if works:
-        first = works[0]
-        if first["body"] == "unsc":
-            return f"S/RES/{int(first['a'])}({first['b']})"
-        parts = [work["part"] for work in works if work["part"]]
-        suffix = parts[0] + (f"-{parts[-1]}" if parts[-1] != parts[0] else "") if parts else ""
-        return f"A/RES/{int(first['a'])}/{int(first['b'])}{suffix}"
-    number = " ".join((root.findtext(f".//{AKN}docNumber") or "").split()).rstrip(".")
-    if "/" in number and number[0].isalpha():
-        return number.replace(" (", "(")
-    raise UnreadableInput("no document symbol in the Akoma Ntoso metadata (FRBRuri or docNumber)")
+    if not works:
+        return ""
+    first = works[0]
+    if first["body"] == "unsc":
+        return f"S/RES/{int(first['a'])}({first['b']})"
+    parts = [work["part"] for work in works if work["part"]]
+    suffix = parts[0] + (f"-{parts[-1]}" if parts[-1] != parts[0] else "") if parts else ""
+    return f"A/RES/{int(first['a'])}/{int(first['b'])}{suffix}"
 
 
 def _lang(root: etree._Element) -> str:

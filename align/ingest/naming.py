@@ -9,18 +9,21 @@ import re
 
 from align.errors import InvalidFilename
 from align.langs import ISO_639_1, LANGUAGES, UN_LETTERS, parse_lang
-from align.untext import check_symbol
+from align.untext import check_symbol, parts_of
 
 # ODS names a language version `<symbol with / as _>-<LANG>.<ext>`: A_RES_60_212-FR.pdf.
 _ODS_NAME = re.compile(r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\-]*?)-(?P<lang>[A-Za-z]{2})$")
 # The UN's own names for the files it publishes: the symbol, the job number (seven digits, which is no part
 # of the symbol) and the language letter: A_RES_80_156-2520753F, A_RES_77_301_2312771G,
-# S_RES_2618 (2022)-2201005E, or the letter alone: A_RES_77_276-G. The parts of a resolution in one
-# file are named by the first and the last: A_RES_80_244AC is A/RES/80/244 A to C, A/RES/80/244A-C.
+# S_RES_2618 (2022)-2201005E, or the letter alone: A_RES_77_276-G, A_RES_76_235B_F. The parts of a
+# resolution are named as printed (A_RES_76_84 A-B, A_RES_77_253 B) or by the first and the last letter
+# (A_RES_80_244AC: A/RES/80/244 A to C, A/RES/80/244A-C).
 _UN_NAME = re.compile(
-    r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\- ]*?)(?:[-_][A-Z]?\d{7}|-)(?P<letter>[ACEFRSG])$"
+    r"^(?P<symbol>[A-Za-z][A-Za-z0-9_.()+\- ]*?)(?:[-_][A-Z]?\d{7}|(?P<alone>[-_]))(?P<letter>[ACEFRSG])$"
 )
-_PARTS = re.compile(r"(?<=\d)([A-Z])([A-Z])$")
+# A version the UN published again says so in its name, before or after the letter: A_RES_76_16_reissue_S
+_REISSUE = re.compile(r"[_-]reissue(?=[_-]|$)", re.IGNORECASE)
+_FIRST_LAST = re.compile(r"(?<=\d)([A-Z])([A-Z])$")
 
 
 def parse_filename(stem: str) -> tuple[str, str] | None:
@@ -32,8 +35,10 @@ def parse_filename(stem: str) -> tuple[str, str] | None:
     ('A/RES/217(III)', 'zh')
     >>> parse_filename("A_RES_80_156-2520753F"), parse_filename("S_RES_2618 (2022)-2201005G")
     (('A/RES/80/156', 'fr'), ('S/RES/2618(2022)', 'de'))
-    >>> parse_filename("A_RES_80_244AC-2521251A")
-    ('A/RES/80/244A-C', 'ar')
+    >>> parse_filename("A_RES_80_244AC-2521251A"), parse_filename("A_RES_76_84 A-B-2118640F")
+    (('A/RES/80/244A-C', 'ar'), ('A/RES/76/84A-B', 'fr'))
+    >>> parse_filename("A_RES_76_235B_F"), parse_filename("A_RES_76_16_reissue_S"), parse_filename("guide_E")
+    (('A/RES/76/235B', 'fr'), ('A/RES/76/16', 'es'), None)
     >>> parse_filename("notes") is None
     True
     >>> parse_filename("A_RES_60_212-QQ")
@@ -43,11 +48,11 @@ def parse_filename(stem: str) -> tuple[str, str] | None:
     """
     match = _ODS_NAME.match(stem)
     if not match:
-        match = _UN_NAME.match(stem)
-        if not match:
-            return None
-        symbol = _PARTS.sub(r"\1-\2", match["symbol"].replace("_", "/").replace(" (", "("))
-        return check_symbol(symbol), UN_LETTERS[match["letter"]]
+        match = _UN_NAME.match(_REISSUE.sub("", stem))
+        if not match or (match["alone"] == "_" and "_" not in match["symbol"]):
+            return None  # a letter after "_" is the UN's only with a symbol's "_" before it: not guide_E
+        named = _FIRST_LAST.sub(r"\1-\2", match["symbol"].replace("_", "/").replace(" (", "("))
+        return check_symbol("".join(parts_of(named))), UN_LETTERS[match["letter"]]
     try:
         lang = parse_lang(match["lang"])
     except ValueError as error:

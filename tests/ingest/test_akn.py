@@ -121,6 +121,38 @@ def test_a_name_that_contradicts_the_content_is_refused(tmp_path: Path) -> None:
         read_source(_write(tmp_path, "A_RES_80_157-2520753F.xml", data))
 
 
+def _stating(tmp_path: Path, name: str, cover: str, work: str) -> Path:
+    """A/RES/80/156's French file under `name`, its cover printing `cover` and its work URIs `work`."""
+    text = (AKN / "ga/80session/French/A_RES_80_156-2520753F.xml").read_text(encoding="utf-8")
+    text = text.replace(">A/RES/80/156<", f">{cover}<").replace("/80-156/", f"/{work}/")
+    return _write(tmp_path, name, text.encode())
+
+
+@pytest.mark.parametrize(
+    ("name", "cover", "work", "symbol"),
+    [
+        # The UN's own files: A/RES/76/235 B's work URIs name no part, so it was A/RES/76/235 as part A is
+        ("A_RES_76_235B_F.xml", "A/RES/76/235 B", "76-235", "A/RES/76/235B"),
+        # A/RES/78/226's French work URIs say 76/226; its cover and its name are right
+        ("A_RES_78_226-2325984F.xml", "A/RES/78/226", "76-226", "A/RES/78/226"),
+        # one file holding both parts, named for the resolution: it was left out as contradicting its name
+        ("A_RES_79_93-2423550F.xml", "A/RES/79/93 A-B", "79-93", "A/RES/79/93A-B"),
+        # named with a space, which no symbol holds: it was refused as no symbol
+        ("A_RES_77_256 A-B-2300172F.xml", "A/RES/77/256 A-B", "77-256", "A/RES/77/256A-B"),
+        # A/RES/77/256's Arabic cover prints no parts where its work URIs name them
+        ("A_RES_77_256-2300172F.xml", "A/RES/77/256", "77-256B", "A/RES/77/256B"),
+    ],
+    ids=["part-B", "cover-over-uri", "parts-in-one", "spaced-name", "parts-from-uri"],
+)
+def test_the_symbol_is_the_one_the_cover_prints(tmp_path: Path, name: str, cover: str, work: str, symbol: str) -> None:
+    assert read_source(_stating(tmp_path, name, cover, work)).symbol == symbol
+
+
+def test_a_name_for_other_parts_than_the_file_holds_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableInput, match="file name says A/RES/76/235A in 'fr' but the document states A/RES/76/235B"):
+        read_source(_stating(tmp_path, "A_RES_76_235A_F.xml", "A/RES/76/235 B", "76-235"))
+
+
 def _with_paragraphs(tmp_path: Path, before_first: str, deep: str = "") -> Path:
     """A/RES/80/156's French file with heading-only paragraphs put before its first operative paragraph
     (and `deep` before its eleventh), as the 79th session's French files print section marks and titles."""

@@ -250,10 +250,21 @@ class _Reader:
             self.add(Block(f"{number[1]}. {text}" if number else text, kind="heading", level=1))
 
     def preamble(self, preamble: etree._Element) -> None:
+        """The enacting formula, then each preambular paragraph; one that ends in a list of items gives
+        them apart, as an operative paragraph does (the Chinese and Russian files of A/RES/79/93 A put
+        part A's only operative paragraph and its items (a) to (e) in the preamble, where French has
+        them in the body)."""
         for child in _elements(preamble):
             name = etree.QName(child).localname
-            kind = "intro" if name == "formula" else "preamble"
-            self.add(Block(self.text(child), kind=kind))
+            parts = _elements(child)
+            if name == "formula" or not parts or etree.QName(parts[-1]).localname != "blockList":
+                self.add(Block(self.text(child), kind="intro" if name == "formula" else "preamble"))
+                continue
+            listed = parts[-1]
+            own = [self.text(part) for part in parts[:-1]]
+            own += [self.text(intro) for intro in listed.iterfind(f"{AKN}listIntroduction")]
+            self.add(Block(" ".join(part for part in own if part), kind="preamble"))
+            self.items(listed)
 
     def body(self, element: etree._Element, single: bool = False) -> None:
         """The parts of a body in order: paragraphs, their items, headings of containers. A resolution's

@@ -153,6 +153,31 @@ def test_a_name_for_other_parts_than_the_file_holds_is_refused(tmp_path: Path) -
         read_source(_stating(tmp_path, "A_RES_76_235A_F.xml", "A/RES/76/235 B", "76-235"))
 
 
+# A/RES/80/151's French recital that ends in a list, as the UN marks it up
+LISTED_RECITAL = """<container name="Réaffirmant également" eId="container_6"><blockList><listIntroduction>
+<span class="italic">	Réaffirmant également</span> que le Programme d’action d’Avaza s’articule autour de cinq domaines
+d’action prioritaires :</listIntroduction>
+<item><num>a)</num><p xml:space="preserve"> Transformation structurelle et science, technologie et innovation ;</p></item>
+<item><num>b)</num><p xml:space="preserve"> Commerce, facilitation du commerce et intégration régionale ;</p></item>
+<item><num>c)</num><p xml:space="preserve"> Transit, transport et connectivité ;</p></item>
+<item><num>d)</num><p xml:space="preserve"> Renforcement des capacités d’adaptation et de la résilience par rapport aux
+changements climatiques et aux catastrophes ;</p></item>
+<item><num>e)</num><p xml:space="preserve"> Moyens de mise en œuvre,</p></item></blockList></container>"""
+
+
+def test_a_recital_ending_in_a_list_gives_its_items_apart(tmp_path: Path) -> None:
+    """As an operative paragraph's items: the Chinese and Russian files of A/RES/79/93 A put part A's
+    operative paragraph and its items in the preamble, and French in the body, so one version's six units
+    faced one unit."""
+    text = (AKN / "ga/80session/French/A_RES_80_156-2520753F.xml").read_text(encoding="utf-8")
+    text = text.replace('<container name="Réaffirmant également"', LISTED_RECITAL + '<container name="Réaffirmant également"', 1)
+    units = {unit.id: unit.text for unit in parse(read_source(_write(tmp_path, "A_RES_80_156-2520753F.xml", text.encode()))).units}
+    assert units["pre.2"].endswith("s’articule autour de cinq domaines d’action prioritaires :")
+    assert units["pre.2.a"] == "Transformation structurelle et science, technologie et innovation ;"
+    assert units["pre.2.e"] == "Moyens de mise en œuvre,"
+    assert units["pre.3"].startswith("Réaffirmant également")
+
+
 def _with_paragraphs(tmp_path: Path, before_first: str, deep: str = "") -> Path:
     """A/RES/80/156's French file with heading-only paragraphs put before its first operative paragraph
     (and `deep` before its eleventh), as the 79th session's French files print section marks and titles."""

@@ -96,8 +96,9 @@ class Evidence:
     the numbers they cite, their first units' openers where the languages' `openers` are known
     (openers.py), and the share of their words that translate each other where the languages' `lexicon`
     is known (lexicon.py); infinite for a merge that would mix kinds of text (see kind_class), given
-    `kinds` of both runs, and for notes that each cite resolutions or documents, none the same: a note
-    is what it cites (the notes of a paragraph each version lost, paired by length)."""
+    `kinds` of both runs, and for notes that each cite resolutions or documents, none the same, or a
+    merge holding such a note: a note is what it cites (the notes of a paragraph each version lost,
+    paired by length)."""
 
     def __init__(
         self,
@@ -161,7 +162,11 @@ class Evidence:
         left, right = self._numbers_of(0, i0, i1), self._numbers_of(1, j0, j1)
         # a bead of more than two units is of one kind here (a merge of kinds is infinite above)
         if self.kinds and self.kinds[0][i0] == self.kinds[1][j0] == "footnote":
-            if cited_apart(left, right):
+            # nor a note of a merge that cites apart from the other side: a version ran two notes into
+            # one, and the other's second note is not the next note's (A/RES/79/195's French notes 5, 6)
+            merged = [(self._numbers_of(0, i, i + 1), right) for i in range(i0, i1) if i1 - i0 > 1]
+            merged += [(left, self._numbers_of(1, j, j + 1)) for j in range(j0, j1) if j1 - j0 > 1]
+            if any(cited_apart(ours, theirs) for ours, theirs in [(left, right), *merged]):
                 return math.inf
         if left and right:
             shared = len(left & right) / len(left | right)

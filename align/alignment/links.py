@@ -25,6 +25,7 @@ class Link:
     # languages that hold these pivot units in another link
     elsewhere: set[str] = field(default_factory=set)
     corrected: set[str] = field(default_factory=set)  # languages whose pairing a translator fixed
+    mark: str = ""  # "'" after an id another link of the document bears (_named_once)
 
     @property
     def by_id(self) -> bool:
@@ -34,7 +35,7 @@ class Link:
     @property
     def id(self) -> str:
         units = self.units[self.pivot] if self.pivot else next(iter(self.units.values()))
-        return id_range([unit.id for unit in units])
+        return id_range([unit.id for unit in units]) + self.mark
 
     def ids(self, pivot: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Which units of the pivot and of `lang` the link holds, by id."""
@@ -129,4 +130,18 @@ def _fine_links(pivot: Document, others: list[Document], pairings: list[Pairing]
         link.elsewhere = set().union(*(holders[i] for i in run)) - set(link.units)
     ordered = [(run[0], 0, len(run), "", link) for run, link in runs.items()]
     ordered += [(place, 1, 0, key, link) for (place, key), link in extra.items()]
-    return [link for *_, link in sorted(ordered, key=lambda item: item[:4])]
+    return _named_once([link for *_, link in sorted(ordered, key=lambda item: item[:4])])
+
+
+def _named_once(links: list[Link]) -> list[Link]:
+    """The links under ids no other one has, the pivot's first: a unit the pivot lacks is named by its
+    own language's id, which a pivot unit may bear elsewhere (French ran A/RES/79/195's notes 5 and 6
+    into one, so the others' note 6, alone, was "fn.6" as French note 6 was), and a converter's text
+    may repeat a number. A repeat takes a "'", as the structure stage marks a repeated id; the memory's
+    tuids stay unique."""
+    seen: set[str] = set()
+    for link in sorted(links, key=lambda link: not link.pivot):
+        while link.id in seen:
+            link.mark += "'"
+        seen.add(link.id)
+    return links

@@ -191,9 +191,12 @@ def _fit(a: Unit, b: Unit, ratio: float) -> float:
 
 def _notes_apart(a: Unit, b: Unit) -> bool:
     """Whether two units are notes that cite resolutions or documents, none the same (cited_apart)."""
-    return a.kind == b.kind == "footnote" and cited_apart(
-        typed_numbers(a.text), typed_numbers(b.text)
-    )
+    return a.kind == b.kind == "footnote" and cited_apart(_cited([a]), _cited([b]))
+
+
+def _cited(units: list[Unit]) -> frozenset[tuple[str, str]]:
+    """The typed numbers the units' texts cite, together."""
+    return frozenset().union(*(typed_numbers(unit.text) for unit in units))
 
 
 def _notes_crossed(left: list[Unit], right: list[Unit], i: int, j: int) -> bool:
@@ -499,13 +502,18 @@ def _said(
 ) -> Callable[[Bead, Bead], str | None]:
     """What the words say of a unit alone beside a bead (Lexicon.placed): "foreign" where the bead's
     other side does not translate it, "glued" where it does and holds more than the bead's own unit
-    translates, else None."""
+    translates, else None. A note's numbers speak first: a note citing apart from the bead's other side
+    is foreign (a note is what it cites: A/76/403 is not resolution 73/291's note's)."""
 
     def said(orphan: Bead, bead: Bead) -> str | None:
         side = 0 if orphan.left else 1
         units = ([left[i] for i in orphan.left], [right[j] for j in orphan.right])[side]
         others = ([right[j] for j in bead.right], [left[i] for i in bead.left])[side]
         besides = ([left[i] for i in bead.left], [right[j] for j in bead.right])[side]
+        if {unit.kind for unit in units + others} == {"footnote"} and cited_apart(
+            _cited(units), _cited(others)
+        ):
+            return "foreign"
         ours, theirs, beside = (_texts(group) for group in (units, others, besides))
         if not (dictionary and theirs and beside) or None in ours + theirs + beside:
             return None

@@ -154,7 +154,10 @@ def _stated(path: Path, named: tuple[str, str] | None, reading: Reading, fmt: st
     A name without parts names the resolution whose parts the file holds (A_RES_79_93 for A/RES/79/93 A-B)."""
     if not any(block.text for block in reading.blocks):
         raise UnreadableInput("no text in file")
-    if named and named not in {(reading.symbol, reading.lang), (parts_of(reading.symbol)[0], reading.lang)}:
+    if named and named not in {
+        (reading.symbol, reading.lang),
+        (parts_of(reading.symbol)[0], reading.lang),
+    }:
         raise UnreadableInput(
             f"file name says {named[0]} in {named[1]!r} but the document states {reading.symbol} in {reading.lang!r}"
         )

@@ -4,6 +4,7 @@ German included, and the public evaluation's scorer sees it (and sees a wrong al
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from lxml import etree
 
 from align.alignment.numbered import align_document
 from align.ingest import read_source
+from align.model import Unit
 from align.pipeline.options import BuildOptions
 from align.pipeline.run import build
 from align.segment import Segmenter
@@ -521,3 +523,65 @@ def test_notes_the_versions_number_in_another_order_are_not_paired_by_number() -
     )
     pairing = pair_units(french, chinese)
     assert [(bead.left, bead.right) for bead in pairing.beads] == [((0,), (0,)), ((1, 2), (1, 2)), ((3,), (3,))]
+
+
+def _french_notes(keep: Callable[[list[Unit]], list[Unit]]) -> dict[str, list[tuple[str, str]]]:
+    """A/RES/76/221 as the UN published it, French notes changed by `keep`: each n-way unit's id and the
+    English and Chinese texts of its notes."""
+    import dataclasses
+
+    versions = {}
+    for path in (AKN / "ga" / "76session").rglob("A_RES_76_221-*.xml"):
+        document = parse(read_source(path))
+        versions[document.lang] = document
+    french = versions["fr"]
+    notes = [unit for unit in french.units if unit.kind == "footnote"]
+    versions["fr"] = dataclasses.replace(
+        french, units=[unit for unit in french.units if unit.kind != "footnote"] + keep(notes)
+    )
+    aligned = align_document(list(versions.values()), "fr", Segmenter(), sentences=False)
+    assert len({unit.id for unit in aligned.units}) == len(aligned.units)
+    for pair in aligned.pairs.values():
+        assert len({unit.id for unit in pair}) == len(pair)
+    return {
+        unit.id: [(lang, unit.texts[lang]) for lang in ("fr", "en", "zh") if lang in unit.texts]
+        for unit in aligned.units
+        if unit.kind == "footnote"
+    }
+
+
+def _renumbered(notes: list[Unit]) -> list[Unit]:
+    import dataclasses
+
+    return [dataclasses.replace(note, id=f"fn.{n}", number=str(n)) for n, note in enumerate(notes, 1)]
+
+
+def test_a_note_run_into_the_one_before_keeps_the_others_note_with_it() -> None:
+    """A/RES/79/195's French ran notes 5 and 6 into one (the others cite two WTO documents apart). Here
+    French runs 76/221's notes 4 ("Résolution 73/291, annexe.") and 5 ("A/76/403.") together: the
+    others' note 5 pairs with French 4, and their note 6 with French 5 ("Résolution 70/1."), where
+    "A/76/403. Resolution 70/1." faced "Résolution 70/1."."""
+
+    def run_together(notes: list[Unit]) -> list[Unit]:
+        import dataclasses
+
+        joined = dataclasses.replace(notes[3], text=f"{notes[3].text} {notes[4].text}")
+        return _renumbered(notes[:3] + [joined] + notes[5:])
+
+    found = _french_notes(run_together)
+    assert found["fn.4"] == [
+        ("fr", "Résolution 73/291, annexe. A/76/403."),
+        ("en", "Resolution 73/291, annex. A/76/403."),
+        ("zh", "第73/291号决议，附件。A/76/403。"),
+    ]
+    assert found["fn.5"] == [("fr", "Résolution 70/1."), ("en", "Resolution 70/1."), ("zh", "第70/1号决议。")]
+
+
+def test_a_note_one_version_lacks_stays_alone_under_an_id_of_its_own() -> None:
+    """French without 76/221's note 5 ("A/76/403."), its note 6 renumbered 5: the others' note 5 has no
+    counterpart, and its id is not French note 5's (the 79th session's memory held two tuids
+    A/RES/79/195:fn.6, and failed align validate)."""
+    found = _french_notes(lambda notes: _renumbered(notes[:4] + notes[5:]))
+    assert found["fn.5'"] == [("en", "A/76/403."), ("zh", "A/76/403。")]
+    assert found["fn.5"] == [("fr", "Résolution 70/1."), ("en", "Resolution 70/1."), ("zh", "第70/1号决议。")]
+    assert found["fn.4"] == [("fr", "Résolution 73/291, annexe."), ("en", "Resolution 73/291, annex."), ("zh", "第73/291号决议，附件。")]

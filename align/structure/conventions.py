@@ -11,10 +11,11 @@ from align.langs.record import DIGITS, Convention
 
 # The mark alone on its line that opens a section of a resolution in sections (budget resolutions: I, II,
 # ... XXIV), whose operative numbering restarts in each: roman numerals in the Latin and Cyrillic
-# versions, Chinese numerals, Arabic ordinal words ("أولا", "ثالث عشر", "رابعا وعشرين").
+# versions, Chinese numerals, Arabic ordinal words ("أولا", "ثالث عشر", "رابعا وعشرين"; "ثانياً" with
+# its tanween, as A/RES/76/246's Arabic file prints it).
 _ARABIC_ORDINAL = "(?:أولا|عاشرا|حاديا?|ثانيا?|ثالثا?|رابعا?|خامسا?|سادسا?|سابعا?|ثامنا?|تاسعا?)"
 SECTION_MARK = re.compile(
-    rf"^(?:[IVXL]{{1,7}}|[一二三四五六七八九十]{{1,3}}|{_ARABIC_ORDINAL}(?:\s+(?:عشر|وعشرين|وثلاثين))?)\.?$"
+    rf"^(?:[IVXL]{{1,7}}|[一二三四五六七八九十]{{1,3}}|{_ARABIC_ORDINAL}\u064b?(?:\s+(?:عشر|وعشرين|وثلاثين))?)\.?$"
 )
 # A resolution's number and title: "60/212. South-South cooperation", "60/212 - التعاون".
 RESOLUTION_TITLE = re.compile(rf"^(?P<n>{DIGITS}+/{DIGITS}+)\s*(?:[.．]|[-–—])\s*(?P<title>.+)$")

@@ -58,6 +58,7 @@ _PREAMBLE_WITHIN = 4
 # At most so many lines, none longer than this, make a cover page (publisher, body, distribution, date,
 # session, agenda item and its name, adoption line, basis, symbol).
 _COVER_LINES, _COVER_LINE_LENGTH = 16, 300
+_ROMAN_THEN_TITLE = re.compile(r"^[IVXL]{1,7}\.?\s+")
 # Cover lines no line runs on from: the agenda item's name is a line of its own ("议程项目139" /
 # "2025年方案预算", though it opens as a wrapped date's end does).
 _NOT_WRAPPED = ("", "header", "symbol", "agenda")
@@ -207,6 +208,12 @@ def _title_like(text: str) -> bool:
     """A title's line: short, and ending as no paragraph does."""
     end = without_trailing_references(text).rstrip()
     return len(text) <= _COVER_LINE_LENGTH and not end.endswith(tuple(".,;:。，；：،؛"))
+
+
+def _marked_title(text: str) -> int:
+    """Where a title starts after the roman numeral of its section ("I Доклад ...", "IV. Report"), or 0."""
+    match = _ROMAN_THEN_TITLE.match(text)
+    return match.end() if match and text[match.end()].isupper() else 0
 
 
 def _heading_end(text: str, conv: Convention) -> int:
@@ -391,6 +398,11 @@ class _Body:
         ):
             self.add(dataclasses.replace(block, text=text[:cut].rstrip()))
             self.add(Block(text[cut:], kind="meeting"))
+        elif block.kind == "heading" and (cut := _marked_title(text)):
+            # a section's mark and its title in one heading (A/RES/76/246's Russian file: "I Доклад об
+            # исполнении бюджета ...", where French has "I" and its title apart)
+            self._next_section()
+            self._heading(text[cut:])
         elif block.kind == "heading" and not SECTION_MARK.match(text):
             self._heading(text)
         elif block.kind == "part":  # an annex, or a part of a resolution (80/236 A and B)

@@ -91,3 +91,29 @@ def test_a_section_s_title_before_a_page_break_stays_whole(versions, lang: str) 
             notes = []
     read = real.read_markdown(document, "\n\n".join([*blocks, "---", *notes]) + "\n")
     assert _ids(read) == _ids(document)
+
+
+def test_a_section_mark_in_its_title_s_heading_opens_the_section(tmp_path) -> None:
+    """A/RES/76/246's Russian file prints each section's mark in its title's heading, with no <section>
+    ("<subheading>I Доклад об исполнении бюджета ...</subheading>"), where French has the mark and the
+    title apart: its 18 sections were one, their recitals read as unnumbered paragraphs and their
+    paragraphs as repeats (op.1', op.1'', ...), and 207 Russian units were left without counterpart.
+    A/RES/79/258 B's Russian file marked so reads as marked by its sections."""
+    import re
+
+    path = next((CORPORA / "un-akn").rglob("A_RES_79_258B-2506215R.xml"))
+    text = path.read_text(encoding="utf-8")
+    glued = re.sub(r"<section>\s*<num>\s*([IVX]+)</num>\s*<subheading>\s*", r"<subheading>\t\t\1 ", text)
+    glued = glued.replace("</section>", "")
+    assert glued.count("<subheading>\t\tIV ") == 1
+    copy = tmp_path / path.name
+    copy.write_text(glued, encoding="utf-8")
+    assert _ids(parse(read_source(copy))) == _ids(parse(read_source(path)))
+
+
+@pytest.mark.parametrize("mark", ["III", "ثالثا", "ثانياً", "ثالث عشر", "十二"])
+def test_section_marks_as_the_versions_print_them(mark: str) -> None:
+    """A/RES/76/246's Arabic file prints section II's mark "ثانياً", with its tanween: it was a heading."""
+    from align.structure.conventions import SECTION_MARK
+
+    assert SECTION_MARK.match(mark)

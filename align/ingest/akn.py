@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from typing import NamedTuple
 
 from lxml import etree
@@ -71,6 +72,8 @@ _CONTAINERS = frozenset(
     {"article", "section", "part", "chapter", "division", "title", "hcontainer", "tblock", "book"}
 )
 _ITEMS = frozenset({"point", "subparagraph", "item"})
+# Lists of items: one inside an item or after it is that item's, one level down
+_LISTS = frozenset({"list", "blockList", "sublist"})
 # The key of a cover page's line by the first element in it that names what the line is, (element,
 # refersTo or name); ("docTitle", "") stands for any docTitle the others do not name, and an inline is a
 # key by its name only ("originating document" is not a line). The keys are the header keys the
@@ -261,8 +264,7 @@ class _Reader:
                 self.add(Block(self.text(child), kind="intro" if name == "formula" else "preamble"))
                 continue
             listed = parts[-1]
-            own = [self.text(part) for part in parts[:-1]]
-            own += [self.text(intro) for intro in listed.iterfind(f"{AKN}listIntroduction")]
+            own = [self.text(part) for part in parts[:-1]] + _intros([listed], self.text)
             self.add(Block(" ".join(part for part in own if part), kind="preamble"))
             self.items(listed)
 
@@ -295,7 +297,7 @@ class _Reader:
                 self.body(child)
             elif name in ("num", "heading", "subheading"):
                 self.add(Block(self.text(child), kind="heading", level=2))
-            elif name in _ITEMS or name == "list":
+            elif name in _ITEMS or name in _LISTS:
                 self.items(child)
             else:
                 self.add(Block(self.text(child)))
@@ -318,8 +320,7 @@ class _Reader:
             for child in _elements(element)
             if etree.QName(child).localname in ("content", "intro", "p")
         ]
-        for lst in element.iterfind(f"{AKN}list"):
-            own += [self.text(intro) for intro in lst.iterfind(f"{AKN}intro")]
+        own += _intros(_lists(element), self.text)
         text = " ".join(part for part in own if part)
         match = _NUMBER.match(number.text or "") if number is not None else None
         where = f"paragraph {element.get('eId', '?')}"
@@ -349,34 +350,43 @@ class _Reader:
             name = etree.QName(child).localname
             if name == "paragraph":
                 self.paragraph(child)
-            elif name == "list" or name in _ITEMS:
+            elif name in _LISTS or name in _ITEMS:
                 self.items(child)
 
     def items(self, element: etree._Element, above: str = "") -> None:
         """Numbered items, each a block whose number is its id path by its place in the markup's lists:
         "a", "b", ... and one level down "a.i", "a.ii" (UN practice), whatever marks the text prints
-        (Latin, Cyrillic or Arabic letters, some mixed by mistake: S/RES/2618 (2022) in Russian)."""
-        items = [child for child in _elements(element) if etree.QName(child).localname in _ITEMS]
-        if etree.QName(element).localname in _ITEMS:
-            items = [element]
-        for place, item in enumerate(items, 1):
-            number = item.find(f"{AKN}num")
+        (Latin, Cyrillic or Arabic letters, some mixed by mistake: S/RES/2618 (2022) in Russian). A list
+        one level down is inside its item, or after it as a <sublist> (A/RES/77/226's items (i) to
+        (xiii) of paragraph 2 (a), which were lost)."""
+        children = [element] if etree.QName(element).localname in _ITEMS else _elements(element)
+        place, path = 0, ""
+        for child in children:
+            name = etree.QName(child).localname
+            if name in _LISTS:  # the list of the item before it
+                self.items(child, path or above)
+                continue
+            if name not in _ITEMS:
+                continue
+            place += 1
+            number = child.find(f"{AKN}num")
             own = [
-                self.text(child)
-                for child in _elements(item)
-                if etree.QName(child).localname in ("content", "intro", "p", "heading")
+                self.text(part)
+                for part in _elements(child)
+                if etree.QName(part).localname in ("content", "intro", "p", "heading")
             ]
-            text = " ".join(part for part in own if part)
+            text = " ".join(part for part in own + _intros(_lists(child), self.text) if part)
             if (
                 number is None
             ):  # no mark in the markup: the text's own, if it prints one, is read by the structure stage
                 self.add(Block(text))
-                continue
-            mark = roman(place) if above else _letters(place)
-            self.add(Block(text, kind="item", number=f"{above}.{mark}" if above else mark))
-            for child in _elements(item):
-                if etree.QName(child).localname == "list":
-                    self.items(child, f"{above}.{mark}" if above else mark)
+                path = ""
+            else:
+                mark = roman(place) if above else _letters(place)
+                path = f"{above}.{mark}" if above else mark
+                self.add(Block(text, kind="item", number=path))
+            for listed in _lists(child):
+                self.items(listed, path or above)
 
     def annex(self, attachment: etree._Element) -> None:
         """An annex: a mark that its numbering restarts (the structure stage gives it ids of its own), its parts."""
@@ -421,6 +431,20 @@ def _letters(place: int) -> str:
     ['a', 'z', 'aa', 'bb', 'aaa']
     """
     return string.ascii_lowercase[(place - 1) % 26] * ((place - 1) // 26 + 1)
+
+
+def _lists(element: etree._Element) -> list[etree._Element]:
+    return [child for child in _elements(element) if etree.QName(child).localname in _LISTS]
+
+
+def _intros(lists: list[etree._Element], text: Callable[[etree._Element], str]) -> list[str]:
+    """The texts that open the lists, which belong to the text of the paragraph or item above them."""
+    return [
+        text(intro)
+        for listed in lists
+        for intro in _elements(listed)
+        if etree.QName(intro).localname in ("intro", "listIntroduction")
+    ]
 
 
 def _elements(element: etree._Element) -> list[etree._Element]:

@@ -12,7 +12,9 @@ import pytest
 from align.errors import UnreadableInput
 from align.ingest import read_source
 from align.structure import parse
-from tests.conftest import CORPORA
+from tests.conftest import CORPORA, script
+
+archive = script("check_archive")
 
 AKN = CORPORA / "un-akn"
 FILES = sorted(AKN.rglob("*.xml"))
@@ -37,6 +39,12 @@ def test_symbol_and_language_are_the_ones_the_file_states(path: Path) -> None:
         assert source.symbol == "S/RES/" + number[2].replace(" ", "")
     else:  # "75_234_F.xml" names no symbol: the content does
         assert source.symbol == "A/RES/" + "/".join(number[-2:] if number[0] == "A" else number[:2])
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_every_paragraph_of_the_markup_reaches_a_block(path: Path) -> None:
+    """Nothing the body prints is lost on the way (scripts/check_archive.py, which measures an archive)."""
+    assert not archive.lost_paragraphs(path)
 
 
 # The lines of a General Assembly resolution's cover page, keyed by its markup; the symbol is not one.
@@ -196,7 +204,9 @@ def test_a_sublist_after_an_item_is_read_one_level_down(tmp_path: Path) -> None:
     """The UN marks an item's own items as a <sublist> after it: in sessions 76-80, 1,079 of the 1,128
     paragraphs inside sublists (157 files, every language) were read into no block, and left out of
     the memory."""
-    blocks = read_source(_with_paragraphs(tmp_path, SUBLIST)).blocks
+    path = _with_paragraphs(tmp_path, SUBLIST)
+    assert not archive.lost_paragraphs(path)
+    blocks = read_source(path).blocks
     listed = [(block.number, block.text) for block in blocks if block.kind == "item"][:4]
     assert listed == [
         ("a", "la persistance d’informations faisant état de violations des droits humains, et notamment :"),

@@ -214,6 +214,20 @@ def _notes_crossed(left: list[Unit], right: list[Unit], i: int, j: int) -> bool:
     )
 
 
+def _between(
+    found: list[tuple[int, int]], kept: list[tuple[int, int]], left: int, right: int
+) -> list[tuple[int, int]]:
+    """Pairs by id whose lengths did not fit, alone between two kept ones (or an end): one unit on each
+    side, of one id, in one place, are counterparts whatever the lengths say (A/RES/78/319's paragraph 4
+    (a), whose times French prints "13 heures" and Chinese "下午1时", was two units alone)."""
+    sure = {(-1, -1), *kept, (left, right)}
+    return [
+        (i, j)
+        for i, j in found
+        if (i, j) not in sure and (i - 1, j - 1) in sure and (i + 1, j + 1) in sure
+    ]
+
+
 def _precedes(alone: Bead, bead: Bead) -> bool:
     """Whether a unit left alone comes before `bead` in reading order (on its own side)."""
     if alone.left:
@@ -242,6 +256,7 @@ def _pair_span(
     # symbol: "A/67/65-E/2012/48 et ..." against "A/67/65-E/2012/48和..."; a paragraph may cite as many
     # and have the next one, which cites none, glued to it). Ids that differ in their part
     # (_part_anchors) are a guess, whoever made them.
+    found = [(i, j) for i, j in anchors if left[i].id == right[j].id]
     anchors = [
         (i, j)
         for i, j in anchors
@@ -255,6 +270,7 @@ def _pair_span(
         )
         or _fit(left[i], right[j], ratio) >= MIN_ANCHOR_PROBABILITY
     ]
+    anchors += _between(found, anchors, len(left), len(right))
     anchors = [(i, j) for i, j in anchors if not _notes_crossed(left, right, i, j)]
     anchors = _chain(sorted(set(anchors) | set(_number_anchors(left, right, anchors))))
     lexical = dictionary.runs(_texts(left), _texts(right)) if dictionary else no_cost

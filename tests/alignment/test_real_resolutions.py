@@ -585,3 +585,18 @@ def test_a_note_one_version_lacks_stays_alone_under_an_id_of_its_own() -> None:
     assert found["fn.5'"] == [("en", "A/76/403."), ("zh", "A/76/403。")]
     assert found["fn.5"] == [("fr", "Résolution 70/1."), ("en", "Resolution 70/1."), ("zh", "第70/1号决议。")]
     assert found["fn.4"] == [("fr", "Résolution 73/291, annexe."), ("en", "Resolution 73/291, annex."), ("zh", "第73/291号决议，附件。")]
+
+
+@pytest.mark.parametrize(
+    ("session", "symbol", "seed", "lang"),
+    [("80session", "A/RES/80/9", 1, "en"), ("80session", "A/RES/80/9", 1, "es"), ("78session", "A/RES/78/167", 0, "ru")],
+)
+def test_one_unit_of_one_id_alone_between_two_pairs_is_a_pair(session: str, symbol: str, seed: int, lang: str) -> None:
+    """Damaged in every language. French ran annex paragraphs 24 and 25 of A/RES/80/9 together and
+    English lost 25: French 24+25 and English 24, alone between the pairs of 23 and 26, have one id,
+    but no length fits one paragraph against two, and both were left alone (the same in Spanish, and
+    in A/RES/78/167's Russian, which ran 22 and 23 together where French lost 23). One unit on each
+    side, of one id, between two pairs, are counterparts."""
+    versions = evaluation.resolutions([AKN / "ga" / session])[symbol]
+    correct, predicted, truth = evaluation.evaluate(versions, "damaged", seed, Segmenter())[lang]["pair"]
+    assert correct == predicted == truth

@@ -255,7 +255,8 @@ def _pair_span(
     # ids of notes that cite the same resolutions and documents, no more, no fewer (a note that is a
     # symbol: "A/67/65-E/2012/48 et ..." against "A/67/65-E/2012/48和..."; a paragraph may cite as many
     # and have the next one, which cites none, glued to it). Ids that differ in their part
-    # (_part_anchors) are a guess, whoever made them.
+    # (_part_anchors) are a guess, whoever made them. A pair by id alone between two kept is kept too
+    # (_between): there is nothing else for either unit to pair with.
     found = [(i, j) for i, j in anchors if left[i].id == right[j].id]
     anchors = [
         (i, j)

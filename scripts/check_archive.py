@@ -16,12 +16,14 @@ import argparse
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
 from align.errors import AlignError
 from align.ingest import read_source
+from align.model import Block
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 _REWRITTEN = re.compile(r"\[\^\d+\]|\s+|[\u200e\u200f\u202a-\u202e()\u064b-\u0652]")
@@ -47,16 +49,15 @@ def paragraphs(path: Path) -> list[str]:
     ]
 
 
-def lost_paragraphs(path: Path, blocks_text: str | None = None) -> list[str]:
+def lost_paragraphs(path: Path) -> list[str]:
     """The markup's paragraphs of `path` that are in the text of none of its blocks."""
-    if blocks_text is None:
-        blocks_text = " ".join(block.text for block in read_source(path).blocks)
-    read = comparable(blocks_text)
-    return [
-        text
-        for text in paragraphs(path)
-        if comparable(text) and comparable(text)[:_PREFIX] not in read
-    ]
+    return missing(paragraphs(path), read_source(path).blocks)
+
+
+def missing(printed: list[str], blocks: Iterable[Block]) -> list[str]:
+    """Of the paragraphs `printed`, those in the text of none of the `blocks`."""
+    read = comparable(" ".join(block.text for block in blocks))
+    return [text for text in printed if comparable(text) and comparable(text)[:_PREFIX] not in read]
 
 
 def main() -> None:
@@ -79,11 +80,12 @@ def main() -> None:
                 print(f"refused {path}: {error}")
             continue
         read[source.symbol, source.lang].append(str(path))
-        missing = lost_paragraphs(path, " ".join(block.text for block in source.blocks))
-        printed += len(paragraphs(path))
-        lost[source.lang] += len(missing)
+        texts = paragraphs(path)
+        gone = missing(texts, source.blocks)
+        printed += len(texts)
+        lost[source.lang] += len(gone)
         if args.list:
-            for text in missing:
+            for text in gone:
                 print(f"lost {path}: {text.strip()[:80]!r}")
     twice = {key: paths for key, paths in read.items() if len(paths) > 1}
     print(f"{len(files)} files, {sum(refused.values())} refused")

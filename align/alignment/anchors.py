@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterable
 
 from align.alignment.lexicon import Lexicon, no_cost
 from align.alignment.openers import Openers, learned
@@ -55,6 +56,11 @@ def typed_numbers(text: str) -> frozenset[tuple[str, str]]:
         kind = match.lastgroup
         found.add((kind, match[kind]))
     return frozenset(found)
+
+
+def numbers_of(texts: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """The typed numbers of several texts (a run of units), together."""
+    return frozenset().union(*map(typed_numbers, texts))
 
 
 def distinctive(text: str) -> frozenset[tuple[str, str]]:
@@ -128,7 +134,7 @@ class Evidence:
         found = self._numbers[side].get((first, end))
         if found is None:
             texts = (self.left, self.right)[side][first:end]
-            found = self._numbers[side][first, end] = frozenset().union(*map(typed_numbers, texts))
+            found = self._numbers[side][first, end] = numbers_of(texts)
         return found
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:

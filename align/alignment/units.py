@@ -15,6 +15,7 @@ from align.alignment.anchors import (
     cited_apart,
     distinctive,
     kind_class,
+    numbers_of,
     typed_numbers,
 )
 from align.alignment.dp import (
@@ -191,12 +192,9 @@ def _fit(a: Unit, b: Unit, ratio: float) -> float:
 
 def _notes_apart(a: Unit, b: Unit) -> bool:
     """Whether two units are notes that cite resolutions or documents, none the same (cited_apart)."""
-    return a.kind == b.kind == "footnote" and cited_apart(_cited([a]), _cited([b]))
-
-
-def _cited(units: list[Unit]) -> frozenset[tuple[str, str]]:
-    """The typed numbers the units' texts cite, together."""
-    return frozenset().union(*(typed_numbers(unit.text) for unit in units))
+    return a.kind == b.kind == "footnote" and cited_apart(
+        typed_numbers(a.text), typed_numbers(b.text)
+    )
 
 
 def _notes_crossed(left: list[Unit], right: list[Unit], i: int, j: int) -> bool:
@@ -528,7 +526,7 @@ def _said(
         others = ([right[j] for j in bead.right], [left[i] for i in bead.left])[side]
         besides = ([left[i] for i in bead.left], [right[j] for j in bead.right])[side]
         if {unit.kind for unit in units + others} == {"footnote"} and cited_apart(
-            _cited(units), _cited(others)
+            numbers_of(unit.text for unit in units), numbers_of(unit.text for unit in others)
         ):
             return "foreign"
         ours, theirs, beside = (_texts(group) for group in (units, others, besides))

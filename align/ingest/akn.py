@@ -144,17 +144,23 @@ def _symbol(root: etree._Element) -> str:
     """
     works = _worked(root)
     printed = root.find(f".//{AKN}docNumber[@refersTo='#symbol']")
-    cover = " ".join(printed.xpath("string()").split()).rstrip(".") if printed is not None else ""
-    if "/" in cover and cover[0].isalpha():
-        resolution, parts = parts_of(cover.replace(" (", "("))
+    cover = _as_printed(printed.xpath("string()") if printed is not None else "")
+    if cover:
+        resolution, parts = parts_of(cover)
         worked = parts_of(works)
         return resolution + (parts or (worked[1] if worked[0] == resolution else ""))
     if works:
         return works
-    number = " ".join((root.findtext(f".//{AKN}docNumber") or "").split()).rstrip(".")
-    if "/" in number and number[0].isalpha():
-        return number.replace(" (", "(")
+    number = _as_printed(root.findtext(f".//{AKN}docNumber") or "")
+    if number:
+        return number
     raise UnreadableInput("no document symbol in the Akoma Ntoso metadata (FRBRuri or docNumber)")
+
+
+def _as_printed(text: str) -> str:
+    """The symbol a <docNumber> prints ("S/RES/2619 (2022)." is S/RES/2619(2022)), "" if it prints none."""
+    text = " ".join(text.split()).rstrip(".")
+    return text.replace(" (", "(") if "/" in text and text[0].isalpha() else ""
 
 
 def _worked(root: etree._Element) -> str:

@@ -14,9 +14,12 @@ from align.langs.record import DIGITS, Convention
 # versions, Chinese numerals, Arabic ordinal words ("أولا", "ثالث عشر", "رابعا وعشرين"; "ثانياً" with
 # its tanween, as A/RES/76/246's Arabic file prints it).
 _ARABIC_ORDINAL = "(?:أولا|عاشرا|حاديا?|ثانيا?|ثالثا?|رابعا?|خامسا?|سادسا?|سابعا?|ثامنا?|تاسعا?)"
+_ROMAN_MARK = "[IVXL]{1,7}"
 SECTION_MARK = re.compile(
-    rf"^(?:[IVXL]{{1,7}}|[一二三四五六七八九十]{{1,3}}|{_ARABIC_ORDINAL}\u064b?(?:\s+(?:عشر|وعشرين|وثلاثين))?)\.?$"
+    rf"^(?:{_ROMAN_MARK}|[一二三四五六七八九十]{{1,3}}|{_ARABIC_ORDINAL}\u064b?(?:\s+(?:عشر|وعشرين|وثلاثين))?)\.?$"
 )
+# A roman section mark with its title after it in one heading ("I Доклад ...", "IV. Report")
+MARK_BEFORE_TITLE = re.compile(rf"^{_ROMAN_MARK}\.?\s+")
 # A resolution's number and title: "60/212. South-South cooperation", "60/212 - التعاون".
 RESOLUTION_TITLE = re.compile(rf"^(?P<n>{DIGITS}+/{DIGITS}+)\s*(?:[.．]|[-–—])\s*(?P<title>.+)$")
 

@@ -32,7 +32,12 @@ from dataclasses import dataclass, field
 from align.langs.record import ANNEX_MARK, LATIN_LETTERS, Convention, after_heading
 from align.marks import strip_references, without_trailing_references
 from align.model import Block, Document, Source, Unit
-from align.structure.conventions import RESOLUTION_TITLE, SECTION_MARK, convention
+from align.structure.conventions import (
+    MARK_BEFORE_TITLE,
+    RESOLUTION_TITLE,
+    SECTION_MARK,
+    convention,
+)
 from align.structure.numbers import letter_id, parse_number
 from align.structure.pages import is_furniture, rejoin
 from align.untext import PARAGRAPH_END, SYMBOL_LINE, ascii_digits, join_lines, roman
@@ -58,7 +63,6 @@ _PREAMBLE_WITHIN = 4
 # At most so many lines, none longer than this, make a cover page (publisher, body, distribution, date,
 # session, agenda item and its name, adoption line, basis, symbol).
 _COVER_LINES, _COVER_LINE_LENGTH = 16, 300
-_ROMAN_THEN_TITLE = re.compile(r"^[IVXL]{1,7}\.?\s+")
 # Cover lines no line runs on from: the agenda item's name is a line of its own ("议程项目139" /
 # "2025年方案预算", though it opens as a wrapped date's end does).
 _NOT_WRAPPED = ("", "header", "symbol", "agenda")
@@ -212,8 +216,8 @@ def _title_like(text: str) -> bool:
 
 def _marked_title(text: str) -> int:
     """Where a title starts after the roman numeral of its section ("I Доклад ...", "IV. Report"), or 0."""
-    match = _ROMAN_THEN_TITLE.match(text)
-    return match.end() if match and text[match.end()].isupper() else 0
+    match = MARK_BEFORE_TITLE.match(text)
+    return match.end() if match and text[match.end() : match.end() + 1].isupper() else 0
 
 
 def _heading_end(text: str, conv: Convention) -> int:
